@@ -1,0 +1,203 @@
+package org.grassroots.assessment.bundle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Compact indexes of the keys and references of a bundle, filled record by record during the pass,
+ * and the cross-record rules checked on them afterwards: uniqueness, references to organizations
+ * and period facts, member counts and parent cycles. Only key fields that passed their own checks
+ * are indexed, so one wrong value is not reported again as a broken reference.
+ */
+final class BundleIndex {
+
+    /** Where a cross-record problem belongs. */
+    interface Reporter {
+        void report(Section section, int index, Problem problem);
+    }
+
+    private record Reference(int index, String code) {
+    }
+
+    private record FactKey(String orgCode, String period) {
+    }
+
+    private record MemberKey(String memberId, String period) {
+    }
+
+    /** {@code members} is -1 when the facts record gave no valid count. */
+    private record FactEntry(int index, int members) {
+    }
+
+    private record MemberEntry(int index, FactKey facts) {
+    }
+
+    private static final int MAX_CYCLE_SHOWN = 10;
+
+    private final StoredRecords stored;
+    private final OrganizationTree organizations;
+    private final List<Reference> parentReferences = new ArrayList<>();
+    private final Map<FactKey, FactEntry> facts = new HashMap<>();
+    private final List<Reference> factReferences = new ArrayList<>();
+    private final Map<MemberKey, Integer> memberKeys = new HashMap<>();
+    private final Map<FactKey, FactKey> factKeys = new HashMap<>();
+    private final List<MemberEntry> members = new ArrayList<>();
+    private final Map<String, Integer> visitIds = new HashMap<>();
+    private final List<Reference> visitReferences = new ArrayList<>();
+
+    BundleIndex(StoredRecords stored) {
+        this.stored = stored;
+        this.organizations = new OrganizationTree(stored);
+    }
+
+    // --- during the pass: keys, and duplicates of keys seen before ------------------------------
+
+    Optional<Problem> addOrganization(int index, String code, String parentCode) {
+        if (parentCode != null) {
+            parentReferences.add(new Reference(index, parentCode));
+        }
+        if (code == null) {
+            return Optional.empty();
+        }
+        int first = organizations.add(index, code, parentCode);
+        return first < 0 ? Optional.empty() : Optional.of(new Problem(Section.ORGANIZATIONS.path(index, "code"),
+                "duplicate code " + ValueText.quote(code) + ", first at " + Section.ORGANIZATIONS.path(first)));
+    }
+
+    /** @param memberCount the facts' {@code members}, or -1 when it is not valid */
+    Optional<Problem> addFacts(int index, String orgCode, String period, int memberCount) {
+        if (orgCode != null) {
+            factReferences.add(new Reference(index, orgCode));
+        }
+        if (orgCode == null || period == null) {
+            return Optional.empty();
+        }
+        FactEntry first = facts.putIfAbsent(new FactKey(orgCode, period), new FactEntry(index, memberCount));
+        return first == null ? Optional.empty() : Optional.of(new Problem(Section.PERIOD_FACTS.path(index),
+                "duplicate period facts for " + orgCode + " in " + period + ", first at "
+                        + Section.PERIOD_FACTS.path(first.index())));
+    }
+
+    Optional<Problem> addMember(int index, String memberId, String orgCode, String period) {
+        if (memberId != null && period != null) {
+            Integer first = memberKeys.putIfAbsent(new MemberKey(memberId, period), index);
+            if (first != null) {
+                // Not counted again towards the organization's members: it is already wrong.
+                return Optional.of(new Problem(Section.MEMBERS.path(index), "duplicate member record for "
+                        + memberId + " in " + period + ", first at " + Section.MEMBERS.path(first)));
+            }
+        }
+        if (orgCode != null && period != null) {
+            FactKey key = new FactKey(orgCode, period);
+            members.add(new MemberEntry(index, factKeys.computeIfAbsent(key, k -> k)));
+        }
+        return Optional.empty();
+    }
+
+    Optional<Problem> addVisit(int index, String visitId, String orgCode) {
+        if (orgCode != null) {
+            visitReferences.add(new Reference(index, orgCode));
+        }
+        if (visitId == null) {
+            return Optional.empty();
+        }
+        Integer first = visitIds.putIfAbsent(visitId, index);
+        return first == null ? Optional.empty() : Optional.of(new Problem(Section.VISITS.path(index, "visitId"),
+                "duplicate visitId " + ValueText.quote(visitId) + ", first at " + Section.VISITS.path(first)));
+    }
+
+    // --- after the pass --------------------------------------------------------------------------
+
+    void check(Reporter reporter) {
+        checkOrganizationReferences(Section.ORGANIZATIONS, "parentCode", parentReferences, reporter);
+        for (OrganizationTree.CycleMember member : organizations.cycles()) {
+            reporter.report(Section.ORGANIZATIONS, member.index(), new Problem(
+                    Section.ORGANIZATIONS.path(member.index(), "parentCode"),
+                    "makes a cycle: " + cycleText(member.cycle())));
+        }
+        checkOrganizationReferences(Section.PERIOD_FACTS, "orgCode", factReferences, reporter);
+        checkMembers(reporter);
+        checkOrganizationReferences(Section.VISITS, "orgCode", visitReferences, reporter);
+    }
+
+    private void checkOrganizationReferences(Section section, String field, List<Reference> references,
+                                             Reporter reporter) {
+        for (Reference reference : references) {
+            if (!organizations.isKnown(reference.code())) {
+                reporter.report(section, reference.index(), new Problem(section.path(reference.index(), field),
+                        "unknown organization " + ValueText.quote(reference.code())));
+            }
+        }
+    }
+
+    /** The members of one (orgCode, period) as they are counted in bundle order. */
+    private static final class Tally {
+        static final int NO_FACTS = -2;
+        final int limit;
+        final int stored;
+        int count;
+        boolean reported;
+
+        Tally(int limit, int stored) {
+            this.limit = limit;
+            this.stored = stored;
+            this.count = stored;
+        }
+    }
+
+    private void checkMembers(Reporter reporter) {
+        Map<FactKey, Tally> tallies = new HashMap<>();
+        for (MemberEntry member : members) {
+            FactKey key = member.facts();
+            if (!organizations.isKnown(key.orgCode())) {
+                reporter.report(Section.MEMBERS, member.index(), new Problem(
+                        Section.MEMBERS.path(member.index(), "orgCode"),
+                        "unknown organization " + ValueText.quote(key.orgCode())));
+                continue;
+            }
+            Tally tally = tallies.computeIfAbsent(key, this::tally);
+            if (tally.limit == Tally.NO_FACTS) {
+                reporter.report(Section.MEMBERS, member.index(), new Problem(Section.MEMBERS.path(member.index()),
+                        "no period facts for " + key.orgCode() + " in " + key.period()
+                                + " (in the bundle or stored)"));
+            } else if (tally.limit >= 0 && !tally.reported && ++tally.count > tally.limit) {
+                tally.reported = true;
+                String storedPart = tally.stored == 0 ? "" : ", counting " + tally.stored + " already stored";
+                reporter.report(Section.MEMBERS, member.index(), new Problem(Section.MEMBERS.path(member.index()),
+                        "more member records for " + key.orgCode() + " in " + key.period()
+                                + " than the members of its period facts (" + tally.limit + ")" + storedPart));
+            }
+        }
+    }
+
+    private Tally tally(FactKey key) {
+        FactEntry inBundle = facts.get(key);
+        int limit;
+        if (inBundle != null) {
+            limit = inBundle.members();
+        } else {
+            OptionalInt inStore = stored.factMembers(key.orgCode(), key.period());
+            limit = inStore.isPresent() ? inStore.getAsInt() : Tally.NO_FACTS;
+        }
+        if (limit < 0) {
+            return new Tally(limit, 0);
+        }
+        // Stored records of members the bundle also carries are replaced, so they do not add up.
+        int storedOthers = (int) stored.memberIds(key.orgCode(), key.period()).stream()
+                .filter(memberId -> !memberKeys.containsKey(new MemberKey(memberId, key.period())))
+                .count();
+        return new Tally(limit, storedOthers);
+    }
+
+    private static String cycleText(List<String> cycle) {
+        if (cycle.size() <= MAX_CYCLE_SHOWN) {
+            return String.join(" → ", cycle);
+        }
+        return String.join(" → ", cycle.subList(0, MAX_CYCLE_SHOWN)) + " → … (" + (cycle.size() - 1)
+                + " organizations) → " + cycle.get(0);
+    }
+}

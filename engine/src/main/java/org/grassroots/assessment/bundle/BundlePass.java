@@ -1,0 +1,162 @@
+package org.grassroots.assessment.bundle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.Visit;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One streaming read of a bundle: walks the top-level object and each array, turning one record at
+ * a time into a small tree that is checked, converted and dropped; keys go to a {@link BundleIndex}
+ * for the cross-record checks at the end.
+ */
+final class BundlePass implements DocumentPass<Bundle> {
+
+    private final LocalDate today;
+    private final BundleIndex index;
+    private final ProblemLog log = new ProblemLog();
+    private final Map<Section, Integer> sectionRanks = new EnumMap<>(Section.class);
+    private final Map<String, String> sharedStrings = new HashMap<>();
+    private final ArrayList<Organization> organizations = new ArrayList<>();
+    private final ArrayList<PeriodFacts> periodFacts = new ArrayList<>();
+    private final ArrayList<MemberRecord> members = new ArrayList<>();
+    private final ArrayList<Visit> visits = new ArrayList<>();
+    /** Nothing is returned once a problem showed, so from then on no converted record is kept. */
+    private boolean collecting = true;
+
+    BundlePass(LocalDate today, StoredRecords stored) {
+        this.today = today;
+        this.index = new BundleIndex(stored);
+    }
+
+    @Override
+    public void read(JsonParser parser) {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            log.add(0, -1, new Problem("", "must be a JSON object, got " + describeCurrent(parser)));
+            parser.skipChildren();
+            return;
+        }
+        JsonTreeReader trees = new JsonTreeReader(parser);
+        int rank = 0;
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = parser.currentName();
+            String path = ObjectFields.pointer("", key);
+            parser.nextToken();
+            Section section = Section.byKey(key);
+            if (section == null) {
+                topLevelProblem(rank, path, Section.KEYS.unknownFieldMessage(key), parser);
+            } else if (sectionRanks.containsKey(section)) {
+                topLevelProblem(rank, path, "duplicate key " + ValueText.quote(key), parser);
+            } else if (parser.currentToken() != JsonToken.START_ARRAY) {
+                sectionRanks.put(section, rank);
+                topLevelProblem(rank, path, "must be an array, got " + describeCurrent(parser), parser);
+            } else {
+                sectionRanks.put(section, rank);
+                readRecords(parser, trees, section, rank);
+            }
+            rank++;
+        }
+    }
+
+    @Override
+    public Bundle finish() throws BundleValidationException {
+        index.check((section, record, problem) -> log.add(sectionRanks.get(section), record, problem));
+        if (!log.isEmpty()) {
+            throw new BundleValidationException(log.inDocumentOrder());
+        }
+        return new Bundle(organizations, periodFacts, members, visits);
+    }
+
+    private void readRecords(JsonParser parser, JsonTreeReader trees, Section section, int rank) {
+        int record = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            String path = section.path(record);
+            List<Problem> problems = new ArrayList<>(0);
+            JsonNode value = trees.read(problems);
+            ObjectFields fields = ObjectFields.of(value, path, problems, section.fields());
+            if (fields != null) {
+                accept(section, record, fields, problems);
+            }
+            if (!problems.isEmpty()) {
+                DocumentOrder.sort(problems, value, path);
+                log.addAll(rank, record, problems);
+                stopCollecting();
+            }
+            record++;
+        }
+    }
+
+    private void accept(Section section, int record, ObjectFields fields, List<Problem> problems) {
+        switch (section) {
+            case ORGANIZATIONS -> {
+                Organization organization = OrganizationFormat.read(fields);
+                index.addOrganization(record, organization.code(), organization.parentCode())
+                        .ifPresent(problems::add);
+                keep(organizations, organization, problems);
+            }
+            case PERIOD_FACTS -> {
+                PeriodFacts facts = PeriodFactsFormat.read(fields);
+                int memberCount = fields.valid("members") ? facts.members() : -1;
+                index.addFacts(record, facts.orgCode(), facts.period(), memberCount).ifPresent(problems::add);
+                keep(periodFacts, facts, problems);
+            }
+            case MEMBERS -> {
+                MemberRecord member = MemberFormat.read(fields, this::shared);
+                index.addMember(record, member.memberId(), member.orgCode(), member.period())
+                        .ifPresent(problems::add);
+                keep(members, member, problems);
+            }
+            case VISITS -> {
+                Visit visit = VisitFormat.read(fields, today);
+                index.addVisit(record, visit.visitId(), visit.orgCode()).ifPresent(problems::add);
+                keep(visits, visit, problems);
+            }
+        }
+    }
+
+    private <T> void keep(ArrayList<T> records, T record, List<Problem> problems) {
+        if (collecting && problems.isEmpty()) {
+            records.add(record);
+        }
+    }
+
+    private void stopCollecting() {
+        if (collecting) {
+            collecting = false;
+            for (ArrayList<?> records : List.of(organizations, periodFacts, members, visits)) {
+                records.clear();
+                records.trimToSize();
+            }
+        }
+    }
+
+    private String shared(String text) {
+        return text == null ? null : sharedStrings.computeIfAbsent(text, t -> t);
+    }
+
+    private void topLevelProblem(int rank, String path, String message, JsonParser parser) {
+        log.add(rank, -1, new Problem(path, message));
+        parser.skipChildren();
+    }
+
+    /** Describes the value at the current token without reading a large one. */
+    private static String describeCurrent(JsonParser parser) {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            default -> ValueText.of(new JsonTreeReader(parser).read(new ArrayList<>()));
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package org.grassroots.assessment.bundle;
+
+import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.OrgLevel;
+import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
+
+/** The JSON form of an organization (bundle organizations[]). */
+final class OrganizationFormat {
+
+    static final KnownFields FIELDS = KnownFields.of(
+            "code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups");
+
+    private OrganizationFormat() {
+    }
+
+    /** Checks one organization object; the result is meaningful only if nothing was reported. */
+    static Organization read(ObjectFields f) {
+        String code = f.code("code");
+        String name = f.text("name", 1, 200);
+        OrgType type = f.enumValue("type", OrgType.class);
+        OrgLevel level = f.enumValue("level", OrgLevel.class);
+        String parentCode = f.optionalCode("parentCode");
+        EnterpriseCategory category = enterpriseCategory(f, type);
+        boolean hasPartyGroups = f.optionalBool("hasPartyGroups", false);
+        return new Organization(code, name, type, level, parentCode, category, hasPartyGroups);
+    }
+
+    private static EnterpriseCategory enterpriseCategory(ObjectFields f, OrgType type) {
+        if (type == OrgType.ENTERPRISE) {
+            if (!f.isPresent("enterpriseCategory")) {
+                f.problem("enterpriseCategory", "is required for type ENTERPRISE");
+                return null;
+            }
+            return f.enumValue("enterpriseCategory", EnterpriseCategory.class);
+        }
+        if (type != null) {
+            f.forbidden("enterpriseCategory", "is allowed only for type ENTERPRISE");
+            return null;
+        }
+        // The type itself is wrong: still check the value, but do not guess whether it belongs.
+        return f.optionalEnum("enterpriseCategory", EnterpriseCategory.class);
+    }
+}

@@ -1,0 +1,200 @@
+package org.grassroots.assessment.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.evaluation.AssessmentWindow;
+import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.ResultJson;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.ruleset.RuleMessage;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.ruleset.RuleSetCompilationException;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+
+/**
+ * The offline command line (data-format.md section 4):
+ * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N]}.
+ * A handful of options does not justify a parsing library; this class parses them itself.
+ */
+public final class AssessmentCli {
+
+    static final int OK = 0;
+    static final int INVALID_INPUT = 1;
+    static final int USAGE = 2;
+    static final int BAD_RULES = 3;
+
+    private static final String USAGE_TEXT = """
+            usage: java -jar assessment-cli.jar evaluate --bundle FILE --period P [--as-of YYYY-MM-DD]
+                                                [--rules DIR] [--out FILE] [--threads N]
+              --bundle   fixture bundle (JSON, data-format.md section 1)
+              --period   2026 or 2026-Q3
+              --as-of    default: the period end, or today if earlier
+              --rules    a directory of .drl files (default: the rule set shipped inside)
+              --out      write the result JSON here (default: standard output)
+              --threads  evaluate with N threads (default: the number of processors)
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    AssessmentCli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = new AssessmentCli(out, err).run(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    int run(String[] args) {
+        if (args.length == 0 || !args[0].equals("evaluate")) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        try {
+            return evaluate(options);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return INVALID_INPUT;
+        }
+    }
+
+    private int evaluate(Map<String, String> options) throws IOException {
+        Path bundleFile = Path.of(required(options, "--bundle"));
+        Period period = Period.parse(required(options, "--period"));
+        LocalDate asOf = options.containsKey("--as-of")
+                ? date(options.get("--as-of"))
+                : AssessmentWindow.defaultAsOf(period, LocalDate.now());
+        AssessmentWindow.of(period, asOf); // an as-of date before the period start is an error
+        int threads = options.containsKey("--threads")
+                ? positive(options.get("--threads"), "--threads")
+                : Runtime.getRuntime().availableProcessors();
+
+        RuleSet rules;
+        try {
+            rules = options.containsKey("--rules")
+                    ? RuleSetLoader.fromDirectory(Path.of(options.get("--rules")))
+                    : RuleSetLoader.defaultRuleSet();
+        } catch (RuleSetCompilationException e) {
+            err.println("the rule set does not compile:");
+            for (RuleMessage m : e.messages()) {
+                err.println("  " + m);
+            }
+            return BAD_RULES;
+        }
+
+        Bundle bundle;
+        try {
+            bundle = new BundleReader().read(bundleFile);
+        } catch (BundleValidationException e) {
+            err.println("the bundle " + bundleFile + " has " + e.problems().size() + " problem(s):");
+            for (Problem p : e.problems()) {
+                err.println("  " + (p.path().isEmpty() ? "/" : p.path()) + ": " + p.message());
+            }
+            return INVALID_INPUT;
+        }
+
+        EvaluationResult result = new Evaluator(rules, threads, 32).evaluate(new BundleData(bundle), period, asOf);
+        write(result, options.get("--out"));
+        return OK;
+    }
+
+    private void write(EvaluationResult result, String outFile) throws IOException {
+        if (outFile == null) {
+            ResultJson.write(result, out);
+            out.println();
+            return;
+        }
+        // write next to the target and move, so a failed run never leaves half a file behind
+        Path target = Path.of(outFile).toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), ".evaluate-", ".json");
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            ResultJson.write(result, o);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static final Set<String> OPTIONS = Set.of("--bundle", "--period", "--as-of", "--rules", "--out", "--threads");
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> rest = List.of(args).subList(1, args.length);
+        for (int i = 0; i < rest.size(); i += 2) {
+            String name = rest.get(i);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
+            if (i + 1 >= rest.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            if (options.put(name, rest.get(i + 1)) != null) {
+                throw new IllegalArgumentException(name + " given twice");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--as-of must be a date YYYY-MM-DD: " + text);
+        }
+    }
+
+    private static int positive(String text, String name) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number: " + text);
+    }
+}

@@ -1,0 +1,4 @@
+package org.grassroots.assessment.evaluation;
+
+public record Composite(String orgCode, double value) implements OrgScoped {
+}

@@ -1,0 +1,249 @@
+package org.grassroots.assessment.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.rectification.RectificationHistory;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Evaluates a period with one compiled rule set. Organizations are evaluated in batches, each in
+ * its own stateless session over the shared KieBase (working memory never holds the district), in
+ * parallel when asked; then the district phase ranks the finished results. Safe to use from many
+ * threads at once.
+ */
+public final class Evaluator {
+
+    /** A rule set that fires more often than this per organization is assumed to loop. */
+    private static final int MAX_FIRINGS_PER_ORG = 20_000;
+
+    private final RuleSet rules;
+    private final int threads;
+    private final int batchSize;
+
+    public Evaluator(RuleSet rules) {
+        this(rules, 1, 16);
+    }
+
+    public Evaluator(RuleSet rules, int threads, int batchSize) {
+        if (threads < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("threads and batch size must be at least 1");
+        }
+        this.rules = rules;
+        this.threads = threads;
+        this.batchSize = batchSize;
+    }
+
+    public RuleSet ruleSet() {
+        return rules;
+    }
+
+    /** Evaluates a period; movement compares with the previous period evaluated on the fly from the data. */
+    public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf) {
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        return evaluate(data, period, asOf, previousOnTheFly(data, period, orgs));
+    }
+
+    public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
+        AssessmentWindow window = AssessmentWindow.of(period, asOf);
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        List<OrgOutcome> outcomes = evaluateOrganizations(data, period, window, orgs, previous);
+        return assemble(window, outcomes);
+    }
+
+    /**
+     * The previous period's tiers of the given organizations, evaluated from their facts as of the
+     * previous period's end (policy section 4, movement); nothing is ranked or stored.
+     */
+    public PreviousGrades previousOnTheFly(AssessmentData data, Period period, List<Organization> orgs) {
+        Period before = period.previous();
+        List<Organization> withFacts = orgs.stream().filter(o -> data.facts(o.code(), before) != null).toList();
+        if (withFacts.isEmpty()) {
+            return PreviousGrades.NONE;
+        }
+        AssessmentWindow window = AssessmentWindow.of(before, before.end());
+        Map<String, Tier> tiers = new HashMap<>();
+        for (OrgOutcome o : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE)) {
+            tiers.put(o.org.code(), o.tier);
+        }
+        return PreviousGrades.of(tiers);
+    }
+
+    private List<OrgOutcome> evaluateOrganizations(AssessmentData data, Period period, AssessmentWindow window,
+            List<Organization> orgs, PreviousGrades previous) {
+        int batches = (orgs.size() + batchSize - 1) / batchSize;
+        if (threads == 1 || batches <= 1) {
+            List<OrgOutcome> all = new ArrayList<>(orgs.size());
+            for (int b = 0; b < batches; b++) {
+                all.addAll(evaluateBatch(data, period, window, batch(orgs, b), previous));
+            }
+            return all;
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> IntStream.range(0, batches).parallel()
+                            .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous))
+                            .flatMap(List::stream)
+                            .toList())
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluation interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<Organization> batch(List<Organization> orgs, int index) {
+        return orgs.subList(index * batchSize, Math.min(orgs.size(), (index + 1) * batchSize));
+    }
+
+    private List<OrgOutcome> evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
+            List<Organization> orgs, PreviousGrades previous) {
+        List<Object> facts = new ArrayList<>();
+        facts.add(window);
+        Map<String, OrgOutcome> outcomes = new HashMap<>();
+        for (Organization org : orgs) {
+            OrgOutcome outcome = new OrgOutcome(org);
+            outcomes.put(org.code(), outcome);
+            addFacts(facts, data, period, window, org, previous, outcome);
+        }
+        for (Object fact : run(facts, orgs.size())) {
+            if (fact instanceof OrgScoped scoped) {
+                OrgOutcome outcome = outcomes.get(scoped.orgCode());
+                if (outcome != null) {
+                    outcome.accept(fact);
+                }
+            }
+        }
+        List<OrgOutcome> result = new ArrayList<>(orgs.size());
+        for (Organization org : orgs) {
+            OrgOutcome outcome = outcomes.get(org.code());
+            outcome.requireComplete();
+            result.add(outcome);
+        }
+        return result;
+    }
+
+    private static void addFacts(List<Object> facts, AssessmentData data, Period period, AssessmentWindow window,
+            Organization org, PreviousGrades previous, OrgOutcome outcome) {
+        PeriodFacts pf = data.facts(org.code(), period);
+        facts.add(org);
+        facts.add(pf);
+        for (MemberRecord m : data.members(org.code(), period)) {
+            facts.add(m);
+            outcome.memberIds.add(m.memberId());
+        }
+        for (Visit visit : data.visitsUpTo(org.code(), window.asOf())) {
+            facts.add(visit);
+            List<Finding> findings = visit.findings();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                RectificationHistory history = data.findingHistory(visit.visitId(), i);
+                facts.add(new InspectionFinding(org.code(), visit.visitId(), visit.date(), visit.mode(), i, f.item(),
+                        f.severity(), f.deduction(), f.note(), history.statusAsOf(window.asOf()),
+                        history.lastSubmitAsOf(window.asOf())));
+            }
+        }
+        previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
+    }
+
+    private Collection<?> run(List<Object> facts, int organizations) {
+        int limit = MAX_FIRINGS_PER_ORG * Math.max(1, organizations);
+        KieSession session = rules.kieBase().newKieSession();
+        try {
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            int fired = session.fireAllRules(limit);
+            if (fired >= limit) {
+                throw new IllegalStateException("the rules fired " + fired + " times for " + organizations
+                        + " organization(s) and were stopped: a rule probably re-triggers itself");
+            }
+            return new ArrayList<>(session.getObjects());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private EvaluationResult assemble(AssessmentWindow window, List<OrgOutcome> outcomes) {
+        List<OrganizationResult> unranked = outcomes.stream().map(Evaluator::toResult).toList();
+        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked);
+        List<MemberResult> members = new ArrayList<>();
+        List<RectificationItem> items = new ArrayList<>();
+        for (OrgOutcome o : outcomes) {
+            members.addAll(memberResults(o));
+            items.addAll(rectifications(o, window.asOf()));
+        }
+        members.sort(Comparator.comparing(MemberResult::memberId));
+        items.sort(RectificationItem.LEDGER_ORDER);
+        return new EvaluationResult(window.period(), window.asOf(),
+                new EvaluationResult.RuleSetRef(rules.version(), rules.checksum()), ranked, members, items);
+    }
+
+    private static OrganizationResult toResult(OrgOutcome o) {
+        List<String> triggers = o.triggers.stream().map(WeakTrigger::rule).sorted().distinct().toList();
+        Set<OrgTitle> titles = EnumSet.noneOf(OrgTitle.class);
+        o.titles.forEach(t -> titles.add(t.title()));
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        o.flags.forEach(f -> flags.add(f.flag()));
+        List<VisitResult> visits = o.visitScores.stream()
+                .sorted(Comparator.comparing(VisitScore::date).thenComparing(VisitScore::visitId))
+                .map(v -> new VisitResult(v.visitId(), v.date(), v.mode(), v.score(), v.inWindow()))
+                .toList();
+        return new OrganizationResult(o.org.code(), o.org.name(), o.org.type(), o.org.parentCode(), 0,
+                o.forces.get(Dimension.COHESION), o.forces.get(Dimension.CHARISMA), o.forces.get(Dimension.COMBAT),
+                o.composite, o.inspection == null ? null : o.inspection.score(), o.tier, triggers,
+                List.copyOf(titles), List.copyOf(flags), o.movement, o.explanation(), 0, 0, o.reasons(), visits);
+    }
+
+    private static List<MemberResult> memberResults(OrgOutcome o) {
+        List<MemberResult> members = new ArrayList<>(o.memberIds.size());
+        for (String id : o.memberIds) {
+            List<VanguardTitle> titles = new ArrayList<>(o.memberTitles.getOrDefault(id, List.of()));
+            titles.sort(null);
+            members.add(new MemberResult(id, o.org.code(), titles, o.disqualified.get(id)));
+        }
+        return members;
+    }
+
+    private static List<RectificationItem> rectifications(OrgOutcome o, LocalDate asOf) {
+        List<RectificationItem> items = new ArrayList<>();
+        for (RectificationDue d : o.due) {
+            RectificationStatus status = RectificationStatus.OPEN;
+            if (d.source() == RectificationSource.INSPECTION) {
+                InspectionItem item = o.inspectionItems.get(d.visitId() + '\u0000' + d.position());
+                status = item == null ? RectificationStatus.OPEN : item.status();
+            }
+            if (status == RectificationStatus.OPEN || status == RectificationStatus.SUBMITTED) {
+                boolean overdue = status == RectificationStatus.OPEN && d.deadline().isBefore(asOf);
+                items.add(new RectificationItem(d.orgCode(), d.source(), d.rule(), d.visitId(),
+                        d.source() == RectificationSource.INSPECTION ? d.position() : null,
+                        d.description(), d.deadline(), status, overdue));
+            }
+        }
+        return items;
+    }
+}

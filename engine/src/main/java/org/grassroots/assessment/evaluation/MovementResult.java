@@ -1,0 +1,4 @@
+package org.grassroots.assessment.evaluation;
+
+public record MovementResult(String orgCode, Movement movement) implements OrgScoped {
+}

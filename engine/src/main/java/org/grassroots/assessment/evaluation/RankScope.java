@@ -1,0 +1,6 @@
+package org.grassroots.assessment.evaluation;
+
+/** Which group a rank is counted within. */
+public enum RankScope {
+    ALL, TYPE, PARENT
+}

@@ -1,0 +1,4 @@
+package org.grassroots.assessment.model;
+
+public record GeoLocation(double lat, double lon) {
+}

@@ -1,0 +1,188 @@
+package org.grassroots.assessment.ruleset;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * A compiled rule set: its files (name → content), a version, a SHA-256 checksum over the files and
+ * the compiled KieBase. Immutable and safe to share between threads; sessions are made per use.
+ * The version comes from {@code ruleset.properties} ({@code version=…}) when the set has one.
+ */
+public final class RuleSet {
+
+    public static final String PROPERTIES = "ruleset.properties";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)|\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\]");
+
+    // the folder matches the rules' package, which Drools expects
+    private static final String RESOURCE_FOLDER = "src/main/resources/org/grassroots/assessment/rules/";
+
+    private final String version;
+    private final String checksum;
+    private final SortedMap<String, String> files;
+    private final KieBase kieBase;
+    private final List<RuleMessage> warnings;
+
+    private RuleSet(String version, String checksum, SortedMap<String, String> files, KieBase kieBase,
+            List<RuleMessage> warnings) {
+        this.version = version;
+        this.checksum = checksum;
+        this.files = files;
+        this.kieBase = kieBase;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Compiles a set of files (names without folders, e.g. {@code 50-combat.drl}). Only {@code .drl}
+     * files are rules; other files (the properties) count in the checksum. Every error is reported.
+     */
+    public static RuleSet compile(Map<String, String> files) throws RuleSetCompilationException {
+        SortedMap<String, String> sorted = new TreeMap<>(files);
+        if (sorted.keySet().stream().noneMatch(RuleSet::isRuleFile)) {
+            throw new RuleSetCompilationException("the rule set has no .drl file");
+        }
+        String checksum = checksum(sorted);
+        String version = versionOf(sorted, checksum);
+
+        KieServices ks = KieServices.get();
+        ReleaseId releaseId = ks.newReleaseId("org.grassroots.assessment", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        sorted.forEach((name, content) -> {
+            if (isRuleFile(name)) {
+                kfs.write(RESOURCE_FOLDER + name, content);
+            }
+        });
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<RuleMessage> messages = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages()) {
+            messages.add(toRuleMessage(m));
+        }
+        if (messages.stream().anyMatch(m -> m.level() == RuleMessage.Level.ERROR)) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleSetCompilationException(messages);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        KieBase base = container.getKieBase();
+        // the base is all we keep; do not let the repository hold every version ever compiled
+        ks.getRepository().removeKieModule(releaseId);
+        return new RuleSet(version, checksum, sorted, base, List.copyOf(messages));
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** {@code sha256:<hex>} over the files in name order. */
+    public String checksum() {
+        return checksum;
+    }
+
+    public SortedMap<String, String> files() {
+        return java.util.Collections.unmodifiableSortedMap(files);
+    }
+
+    public List<RuleMessage> warnings() {
+        return warnings;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public StatelessKieSession newSession() {
+        return kieBase.newStatelessKieSession();
+    }
+
+    /** Names of the rules in the set, e.g. {@code CB-05 inspection score 明察暗访得分}. */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));
+        names.sort(null);
+        return names;
+    }
+
+    static boolean isRuleFile(String name) {
+        return name.endsWith(".drl");
+    }
+
+    static String checksum(SortedMap<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private static String versionOf(SortedMap<String, String> files, String checksum) throws RuleSetCompilationException {
+        String properties = files.get(PROPERTIES);
+        if (properties != null) {
+            Properties p = new Properties();
+            try {
+                p.load(new StringReader(properties));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RuleSetCompilationException(PROPERTIES + " is not a valid properties file: " + e.getMessage());
+            }
+            String v = p.getProperty("version", "").trim();
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        // no declared version: name the set by its content, so equal files give equal versions
+        return "unversioned-" + checksum.substring("sha256:".length(), "sha256:".length() + 12);
+    }
+
+    private static RuleMessage toRuleMessage(Message m) {
+        RuleMessage.Level level = switch (m.getLevel()) {
+            case ERROR -> RuleMessage.Level.ERROR;
+            case WARNING -> RuleMessage.Level.WARNING;
+            default -> RuleMessage.Level.INFO;
+        };
+        String path = m.getPath();
+        String file = path == null ? null : path.substring(path.lastIndexOf('/') + 1);
+        int line = m.getLine();
+        int column = m.getColumn();
+        // Drools leaves getColumn() at 0; the column is only in the text ("[17:4]" or "line 17:4")
+        Matcher matcher = LINE_COLUMN.matcher(m.getText());
+        if (column <= 0 && matcher.find()) {
+            for (int g = 1; g < matcher.groupCount(); g += 2) {
+                if (matcher.group(g) != null) {
+                    if (line <= 0) {
+                        line = Integer.parseInt(matcher.group(g));
+                    }
+                    column = Integer.parseInt(matcher.group(g + 1));
+                    break;
+                }
+            }
+        }
+        return new RuleMessage(level, file, line, column, m.getText().trim());
+    }
+}

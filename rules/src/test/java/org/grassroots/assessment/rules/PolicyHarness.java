@@ -1,0 +1,212 @@
+package org.grassroots.assessment.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.ExplanationLine;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.model.Appraisal;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.ImportedRectification;
+import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.OrgLevel;
+import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.Severity;
+import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.model.VisitMode;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+
+/**
+ * Small, readable cases for rule tests: one organization with exemplary facts that a test changes
+ * where its rule looks, evaluated with the shipped rule set.
+ */
+public final class PolicyHarness {
+
+    private static final RuleSet RULES;
+
+    static {
+        try {
+            RULES = RuleSetLoader.defaultRuleSet();
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    public static RuleSet rules() {
+        return RULES;
+    }
+
+    private final List<Organization> organizations = new ArrayList<>();
+    private final List<PeriodFacts> facts = new ArrayList<>();
+    private final List<MemberRecord> members = new ArrayList<>();
+    private final List<Visit> visits = new ArrayList<>();
+
+    /** An exemplary organization of the type in the period: every requirement met, no findings. */
+    public PolicyHarness org(String code, OrgType type, String period) {
+        return org(code, type, period, f -> f);
+    }
+
+    public PolicyHarness org(String code, OrgType type, String period, UnaryOperator<Facts> change) {
+        if (organizations.stream().noneMatch(o -> o.code().equals(code))) {
+            organizations.add(new Organization(code, code + "党支部", type, OrgLevel.BRANCH, null,
+                    type == OrgType.ENTERPRISE ? EnterpriseCategory.KEY : null, false));
+        }
+        facts.add(change.apply(Facts.exemplary(code, period)).build());
+        return this;
+    }
+
+    /** Replaces the organization record (e.g. to set hasPartyGroups or the enterprise category). */
+    public PolicyHarness organization(Organization org) {
+        organizations.removeIf(o -> o.code().equals(org.code()));
+        organizations.add(org);
+        return this;
+    }
+
+    public PolicyHarness member(MemberRecord member) {
+        members.add(member);
+        return this;
+    }
+
+    /** A plain member record with no title: competent, 10 service hours, no results, study 0.8/80. */
+    public static MemberRecord plainMember(String id, String orgCode, String period) {
+        return new MemberRecord(id, orgCode, period, false, 10, Appraisal.COMPETENT, 0, 0, 0.8, 80, false);
+    }
+
+    public PolicyHarness visit(String visitId, String orgCode, String date, VisitMode mode, Finding... findings) {
+        visits.add(new Visit(visitId, orgCode, LocalDate.parse(date), mode, "第一督查组", List.of("王明"), null,
+                List.of(findings)));
+        return this;
+    }
+
+    public static Finding finding(String item) {
+        return new Finding(item, null, null, null, List.of(), null);
+    }
+
+    public static Finding finding(String item, Severity severity) {
+        return new Finding(item, severity, null, null, List.of(), null);
+    }
+
+    public static Finding other(int deduction) {
+        return new Finding("C12", null, deduction, "其他问题", List.of(), null);
+    }
+
+    public static Finding rectified(String item, Severity severity, ImportedRectification state) {
+        return new Finding(item, severity, null, null, List.of(), state);
+    }
+
+    public Bundle bundle() {
+        return new Bundle(organizations, facts, members, visits);
+    }
+
+    public EvaluationResult evaluate(String period, String asOf) {
+        return new Evaluator(RULES).evaluate(new BundleData(bundle()), Period.parse(period), LocalDate.parse(asOf));
+    }
+
+    public EvaluationResult evaluate(String period, String asOf, PreviousGrades previous) {
+        return new Evaluator(RULES).evaluate(new BundleData(bundle()), Period.parse(period), LocalDate.parse(asOf),
+                previous);
+    }
+
+    /** The result of one organization, evaluated for the period as of its end. */
+    public OrganizationResult result(String code, String period) {
+        Period p = Period.parse(period);
+        return result(code, period, p.end().toString());
+    }
+
+    public OrganizationResult result(String code, String period, String asOf) {
+        return evaluate(period, asOf).organizations().stream()
+                .filter(o -> o.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + code));
+    }
+
+    /** The points of a rule's line, or null when the rule gave none. */
+    public static Double points(OrganizationResult result, String rule) {
+        return result.explanation().stream().filter(l -> l.rule().equals(rule))
+                .map(ExplanationLine::points).findFirst().orElse(null);
+    }
+
+    public static ExplanationLine line(OrganizationResult result, String rule) {
+        return result.explanation().stream().filter(l -> l.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + rule + " in " + result.explanation()));
+    }
+
+    /** Mutable period facts for building a case; starts exemplary. */
+    public static final class Facts {
+        public String orgCode;
+        public String period;
+        public int branchGeneralMeetings = 4;
+        public int committeeMeetings = 12;
+        public int partyGroupMeetings = 12;
+        public int partyLectures = 4;
+        public int themePartyDays = 12;
+        public int studyDays = 12;
+        public int villageCommitteeMeetings = 52;
+        public int volunteerActivities = 12;
+        public boolean organizationalLifeMeetingHeld = true;
+        public boolean democraticReviewHeld = true;
+        public double studyAttendanceRate = 1.0;
+        public double massSatisfaction = 1.0;
+        public int members = 10;
+        public int newMembers = 1;
+        public int yearsSinceLastNewMember = 0;
+        public int floatingMembers = 0;
+        public int floatingMembersInContact = 0;
+        public boolean floatingLedgerUpToDate = true;
+        public int secretaryVacantMonths = 0;
+        public int committeeSeatsRequired = 5;
+        public int committeeSeatsFilled = 5;
+        public int disciplineCasesLeadership = 0;
+        public int disciplineCasesMembers = 0;
+        public boolean hasServiceCenter = true;
+        public boolean centerSignage = true;
+        public boolean centerAppearance = true;
+        public boolean centerEquipment = true;
+        public boolean centerAtmosphere = true;
+        public boolean integrationWorkingBody = true;
+        public boolean integrationCrossAppointment = true;
+        public boolean integrationSharedVenue = true;
+        public boolean integrationJointActivities = true;
+        public boolean integrationJointSystems = true;
+        public double reserveFundBalanceYuan = 10000;
+        public double collectiveIncomeYuan = 300000;
+        public boolean guideAssigned = true;
+        public boolean contactPointAssigned = true;
+        public boolean firstSecretaryAssigned = true;
+        public int disputesUnresolved = 0;
+        public int petitionsRepeated = 0;
+        public org.grassroots.assessment.model.DemonstrationLevel demonstrationLevel =
+                org.grassroots.assessment.model.DemonstrationLevel.NONE;
+
+        static Facts exemplary(String orgCode, String period) {
+            Facts f = new Facts();
+            f.orgCode = orgCode;
+            f.period = period;
+            return f;
+        }
+
+        PeriodFacts build() {
+            return new PeriodFacts(orgCode, period, branchGeneralMeetings, committeeMeetings, partyGroupMeetings,
+                    partyLectures, themePartyDays, studyDays, villageCommitteeMeetings, volunteerActivities,
+                    organizationalLifeMeetingHeld, democraticReviewHeld, studyAttendanceRate, massSatisfaction,
+                    members, newMembers, yearsSinceLastNewMember, floatingMembers, floatingMembersInContact,
+                    floatingLedgerUpToDate, secretaryVacantMonths, committeeSeatsRequired, committeeSeatsFilled,
+                    disciplineCasesLeadership, disciplineCasesMembers, hasServiceCenter, centerSignage,
+                    centerAppearance, centerEquipment, centerAtmosphere, integrationWorkingBody,
+                    integrationCrossAppointment, integrationSharedVenue, integrationJointActivities,
+                    integrationJointSystems, reserveFundBalanceYuan, collectiveIncomeYuan, guideAssigned,
+                    contactPointAssigned, firstSecretaryAssigned, disputesUnresolved, petitionsRepeated,
+                    demonstrationLevel);
+        }
+    }
+}
