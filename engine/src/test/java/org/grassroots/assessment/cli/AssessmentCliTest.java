@@ -1,0 +1,159 @@
+package org.grassroots.assessment.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class AssessmentCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path bundle;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void copyWorkedExample() throws IOException {
+        bundle = dir.resolve("worked-example.json");
+        try (InputStream in = getClass().getResourceAsStream("/bundle/worked-example.json")) {
+            Files.copy(in, bundle);
+        }
+    }
+
+    private int run(String... args) {
+        return new AssessmentCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private JsonNode organization(JsonNode result, String code) {
+        for (JsonNode o : result.get("organizations")) {
+            if (o.get("code").asString().equals(code)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + code);
+    }
+
+    @Test
+    void evaluate_prints_the_result_json() {
+        int code = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31");
+
+        assertThat(code).isZero();
+        JsonNode result = JsonMapper.shared().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(result.get("period").asString()).isEqualTo("2026");
+        assertThat(result.get("ruleSet").get("checksum").asString()).startsWith("sha256:");
+        assertThat(organization(result, "V-HONGQI").get("composite").asDouble()).isEqualTo(97.08);
+    }
+
+    @Test
+    void out_writes_the_file_and_nothing_to_standard_output() throws IOException {
+        Path target = dir.resolve("result.json");
+        int code = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-07-15",
+                "--out", target.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.size()).isZero();
+        JsonNode result = JsonMapper.shared().readTree(Files.readString(target));
+        assertThat(organization(result, "V-HONGQI").get("composite").asDouble()).isEqualTo(97.46);
+    }
+
+    @Test
+    void a_changed_number_in_a_rule_directory_changes_the_result_without_rebuilding() throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        for (Map.Entry<String, String> f : RuleSetLoader.readClasspath(RuleSetLoader.DEFAULT_RESOURCE_DIR).entrySet()) {
+            String content = f.getValue();
+            if (f.getKey().equals("30-cohesion.drl")) {
+                // CO-02: 15 → 20 points for full study attendance
+                assertThat(content).contains("round2(15 * $rate)");
+                content = content.replace("round2(15 * $rate)", "round2(20 * $rate)");
+            }
+            Files.writeString(rules.resolve(f.getKey()), content);
+        }
+
+        int code = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31",
+                "--rules", rules.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode hongqi = organization(JsonMapper.shared().readTree(out.toString(StandardCharsets.UTF_8)), "V-HONGQI");
+        // 0.98 × 20 = 19.6 instead of 14.7; cohesion 96.37 + 4.9 clamps at 100
+        assertThat(hongqi.get("explanation").get(1).get("points").asDouble()).isEqualTo(19.6);
+        assertThat(hongqi.get("cohesion").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void a_rule_file_that_does_not_compile_is_reported_with_its_line() throws IOException {
+        Path rules = dir.resolve("broken");
+        Files.createDirectories(rules);
+        Files.writeString(rules.resolve("broken.drl"), """
+                package org.grassroots.assessment.rules;
+                import org.grassroots.assessment.model.*;
+
+                rule "X-01 broken"
+                when
+                    PeriodFacts( members >>> 3 )
+                then
+                end
+                """);
+
+        int code = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--rules", rules.toString());
+
+        assertThat(code).isEqualTo(AssessmentCli.BAD_RULES);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.drl:6");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void an_invalid_bundle_prints_every_problem_and_exits_non_zero() throws IOException {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"organizations": [
+                  {"code": "A 1", "name": "", "type": "VILLAGE", "level": "BRANCH", "parentCode": null},
+                  {"code": "B", "name": "乙", "type": "TOWN", "level": "BRANCH", "parentCode": "NOPE"}
+                ]}
+                """);
+
+        int code = run("evaluate", "--bundle", bad.toString(), "--period", "2026");
+
+        assertThat(code).isEqualTo(AssessmentCli.INVALID_INPUT);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertThat(errors).contains("/organizations/0/code", "/organizations/0/name", "/organizations/1/type",
+                "/organizations/1/parentCode");
+        assertThat(errors).doesNotContain("Exception", "\tat ");
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void usage_errors_exit_with_2() {
+        assertThat(run()).isEqualTo(AssessmentCli.USAGE);
+        assertThat(run("evaluate", "--period", "2026")).isEqualTo(AssessmentCli.USAGE);
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026-Q5")).isEqualTo(AssessmentCli.USAGE);
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2025-12-31"))
+                .isEqualTo(AssessmentCli.USAGE);
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--colour", "red"))
+                .isEqualTo(AssessmentCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    @Test
+    void a_missing_bundle_file_is_a_clear_error() {
+        int code = run("evaluate", "--bundle", dir.resolve("nope.json").toString(), "--period", "2026");
+
+        assertThat(code).isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json");
+    }
+}
