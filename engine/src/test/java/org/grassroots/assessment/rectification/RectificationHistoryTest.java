@@ -1,0 +1,58 @@
+package org.grassroots.assessment.rectification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.grassroots.assessment.model.ImportedRectification;
+import org.grassroots.assessment.model.RectificationStatus;
+import org.junit.jupiter.api.Test;
+
+class RectificationHistoryTest {
+
+    private static LocalDate d(String s) {
+        return LocalDate.parse(s);
+    }
+
+    @Test
+    void an_item_without_steps_is_open() {
+        assertThat(RectificationHistory.NONE.statusAsOf(d("2026-12-31"))).isEqualTo(RectificationStatus.OPEN);
+        assertThat(RectificationHistory.NONE.lastSubmitAsOf(d("2026-12-31"))).isNull();
+    }
+
+    @Test
+    void the_status_is_set_by_the_last_step_on_or_before_the_date() {
+        RectificationHistory h = RectificationHistory.imported(
+                new ImportedRectification(RectificationStatus.VERIFIED, d("2026-04-20"), d("2026-04-25")));
+        assertThat(h.statusAsOf(d("2026-04-19"))).isEqualTo(RectificationStatus.OPEN);
+        assertThat(h.statusAsOf(d("2026-04-20"))).isEqualTo(RectificationStatus.SUBMITTED);
+        assertThat(h.statusAsOf(d("2026-04-24"))).isEqualTo(RectificationStatus.SUBMITTED);
+        assertThat(h.statusAsOf(d("2026-04-25"))).isEqualTo(RectificationStatus.VERIFIED);
+        assertThat(h.lastSubmitAsOf(d("2026-04-19"))).isNull();
+        assertThat(h.lastSubmitAsOf(d("2026-12-31"))).isEqualTo(d("2026-04-20"));
+    }
+
+    @Test
+    void a_rejection_opens_the_item_again_and_a_new_submission_counts_from_its_own_date() {
+        RectificationHistory h = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.SUBMIT, d("2026-05-01")),
+                new RectificationStep(StepKind.REJECT, d("2026-05-03")),
+                new RectificationStep(StepKind.SUBMIT, d("2026-05-20"))));
+        assertThat(h.statusAsOf(d("2026-05-10"))).isEqualTo(RectificationStatus.OPEN);
+        assertThat(h.lastSubmitAsOf(d("2026-05-10"))).isEqualTo(d("2026-05-01"));
+        assertThat(h.statusAsOf(d("2026-05-20"))).isEqualTo(RectificationStatus.SUBMITTED);
+        assertThat(h.lastSubmitAsOf(d("2026-05-20"))).isEqualTo(d("2026-05-20"));
+    }
+
+    @Test
+    void steps_of_the_same_date_count_in_the_order_recorded() {
+        RectificationHistory h = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.WITHDRAW, d("2026-07-01")),
+                new RectificationStep(StepKind.REOPEN, d("2026-07-01"))));
+        assertThat(h.statusAsOf(d("2026-07-01"))).isEqualTo(RectificationStatus.OPEN);
+        RectificationHistory reversed = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.REOPEN, d("2026-07-01")),
+                new RectificationStep(StepKind.WITHDRAW, d("2026-07-01"))));
+        assertThat(reversed.statusAsOf(d("2026-07-01"))).isEqualTo(RectificationStatus.WITHDRAWN);
+    }
+}
