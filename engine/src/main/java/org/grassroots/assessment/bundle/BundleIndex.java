@@ -3,6 +3,7 @@ package org.grassroots.assessment.bundle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,8 +11,11 @@ import java.util.OptionalInt;
 /**
  * Compact indexes of the keys and references of a bundle, filled record by record during the pass,
  * and the cross-record rules checked on them afterwards: uniqueness, references to organizations
- * and period facts, member counts and parent cycles. Only key fields that passed their own checks
- * are indexed, so one wrong value is not reported again as a broken reference.
+ * and period facts, member counts and parent cycles.
+ *
+ * <p>One mistake should make one problem. Only key fields that passed their own checks are indexed,
+ * and the keys of records that failed them are remembered as "broken": a reference that may have
+ * meant such a record (the same text, or a typo apart) is not reported again as unknown.
  */
 final class BundleIndex {
 
@@ -36,6 +40,19 @@ final class BundleIndex {
     private record MemberEntry(int index, FactKey facts) {
     }
 
+    /**
+     * The key of a facts record that did not pass its checks. {@code orgCode} is a valid code, the
+     * text of a broken one ({@code orgCodeBroken}) or null when absent; {@code period} is null
+     * unless valid.
+     */
+    private record BrokenFactsKey(String orgCode, boolean orgCodeBroken, String period) {
+        boolean mayBe(FactKey key) {
+            boolean sameOrganization = orgCode == null
+                    || (orgCodeBroken ? nearlyEqual(orgCode, key.orgCode()) : orgCode.equals(key.orgCode()));
+            return sameOrganization && (period == null || period.equals(key.period()));
+        }
+    }
+
     private static final int MAX_CYCLE_SHOWN = 10;
 
     private final StoredRecords stored;
@@ -46,6 +63,8 @@ final class BundleIndex {
     private final Map<MemberKey, Integer> memberKeys = new HashMap<>();
     private final Map<FactKey, FactKey> factKeys = new HashMap<>();
     private final List<MemberEntry> members = new ArrayList<>();
+    private final List<String> brokenOrganizationCodes = new ArrayList<>();
+    private final List<BrokenFactsKey> brokenFactsKeys = new ArrayList<>();
     private final Map<String, Integer> visitIds = new HashMap<>();
     private final List<Reference> visitReferences = new ArrayList<>();
 
@@ -66,6 +85,28 @@ final class BundleIndex {
         int first = organizations.add(index, code, parentCode);
         return first < 0 ? Optional.empty() : Optional.of(new Problem(Section.ORGANIZATIONS.path(index, "code"),
                 "duplicate code " + ValueText.quote(code) + ", first at " + Section.ORGANIZATIONS.path(first)));
+    }
+
+    /**
+     * Remembers the text of an organization code that is not valid. The record is already
+     * reported; references to that code or a near spelling of it are therefore not reported again.
+     */
+    void addBrokenOrganizationCode(String text) {
+        if (text != null) {
+            brokenOrganizationCodes.add(text);
+        }
+    }
+
+    /**
+     * Remembers a facts record whose key is not valid: members that would have had their facts
+     * there are not reported again as lacking facts.
+     *
+     * @param orgCode       the valid code, the text of a broken one, or null
+     * @param orgCodeBroken whether {@code orgCode} is the text of a broken code
+     * @param period        the period, or null when it is not valid
+     */
+    void addBrokenFactsKey(String orgCode, boolean orgCodeBroken, String period) {
+        brokenFactsKeys.add(new BrokenFactsKey(orgCode, orgCodeBroken, period));
     }
 
     /** @param memberCount the facts' {@code members}, or -1 when it is not valid */
@@ -127,7 +168,7 @@ final class BundleIndex {
     private void checkOrganizationReferences(Section section, String field, List<Reference> references,
                                              Reporter reporter) {
         for (Reference reference : references) {
-            if (!organizations.isKnown(reference.code())) {
+            if (!isKnownOrBroken(reference.code())) {
                 reporter.report(section, reference.index(), new Problem(section.path(reference.index(), field),
                         "unknown organization " + ValueText.quote(reference.code())));
             }
@@ -153,7 +194,7 @@ final class BundleIndex {
         Map<FactKey, Tally> tallies = new HashMap<>();
         for (MemberEntry member : members) {
             FactKey key = member.facts();
-            if (!organizations.isKnown(key.orgCode())) {
+            if (!isKnownOrBroken(key.orgCode())) {
                 reporter.report(Section.MEMBERS, member.index(), new Problem(
                         Section.MEMBERS.path(member.index(), "orgCode"),
                         "unknown organization " + ValueText.quote(key.orgCode())));
@@ -161,6 +202,9 @@ final class BundleIndex {
             }
             Tally tally = tallies.computeIfAbsent(key, this::tally);
             if (tally.limit == Tally.NO_FACTS) {
+                if (brokenFactsKeys.stream().anyMatch(broken -> broken.mayBe(key))) {
+                    continue;
+                }
                 reporter.report(Section.MEMBERS, member.index(), new Problem(Section.MEMBERS.path(member.index()),
                         "no period facts for " + key.orgCode() + " in " + key.period()
                                 + " (in the bundle or stored)"));
@@ -191,6 +235,17 @@ final class BundleIndex {
                 .filter(memberId -> !memberKeys.containsKey(new MemberKey(memberId, key.period())))
                 .count();
         return new Tally(limit, storedOthers);
+    }
+
+    private boolean isKnownOrBroken(String code) {
+        return organizations.isKnown(code)
+                || brokenOrganizationCodes.stream().anyMatch(broken -> nearlyEqual(broken, code));
+    }
+
+    /** Equal, or a typo apart: one edit for short codes, two for longer ones, case ignored. */
+    private static boolean nearlyEqual(String text, String code) {
+        int allowed = code.length() <= 4 ? 1 : 2;
+        return EditDistance.between(text.toLowerCase(Locale.ROOT), code.toLowerCase(Locale.ROOT), allowed) <= allowed;
     }
 
     private static String cycleText(List<String> cycle) {

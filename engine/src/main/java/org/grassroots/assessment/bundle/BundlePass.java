@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.MemberRecord;
@@ -49,16 +51,17 @@ final class BundlePass implements DocumentPass<Bundle> {
             return;
         }
         JsonTreeReader trees = new JsonTreeReader(parser);
+        Set<String> keys = new HashSet<>();
         int rank = 0;
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
             String path = ObjectFields.pointer("", key);
             parser.nextToken();
             Section section = Section.byKey(key);
-            if (section == null) {
-                topLevelProblem(rank, path, Section.KEYS.unknownFieldMessage(key), parser);
-            } else if (sectionRanks.containsKey(section)) {
+            if (!keys.add(key)) {
                 topLevelProblem(rank, path, "duplicate key " + ValueText.quote(key), parser);
+            } else if (section == null) {
+                topLevelProblem(rank, path, Section.KEYS.unknownFieldMessage(key), parser);
             } else if (parser.currentToken() != JsonToken.START_ARRAY) {
                 sectionRanks.put(section, rank);
                 topLevelProblem(rank, path, "must be an array, got " + describeCurrent(parser), parser);
@@ -104,12 +107,20 @@ final class BundlePass implements DocumentPass<Bundle> {
                 Organization organization = OrganizationFormat.read(fields);
                 index.addOrganization(record, organization.code(), organization.parentCode())
                         .ifPresent(problems::add);
+                if (organization.code() == null) {
+                    index.addBrokenOrganizationCode(fields.rawString("code"));
+                }
                 keep(organizations, organization, problems);
             }
             case PERIOD_FACTS -> {
                 PeriodFacts facts = PeriodFactsFormat.read(fields);
                 int memberCount = fields.valid("members") ? facts.members() : -1;
                 index.addFacts(record, facts.orgCode(), facts.period(), memberCount).ifPresent(problems::add);
+                if (facts.orgCode() == null || facts.period() == null) {
+                    boolean orgCodeBroken = facts.orgCode() == null;
+                    index.addBrokenFactsKey(orgCodeBroken ? fields.rawString("orgCode") : facts.orgCode(),
+                            orgCodeBroken, facts.period());
+                }
                 keep(periodFacts, facts, problems);
             }
             case MEMBERS -> {

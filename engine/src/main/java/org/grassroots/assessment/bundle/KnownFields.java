@@ -38,41 +38,34 @@ final class KnownFields {
         int allowed = Math.max(2, lower.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestShared = 0;
         for (String candidate : names) {
-            int d = distance(lower, candidate.toLowerCase(Locale.ROOT), allowed);
-            if (d <= allowed && d < bestDistance) {
+            String candidateLower = candidate.toLowerCase(Locale.ROOT);
+            int d = EditDistance.between(lower, candidateLower, allowed);
+            if (d > allowed) {
+                continue;
+            }
+            // On a tie the name sharing more letters is the likelier intent ("lng" is "lon", not "lat").
+            int shared = sharedLetters(lower, candidateLower);
+            if (d < bestDistance || (d == bestDistance && shared > bestShared)) {
                 best = candidate;
                 bestDistance = d;
+                bestShared = shared;
             }
         }
         return best;
     }
 
-    /** Levenshtein distance, giving up early (returning limit + 1) once it must exceed limit. */
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-                rowMin = Math.min(rowMin, current[j]);
+    private static int sharedLetters(String a, String b) {
+        StringBuilder rest = new StringBuilder(b);
+        int shared = 0;
+        for (int i = 0; i < a.length(); i++) {
+            int at = rest.indexOf(String.valueOf(a.charAt(i)));
+            if (at >= 0) {
+                rest.deleteCharAt(at);
+                shared++;
             }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return shared;
     }
 }

@@ -28,15 +28,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class ObjectFields {
 
-    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private final JsonNode object;
     private final String path;
     private final List<Problem> problems;
-    private final Set<String> invalid = new HashSet<>(4);
+    /** Created on the first problem: most records have none. */
+    private Set<String> invalid;
 
     private ObjectFields(JsonNode object, String path, List<Problem> problems) {
         this.object = object;
@@ -72,12 +70,15 @@ final class ObjectFields {
 
     /** Reports a problem with field {@code name} and remembers it as invalid. */
     void problem(String name, String message) {
-        invalid.add(name);
+        markInvalid(name);
         problems.add(new Problem(path(name), message));
     }
 
     /** True when none of the named fields had a problem (absent optional fields are valid). */
     boolean valid(String... names) {
+        if (invalid == null) {
+            return true;
+        }
         for (String name : names) {
             if (invalid.contains(name)) {
                 return false;
@@ -101,9 +102,39 @@ final class ObjectFields {
 
     // --- strings -------------------------------------------------------------------------------
 
-    /** A required code (organization code, memberId, visitId). */
+    /** The text of the field whatever its checks said, or null when it is not a string. */
+    String rawString(String name) {
+        JsonNode value = object.get(name);
+        return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    /** A required code (organization code, memberId, visitId): {@code ^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$}. */
     String code(String name) {
-        return matching(name, CODE, "1–64 letters, digits, '_' or '-', starting with a letter or digit");
+        String text = string(name);
+        if (text != null && !isCode(text)) {
+            problem(name, "must be 1–64 letters, digits, '_' or '-', starting with a letter or digit, got "
+                    + ValueText.quote(text));
+            return null;
+        }
+        return text;
+    }
+
+    /** The code pattern by hand: codes are the most frequent checked strings of a bundle. */
+    private static boolean isCode(String text) {
+        if (text.isEmpty() || text.length() > 64 || !isAsciiLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     /** An optional code: absent and null both mean none. */
@@ -222,52 +253,67 @@ final class ObjectFields {
             return 0;
         }
         BigInteger number = value.bigIntegerValue();
-        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            problem(name, rangeMessage(BigDecimal.valueOf(min), max == Integer.MAX_VALUE ? null
-                    : BigDecimal.valueOf(max), ValueText.of(value)));
+        boolean belowMin = number.compareTo(BigInteger.valueOf(min)) < 0;
+        if (belowMin || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            // Integer.MAX_VALUE is the model's limit, not the format's: name it only when it is hit.
+            BigDecimal upper = belowMin && max == Integer.MAX_VALUE ? null : BigDecimal.valueOf(max);
+            problem(name, rangeMessage(BigDecimal.valueOf(min), upper, ValueText.of(value)));
             return 0;
         }
         return number.intValueExact();
     }
 
-    /** A required JSON number in {@code min}…{@code max}. */
+    /** A required JSON number in {@code min}…{@code max}, bounds that are exact doubles (integers). */
     double number(String name, double min, double max) {
-        BigDecimal number = decimal(name, BigDecimal.valueOf(min), BigDecimal.valueOf(max));
-        return number == null ? 0 : number.doubleValue();
+        JsonNode value = numeric(name);
+        if (value == null) {
+            return 0;
+        }
+        // Rounding to double is monotonic, so a double strictly inside exact bounds comes from a value
+        // inside them; only a value rounding onto a bound needs the exact comparison.
+        double number = value.doubleValue();
+        if (number > min && number < max) {
+            return number;
+        }
+        BigDecimal exact = value.decimalValue();
+        BigDecimal lower = BigDecimal.valueOf(min);
+        BigDecimal upper = BigDecimal.valueOf(max);
+        if (exact.compareTo(lower) < 0 || exact.compareTo(upper) > 0) {
+            problem(name, rangeMessage(lower, upper, ValueText.of(value)));
+            return 0;
+        }
+        return number;
     }
 
     /** A required amount of yuan: a number ≥ 0 with at most 2 decimals. */
     double yuan(String name) {
-        BigDecimal number = decimal(name, BigDecimal.ZERO, null);
-        if (number == null) {
+        JsonNode value = numeric(name);
+        if (value == null) {
             return 0;
         }
-        if (number.stripTrailingZeros().scale() > 2) {
-            problem(name, "must have at most 2 decimals, got " + ValueText.of(object.get(name)));
+        BigDecimal amount = value.decimalValue();
+        if (amount.signum() < 0) {
+            problem(name, rangeMessage(BigDecimal.ZERO, null, ValueText.of(value)));
             return 0;
         }
-        if (Double.isInfinite(number.doubleValue())) {
-            problem(name, "is too large");
+        if (amount.stripTrailingZeros().scale() > 2) {
+            problem(name, "must have at most 2 decimals, got " + ValueText.of(value));
             return 0;
         }
-        return number.doubleValue();
+        if (Double.isInfinite(amount.doubleValue())) {
+            problem(name, "is too large, got " + ValueText.of(value));
+            return 0;
+        }
+        return amount.doubleValue();
     }
 
-    private BigDecimal decimal(String name, BigDecimal min, BigDecimal max) {
+    private JsonNode numeric(String name) {
         JsonNode value = required(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isNumber()) {
+        if (value != null && !value.isNumber()) {
             problem(name, "must be a number, got " + ValueText.of(value));
             return null;
         }
-        BigDecimal number = value.decimalValue();
-        if (number.compareTo(min) < 0 || (max != null && number.compareTo(max) > 0)) {
-            problem(name, rangeMessage(min, max, ValueText.of(value)));
-            return null;
-        }
-        return number;
+        return value;
     }
 
     private static String rangeMessage(BigDecimal min, BigDecimal max, String actual) {
@@ -303,7 +349,7 @@ final class ObjectFields {
         }
         ObjectFields nested = of(object.get(name), path(name), problems, known);
         if (nested == null) {
-            invalid.add(name);
+            markInvalid(name);
         }
         return nested;
     }
@@ -318,7 +364,7 @@ final class ObjectFields {
         for (int i = 0; i < array.size(); i++) {
             ObjectFields element = of(array.get(i), path(name) + "/" + i, problems, known);
             if (element == null) {
-                invalid.add(name);
+                markInvalid(name);
             } else {
                 elements.add(element);
             }
@@ -337,10 +383,10 @@ final class ObjectFields {
             JsonNode element = array.get(i);
             String elementPath = path(name) + "/" + i;
             if (!element.isString()) {
-                invalid.add(name);
+                markInvalid(name);
                 problems.add(new Problem(elementPath, "must be a string, got " + ValueText.of(element)));
             } else if (nonBlank && element.stringValue().isBlank()) {
-                invalid.add(name);
+                markInvalid(name);
                 problems.add(new Problem(elementPath, "must not be blank"));
             } else {
                 strings.add(element.stringValue());
@@ -368,6 +414,13 @@ final class ObjectFields {
             return null;
         }
         return value;
+    }
+
+    private void markInvalid(String name) {
+        if (invalid == null) {
+            invalid = new HashSet<>(4);
+        }
+        invalid.add(name);
     }
 
     /** The value of a required field, or null after reporting that it is missing. */
