@@ -2,14 +2,18 @@ package org.grassroots.assessment.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExplanationLine;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.evaluation.RectificationItem;
 import org.grassroots.assessment.model.Appraisal;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.EnterpriseCategory;
@@ -21,9 +25,13 @@ import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.model.VisitMode;
+import org.grassroots.assessment.rectification.RectificationHistory;
+import org.grassroots.assessment.rectification.RectificationStep;
+import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
 
@@ -51,6 +59,7 @@ public final class PolicyHarness {
     private final List<PeriodFacts> facts = new ArrayList<>();
     private final List<MemberRecord> members = new ArrayList<>();
     private final List<Visit> visits = new ArrayList<>();
+    private final Map<String, RectificationHistory> histories = new HashMap<>();
 
     /** An exemplary organization of the type in the period: every requirement met, no findings. */
     public PolicyHarness org(String code, OrgType type, String period) {
@@ -110,12 +119,11 @@ public final class PolicyHarness {
     }
 
     public EvaluationResult evaluate(String period, String asOf) {
-        return new Evaluator(RULES).evaluate(new BundleData(bundle()), Period.parse(period), LocalDate.parse(asOf));
+        return new Evaluator(RULES).evaluate(data(), Period.parse(period), LocalDate.parse(asOf));
     }
 
     public EvaluationResult evaluate(String period, String asOf, PreviousGrades previous) {
-        return new Evaluator(RULES).evaluate(new BundleData(bundle()), Period.parse(period), LocalDate.parse(asOf),
-                previous);
+        return new Evaluator(RULES).evaluate(data(), Period.parse(period), LocalDate.parse(asOf), previous);
     }
 
     /** The result of one organization, evaluated for the period as of its end. */
@@ -139,6 +147,140 @@ public final class PolicyHarness {
     public static ExplanationLine line(OrganizationResult result, String rule) {
         return result.explanation().stream().filter(l -> l.rule().equals(rule)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + rule + " in " + result.explanation()));
+    }
+
+    // ── additions for the rule-family tests ─────────────────────────────────────────────────
+
+    /** An organization record with a parent, an enterprise category and party groups as given. */
+    public static Organization organization(String code, OrgType type, String parentCode, EnterpriseCategory category,
+            boolean hasPartyGroups) {
+        return new Organization(code, code + "党支部", type, OrgLevel.BRANCH, parentCode, category, hasPartyGroups);
+    }
+
+    /** Adds {@code count} member records of the organization that each earn one title (DEDICATION). */
+    public PolicyHarness titledMembers(String orgCode, String period, int count) {
+        for (int i = 1; i <= count; i++) {
+            member(excellentMember(orgCode + "-T" + i, orgCode, period));
+        }
+        return this;
+    }
+
+    /** Adds {@code count} plain member records (no title) of the organization. */
+    public PolicyHarness plainMembers(String orgCode, String period, int count) {
+        for (int i = 1; i <= count; i++) {
+            member(plainMember(orgCode + "-P" + i, orgCode, period));
+        }
+        return this;
+    }
+
+    /** A member record whose only title is DEDICATION (appraisal EXCELLENT, otherwise plain). */
+    public static MemberRecord excellentMember(String id, String orgCode, String period) {
+        return new MemberRecord(id, orgCode, period, false, 10, Appraisal.EXCELLENT, 0, 0, 0.8, 80, false);
+    }
+
+    /** A plain member record with the given service hours. */
+    public static MemberRecord serviceMember(String id, String orgCode, String period, double hours) {
+        return new MemberRecord(id, orgCode, period, false, hours, Appraisal.COMPETENT, 0, 0, 0.8, 80, false);
+    }
+
+    public static Finding finding(String item, String note) {
+        return new Finding(item, null, null, note, List.of(), null);
+    }
+
+    public static Finding other(int deduction, Severity severity) {
+        return new Finding("C12", severity, deduction, "其他问题", List.of(), null);
+    }
+
+    /** A finding (catalog severity) whose item was reported fixed on the date and awaits verification. */
+    public static Finding submitted(String item, String submittedOn) {
+        return new Finding(item, null, null, null, List.of(),
+                new ImportedRectification(RectificationStatus.SUBMITTED, LocalDate.parse(submittedOn), null));
+    }
+
+    /** A finding (catalog severity) whose item was reported fixed and verified on the dates. */
+    public static Finding verified(String item, String submittedOn, String verifiedOn) {
+        return new Finding(item, null, null, null, List.of(), new ImportedRectification(RectificationStatus.VERIFIED,
+                LocalDate.parse(submittedOn), LocalDate.parse(verifiedOn)));
+    }
+
+    /** Sets the lifecycle steps of a finding's item (as the server records them), e.g. submit then reject. */
+    public PolicyHarness history(String visitId, int position, RectificationStep... steps) {
+        histories.put(visitId + '\u0000' + position, new RectificationHistory(List.of(steps)));
+        return this;
+    }
+
+    public static RectificationStep submit(String date) {
+        return new RectificationStep(StepKind.SUBMIT, LocalDate.parse(date));
+    }
+
+    public static RectificationStep verify(String date) {
+        return new RectificationStep(StepKind.VERIFY, LocalDate.parse(date));
+    }
+
+    public static RectificationStep reject(String date) {
+        return new RectificationStep(StepKind.REJECT, LocalDate.parse(date));
+    }
+
+    /** The bundle as evaluation data, with the lifecycle steps set by {@link #history} in place of the bundle's. */
+    public AssessmentData data() {
+        BundleData bundle = new BundleData(bundle());
+        if (histories.isEmpty()) {
+            return bundle;
+        }
+        Map<String, RectificationHistory> steps = Map.copyOf(histories);
+        return new AssessmentData() {
+            @Override
+            public List<Organization> organizationsWithFacts(Period period) {
+                return bundle.organizationsWithFacts(period);
+            }
+
+            @Override
+            public PeriodFacts facts(String orgCode, Period period) {
+                return bundle.facts(orgCode, period);
+            }
+
+            @Override
+            public List<MemberRecord> members(String orgCode, Period period) {
+                return bundle.members(orgCode, period);
+            }
+
+            @Override
+            public List<Visit> visitsUpTo(String orgCode, LocalDate date) {
+                return bundle.visitsUpTo(orgCode, date);
+            }
+
+            @Override
+            public RectificationHistory findingHistory(String visitId, int position) {
+                RectificationHistory h = steps.get(visitId + '\u0000' + position);
+                return h != null ? h : bundle.findingHistory(visitId, position);
+            }
+        };
+    }
+
+    /** Evaluates the period as of its end. */
+    public EvaluationResult evaluate(String period) {
+        return evaluate(period, Period.parse(period).end().toString());
+    }
+
+    /** The rectification items of an organization in a result, in ledger order. */
+    public static List<RectificationItem> items(EvaluationResult result, String orgCode) {
+        return result.rectifications().stream().filter(i -> i.orgCode().equals(orgCode)).toList();
+    }
+
+    /** The rectification item of an organization with a rule id (the first one in ledger order), or null. */
+    public static RectificationItem item(EvaluationResult result, String orgCode, String rule) {
+        return items(result, orgCode).stream().filter(i -> i.rule().equals(rule)).findFirst().orElse(null);
+    }
+
+    /** The score of a visit as published with the organization's result. */
+    public static double visitScore(OrganizationResult result, String visitId) {
+        return result.visits().stream().filter(v -> v.visitId().equals(visitId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no visit " + visitId + " in " + result.visits())).score();
+    }
+
+    /** The rule ids of the explanation lines, in their published order. */
+    public static List<String> rules(OrganizationResult result) {
+        return result.explanation().stream().map(ExplanationLine::rule).toList();
     }
 
     /** Mutable period facts for building a case; starts exemplary. */
