@@ -2,16 +2,17 @@ package org.grassroots.assessment.ruleset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /** Reads rule files from a directory or from the classpath and compiles them into a {@link RuleSet}. */
@@ -49,20 +50,20 @@ public final class RuleSetLoader {
         return files;
     }
 
-    /** Reads the rule files of a classpath folder, whether it is a directory or inside a jar. */
+    /**
+     * Reads the rule files of a classpath folder, whether it is a directory, inside a jar, or inside
+     * a jar nested in an executable Spring Boot jar (the jar connection handles all of those).
+     */
     public static Map<String, String> readClasspath(String folder) {
         URL marker = RuleSetLoader.class.getClassLoader().getResource(folder + "/" + RuleSet.PROPERTIES);
         if (marker == null) {
             throw new IllegalStateException("no rule set on the classpath at " + folder + "/" + RuleSet.PROPERTIES);
         }
         try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = newJarFileSystem(uri)) {
-                    return readDirectory(jar.getPath(folder));
-                }
+            if ("jar".equals(marker.getProtocol())) {
+                return readJarFolder(marker, folder);
             }
-            return readDirectory(Path.of(uri).getParent());
+            return readDirectory(Path.of(marker.toURI()).getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -70,9 +71,25 @@ public final class RuleSetLoader {
         }
     }
 
-    private static FileSystem newJarFileSystem(URI uri) throws IOException {
-        String jar = uri.toString();
-        URI root = URI.create(jar.substring(0, jar.indexOf("!/")));
-        return FileSystems.newFileSystem(root, Map.of());
+    private static Map<String, String> readJarFolder(URL marker, String folder) throws IOException {
+        JarURLConnection connection = (JarURLConnection) marker.openConnection();
+        connection.setUseCaches(false);
+        Map<String, String> files = new TreeMap<>();
+        try (JarFile jar = connection.getJarFile()) {
+            String prefix = folder + "/";
+            for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                String name = entry.getName();
+                if (entry.isDirectory() || !name.startsWith(prefix) || name.indexOf('/', prefix.length()) >= 0) {
+                    continue;
+                }
+                String file = name.substring(prefix.length());
+                if (RuleSet.isRuleFile(file) || file.equals(RuleSet.PROPERTIES)) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        files.put(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return files;
     }
 }

@@ -1,0 +1,15 @@
+package org.grassroots.assessment.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The assessment server: the engine behind the API and pages for the three user groups. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AssessmentServerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AssessmentServerApplication.class, args);
+    }
+}

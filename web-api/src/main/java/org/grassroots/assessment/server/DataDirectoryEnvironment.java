@@ -1,0 +1,26 @@
+package org.grassroots.assessment.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the embedded H2 database at {@code assessment.data-dir}, made absolute (H2 refuses paths
+ * that are implicitly relative), unless {@code spring.datasource.url} is set explicitly.
+ */
+public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty("spring.datasource.url") != null) {
+            return;
+        }
+        Path dir = Path.of(environment.getProperty("assessment.data-dir", "data")).toAbsolutePath().normalize();
+        String url = "jdbc:h2:file:" + dir.resolve("assessment") + ";DB_CLOSE_ON_EXIT=FALSE";
+        environment.getPropertySources().addLast(new MapPropertySource("assessment-data-dir",
+                Map.of("spring.datasource.url", url)));
+    }
+}

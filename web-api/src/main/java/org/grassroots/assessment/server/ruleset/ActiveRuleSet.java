@@ -1,0 +1,30 @@
+package org.grassroots.assessment.server.ruleset;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.ruleset.RuleSetCompilationException;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rule set that evaluations use now. A caller takes it once and keeps it for the whole of its
+ * work, so an activation in the middle never mixes two versions in one result.
+ */
+@Component
+public class ActiveRuleSet {
+
+    private final AtomicReference<RuleSet> current;
+
+    public ActiveRuleSet() throws RuleSetCompilationException {
+        this.current = new AtomicReference<>(RuleSetLoader.defaultRuleSet());
+    }
+
+    public RuleSet get() {
+        return current.get();
+    }
+
+    /** Swaps in a compiled set atomically; returns the one it replaced. */
+    public RuleSet activate(RuleSet rules) {
+        return current.getAndSet(rules);
+    }
+}

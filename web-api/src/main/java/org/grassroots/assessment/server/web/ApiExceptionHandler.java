@@ -1,0 +1,88 @@
+package org.grassroots.assessment.server.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.bundle.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error as RFC 9457 problem details. Validation failures list every problem with its path
+ * under {@code errors}; nothing internal (stack traces, SQL) reaches the client.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(BundleValidationException.class)
+    ProblemDetail invalidBundle(BundleValidationException e) {
+        return invalid("数据校验未通过：共 " + e.problems().size() + " 个问题", e.problems());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return invalid(e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "冲突", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid("参数格式不正确", List.of(new Problem("/" + e.getName(), "cannot read \"" + e.getValue() + "\"")));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return invalid("请求不正确", List.of(new Problem("", e.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器处理请求时出错，请联系管理员。");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problem("/" + f.getField().replace('.', '/'), f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid("请求校验未通过", problems));
+    }
+
+    private static ProblemDetail invalid(String detail, List<Problem> problems) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "数据校验未通过", detail);
+        p.setProperty("errors", problems.stream().map(pr -> Map.of("path", pr.path(), "message", pr.message())).toList());
+        return p;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setType(URI.create("about:blank"));
+        return p;
+    }
+}
