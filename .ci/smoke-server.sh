@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts the packaged server the way the README says, on a fresh data folder, and checks that the
+# demo district is loaded and the rankings answer. Bounded in time; loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=web-api/target/assessment-server.jar
+[ -f "$jar" ] || { echo "smoke: $jar is missing (run mvn package first)"; exit 1; }
+data=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null || echo 18080)
+log="$data/server.log"
+
+java -jar "$jar" --server.port="$port" --assessment.data-dir="$data" >"$log" 2>&1 &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+started=$(date +%s)
+until curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+  if ! kill -0 "$pid" 2>/dev/null; then echo "smoke: the server exited"; tail -50 "$log"; exit 1; fi
+  if [ $(( $(date +%s) - started )) -gt 120 ]; then echo "smoke: no answer after 120 s"; tail -50 "$log"; exit 1; fi
+  sleep 1
+done
+echo "smoke: server ready in $(( $(date +%s) - started )) s on port $port"
+
+# an evaluation of the demo district, then the rankings the README curls
+curl -fsS -X POST -H 'Content-Type: application/json' -d '{"period":"2026","asOf":"2026-11-20"}' \
+  "http://127.0.0.1:$port/api/evaluations" >/dev/null
+rankings=$(curl -fsS "http://127.0.0.1:$port/api/rankings?period=2026")
+count=$(printf '%s' "$rankings" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("total", len(d.get("items", d.get("organizations", [])))))')
+echo "smoke: rankings of 2026 list $count organizations"
+[ "$count" -ge 60 ] || { echo "smoke: expected the demo district (at least 60 organizations)"; exit 1; }

@@ -1,0 +1,58 @@
+package org.grassroots.assessment.server.api;
+
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
+import java.util.Optional;
+
+/** The API's tags (groups in the docs), and which paths belong to each, by the segment after {@code /api/}. */
+public enum ApiTags {
+
+    IMPORT("数据导入 Import", "导入数据包（组织、期间数据、党员、明察暗访记录），整体校验后整体写入。"
+            + " Import a bundle (data-format.md section 1): validated whole, stored whole or not at all.", "import"),
+    ORGANIZATIONS("党组织 Organizations", "基层党组织及其期间数据、党员记录。 Organizations, their period facts and members.",
+            "organizations"),
+    VISITS("明察暗访 Visits", "督查组录入明察暗访记录及检查问题。 Open and covert inspection visits and their findings.",
+            "visits"),
+    EVALUATIONS("考评 Evaluations", "运行考评、查看结果与依据、发布为正式定级、导出表格。"
+            + " Run an evaluation, read results with their explanation, publish, export CSV/XLSX.", "evaluations"),
+    RANKINGS("排名 Rankings", "全区、类型内、上级组织内排名及倒排。 Rankings district-wide, per type, per parent.",
+            "rankings"),
+    RECTIFICATIONS("整改台账 Rectifications", "整改事项的查询、提交、核验、退回。"
+            + " The rectification list and its lifecycle: submit, verify, reject.", "rectifications"),
+    RULE_SETS("规则集 Rule sets", "考评规则集的版本、校验和与启用。 Rule set versions, checksums and activation.",
+            "rule-sets", "rulesets", "rules");
+
+    private final String tagName;
+    private final String description;
+    private final List<String> segments;
+
+    ApiTags(String tagName, String description, String... segments) {
+        this.tagName = tagName;
+        this.description = description;
+        this.segments = List.of(segments);
+    }
+
+    public String tagName() {
+        return tagName;
+    }
+
+    public Tag tag() {
+        return new Tag().name(tagName).description(description);
+    }
+
+    /** The tag of a path such as {@code /api/evaluations/{id}/export}; empty outside the known groups. */
+    public static Optional<ApiTags> of(String path) {
+        if (path == null || !path.startsWith("/api/")) {
+            return Optional.empty();
+        }
+        String rest = path.substring("/api/".length());
+        int slash = rest.indexOf('/');
+        String segment = slash < 0 ? rest : rest.substring(0, slash);
+        for (ApiTags t : values()) {
+            if (t.segments.contains(segment)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

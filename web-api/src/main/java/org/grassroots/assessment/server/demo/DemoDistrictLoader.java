@@ -1,0 +1,64 @@
+package org.grassroots.assessment.server.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.fixtures.Fixtures;
+import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.importing.BundleImportService;
+import org.grassroots.assessment.server.importing.ImportCounts;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start with {@code assessment.demo=true} and no organization stored, imports the demo district
+ * (fixtures module) through the ordinary import, in one transaction. With demo=false, or once
+ * anything is stored, it does nothing.
+ */
+@Component
+class DemoDistrictLoader implements ApplicationRunner {
+
+    static final String ACTOR = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
+
+    private final AssessmentProperties properties;
+    private final OrganizationRepository organizations;
+    private final BundleImportService importer;
+    private final Environment environment;
+
+    DemoDistrictLoader(AssessmentProperties properties, OrganizationRepository organizations,
+                       BundleImportService importer, Environment environment) {
+        this.properties = properties;
+        this.organizations = organizations;
+        this.importer = importer;
+        this.environment = environment;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws BundleValidationException {
+        if (!properties.demo()) {
+            log.info("assessment.demo=false: starting without the demo district");
+            return;
+        }
+        if (organizations.count() > 0) {
+            log.info("the database holds organizations already: the demo district is not loaded again");
+            return;
+        }
+        ImportCounts counts;
+        try (InputStream in = Fixtures.demoDistrict()) {
+            counts = importer.importBundle(in, ACTOR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.info("演示区数据已载入 (demo district loaded): {} organizations, {} period facts, {} members, {} visits"
+                        + " with {} findings; open {}",
+                counts.organizations(), counts.periodFacts(), counts.members(), counts.visits(), counts.findings(),
+                ServerUrl.of(environment));
+    }
+}

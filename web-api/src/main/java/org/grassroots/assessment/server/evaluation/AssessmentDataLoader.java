@@ -1,0 +1,129 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.GeoLocation;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.Severity;
+import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.model.VisitMode;
+import org.grassroots.assessment.server.rectification.LedgerItem;
+import org.grassroots.assessment.server.rectification.LedgerRepository;
+import org.grassroots.assessment.server.rectification.OrgScope;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what an evaluation of a period needs, in a handful of bulk queries whatever the number of
+ * organizations: the organizations with facts for the period, their facts for it and the previous
+ * period, their member records, their visits of any period up to the as-of date with the standing
+ * (not withdrawn) findings, and the steps of those findings' ledger items.
+ *
+ * <p>For the whole district ({@link OrgScope#all()}) the queries have no organization condition
+ * (single-table scans are much faster than joins or IN lists in H2) and the data keeps only what
+ * belongs to the organizations with facts; for one organization every query is restricted to it.
+ * The engine reads neither a visit's inspectors nor a finding's evidence, so they stay in the
+ * database (the visit's stored content digest covers them).
+ */
+@Component
+class AssessmentDataLoader {
+
+    private final JdbcTemplate jdbc;
+    private final LedgerRepository ledger;
+
+    AssessmentDataLoader(JdbcTemplate jdbc, LedgerRepository ledger) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** Everything but the previous period's member records (see {@link #addMembers}). */
+    DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope) {
+        return load(period, asOf, scope, new Laps());
+    }
+
+    DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope, Laps laps) {
+        DatabaseAssessmentData data = new DatabaseAssessmentData();
+        String p = period.toString();
+        jdbc.query("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+                        + " from organization o join period_facts x on x.org_code = o.code and x.period = ?"
+                        + " where " + scope.condition("o.code"),
+                rs -> {
+                    data.add(FactRows.organization(rs));
+                }, args(List.of(p), scope));
+        laps.lap("organizations");
+        if (data.organizations().isEmpty()) {
+            return data;
+        }
+        jdbc.query("select * from period_facts f where f.period in (?, ?) and " + scope.condition("f.org_code"),
+                rs -> {
+                    data.add(FactRows.facts(rs));
+                }, args(List.of(p, period.previous().toString()), scope));
+        laps.lap("facts");
+        addMembers(data, period, scope);
+        laps.lap("members");
+        loadVisits(data, asOf, scope);
+        laps.lap("visits");
+        for (LedgerItem item : ledger.inspectionItems(scope)) {
+            data.addIfStanding(item);
+        }
+        data.seal();
+        laps.lap("inspection items");
+        return data;
+    }
+
+    /** Adds the member records of the organizations in scope for a period. */
+    void addMembers(DatabaseAssessmentData data, Period period, OrgScope scope) {
+        jdbc.query("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"),
+                rs -> {
+                    data.add(FactRows.member(rs));
+                }, args(List.of(period.toString()), scope));
+        data.seal();
+    }
+
+    private void loadVisits(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {
+        Date upTo = Date.valueOf(asOf);
+        Map<String, List<StoredFinding>> findings = new HashMap<>();
+        String findingSql = scope.isAll()
+                ? "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note from finding f"
+                        + " where f.withdrawn_at is null"
+                : "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note from finding f"
+                        + " join visit v on v.visit_id = f.visit_id where f.withdrawn_at is null and v.visit_date <= ?"
+                        + " and " + scope.condition("v.org_code");
+        jdbc.query(findingSql, rs -> {
+            String severity = rs.getString("severity");
+            Finding f = new Finding(rs.getString("item"), severity == null ? null : Severity.valueOf(severity),
+                    rs.getObject("deduction", Integer.class), rs.getString("note"), List.of(), null);
+            findings.computeIfAbsent(rs.getString("visit_id"), k -> new ArrayList<>())
+                    .add(new StoredFinding(rs.getInt("position"), f));
+        }, scope.isAll() ? new Object[0] : args(List.of(upTo), scope));
+        jdbc.query("select v.visit_id, v.org_code, v.visit_date, v.mode, v.team, v.lat, v.lon, v.content_digest"
+                        + " from visit v where v.visit_date <= ? and " + scope.condition("v.org_code"),
+                rs -> {
+                    String id = rs.getString("visit_id");
+                    List<StoredFinding> standing = findings.getOrDefault(id, new ArrayList<>());
+                    standing.sort((a, b) -> Integer.compare(a.position(), b.position()));
+                    Double lat = rs.getObject("lat", Double.class);
+                    Double lon = rs.getObject("lon", Double.class);
+                    Visit visit = new Visit(id, rs.getString("org_code"), rs.getObject("visit_date", LocalDate.class),
+                            VisitMode.valueOf(rs.getString("mode")), rs.getString("team"), List.of(),
+                            lat == null || lon == null ? null : new GeoLocation(lat, lon),
+                            standing.stream().map(StoredFinding::finding).toList());
+                    data.add(visit, standing.stream().mapToInt(StoredFinding::position).toArray(),
+                            rs.getString("content_digest"));
+                }, args(List.of(upTo), scope));
+    }
+
+    private record StoredFinding(int position, Finding finding) {
+    }
+
+    private static Object[] args(List<Object> first, OrgScope scope) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(scope.args());
+        return all.toArray();
+    }
+}

@@ -1,0 +1,82 @@
+package org.grassroots.assessment.server.evaluation;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Stored evaluations: run one, list them, read one exactly as issued, publish one. */
+@RestController
+@RequestMapping("/api/evaluations")
+class EvaluationController {
+
+    private final EvaluationRunner runner;
+    private final StoredEvaluations evaluations;
+    private final EvaluationDocument document;
+    private final EvaluationPublisher publisher;
+
+    EvaluationController(EvaluationRunner runner, StoredEvaluations evaluations, EvaluationDocument document,
+            EvaluationPublisher publisher) {
+        this.runner = runner;
+        this.evaluations = evaluations;
+        this.document = document;
+        this.publisher = publisher;
+    }
+
+    /** {@code asOf} optional: the period end, or today if earlier. */
+    record EvaluateRequest(String period, LocalDate asOf) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Long>> evaluate(@RequestBody(required = false) EvaluateRequest request) {
+        if (request == null || request.period() == null) {
+            throw new InvalidRequestException("/period", "period is required (YYYY or YYYY-Qn)");
+        }
+        long id = runner.run(runner.target(request.period(), request.asOf()));
+        return ResponseEntity.created(URI.create("/api/evaluations/" + id)).body(Map.of("id", id));
+    }
+
+    @GetMapping
+    List<EvaluationSummary> list(@RequestParam(required = false) String period) {
+        return evaluations.list(period);
+    }
+
+    /** The result as data-format.md section 2, with the evaluation's id and record; streamed. */
+    @GetMapping("/{id}")
+    void get(@PathVariable long id, HttpServletResponse response) throws IOException {
+        EvaluationSummary summary = evaluations.summary(id);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        document.write(summary, response.getOutputStream());
+    }
+
+    @GetMapping("/{id}/summary")
+    EvaluationSummary summary(@PathVariable long id) {
+        return evaluations.summary(id);
+    }
+
+    @GetMapping("/{id}/organizations/{code}")
+    JsonNode organization(@PathVariable long id, @PathVariable String code) {
+        EvaluationSummary summary = evaluations.summary(id);
+        return document.organization(summary, evaluations.organization(id, code));
+    }
+
+    @PostMapping("/{id}/publish")
+    EvaluationSummary publish(@PathVariable long id) {
+        return publisher.publish(id);
+    }
+}

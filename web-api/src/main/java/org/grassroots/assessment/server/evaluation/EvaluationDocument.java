@@ -1,0 +1,71 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.grassroots.assessment.evaluation.MemberResult;
+import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a stored evaluation as data-format.md section 2 (plus its id and record), streaming the
+ * stored results as they are: organizations in rank order, members by memberId, rectification
+ * items in ledger order.
+ */
+@Component
+class EvaluationDocument {
+
+    private final JdbcTemplate jdbc;
+
+    EvaluationDocument(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void write(EvaluationSummary s, OutputStream out) {
+        try (JsonGenerator g = EvaluationJson.MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberProperty("id", s.id());
+            g.writeStringProperty("period", s.period());
+            g.writeStringProperty("asOf", s.asOf().toString());
+            g.writePOJOProperty("ruleSet", s.ruleSet());
+            g.writeBooleanProperty("published", s.published());
+            g.writePOJOProperty("publishedAt", s.publishedAt());
+            g.writePOJOProperty("createdAt", s.createdAt());
+            g.writeStringProperty("createdBy", s.createdBy());
+            g.writeStringProperty("inputsDigest", s.inputsDigest());
+            g.writeStringProperty("previousGrades", s.previousGrades());
+            g.writeName("organizations");
+            g.writeStartArray();
+            List<MemberResult> members = new ArrayList<>();
+            List<ItemSnapshot> items = new ArrayList<>();
+            jdbc.query("select result_json, members_json, items_json from evaluation_result where evaluation_id = ?"
+                    + " order by list_order", rs -> {
+                        g.writeRawValue(rs.getString(1));
+                        members.addAll(EvaluationJson.MAPPER.readValue(rs.getString(2), StoredEvaluations.MEMBERS));
+                        items.addAll(EvaluationJson.MAPPER.readValue(rs.getString(3), StoredEvaluations.ITEMS));
+                    }, s.id());
+            g.writeEndArray();
+            members.sort(Comparator.comparing(MemberResult::memberId));
+            g.writePOJOProperty("members", members);
+            items.sort(ItemSnapshot.LEDGER_ORDER);
+            g.writePOJOProperty("rectifications", items);
+            g.writeEndObject();
+        }
+    }
+
+    /** One organization's stored result with its members' titles and rectification items. */
+    JsonNode organization(EvaluationSummary s, StoredEvaluations.StoredOrganization stored) {
+        ObjectNode node = (ObjectNode) EvaluationJson.MAPPER.readTree(stored.resultJson());
+        node.put("evaluationId", s.id());
+        node.put("period", s.period());
+        node.put("asOf", s.asOf().toString());
+        node.set("members", EvaluationJson.MAPPER.readTree(stored.membersJson()));
+        node.set("rectifications", EvaluationJson.MAPPER.readTree(stored.itemsJson()));
+        return node;
+    }
+}

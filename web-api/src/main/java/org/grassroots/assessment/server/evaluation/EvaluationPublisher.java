@@ -1,0 +1,57 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.grassroots.assessment.server.web.Actor;
+import org.grassroots.assessment.server.web.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes an evaluation as its period's official grades (policy section 4): the one the next
+ * period's movement compares with. A period has at most one published evaluation (the database
+ * enforces it); publishing the published one again changes nothing.
+ */
+@Service
+public class EvaluationPublisher {
+
+    private final JdbcTemplate jdbc;
+    private final StoredEvaluations evaluations;
+    private final Clock clock;
+    private final Actor actor;
+
+    EvaluationPublisher(JdbcTemplate jdbc, StoredEvaluations evaluations, Clock clock, Actor actor) {
+        this.jdbc = jdbc;
+        this.evaluations = evaluations;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** 404 when unknown; 409 when another evaluation of the period is published. */
+    @Transactional
+    public EvaluationSummary publish(long id) {
+        EvaluationSummary s = evaluations.summary(id);
+        if (s.published()) {
+            return s;
+        }
+        Optional<Long> other = evaluations.publishedOf(s.period());
+        if (other.isPresent()) {
+            throw conflict(s, other.get());
+        }
+        try {
+            jdbc.update("update evaluation set published_at = ?, published_by = ?, published_period = ?"
+                    + " where id = ? and published_at is null",
+                    clock.instant().atOffset(ZoneOffset.UTC), actor.current(), s.period(), id);
+        } catch (DuplicateKeyException e) {
+            throw conflict(s, evaluations.publishedOf(s.period()).orElse(-1L));
+        }
+        return evaluations.summary(id);
+    }
+
+    private static ConflictException conflict(EvaluationSummary s, long other) {
+        return new ConflictException("期间 " + s.period() + " 已发布评估 #" + other + "，不能再发布评估 #" + s.id());
+    }
+}

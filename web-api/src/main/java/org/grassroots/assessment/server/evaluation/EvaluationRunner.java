@@ -1,0 +1,137 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import org.grassroots.assessment.server.rectification.LedgerItem;
+import org.grassroots.assessment.server.rectification.LedgerRepository;
+import org.grassroots.assessment.server.rectification.LedgerSync;
+import org.grassroots.assessment.server.rectification.OrgScope;
+import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
+import org.grassroots.assessment.server.web.Actor;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs and stores an evaluation of a period, in one transaction: read the inputs, evaluate with the
+ * active rule set (taken once), bring the ledger's items in line with what was produced (policy
+ * section 5), then store the evaluation with every organization's result and its items as the
+ * ledger holds them as of the as-of date. Stored evaluations run one at a time.
+ */
+@Service
+public class EvaluationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
+    private static final int BATCH_SIZE = 16;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AssessmentDataLoader loader;
+    private final PreviousGradesResolver previous;
+    private final LedgerSync ledgerSync;
+    private final LedgerRepository ledger;
+    private final EvaluationWriter writer;
+    private final ActiveRuleSet ruleSets;
+    private final AssessmentProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Actor actor;
+
+    EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
+            LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
+            TransactionTemplate transactions, Clock clock, Actor actor) {
+        this.loader = loader;
+        this.previous = previous;
+        this.ledgerSync = ledgerSync;
+        this.ledger = ledger;
+        this.writer = writer;
+        this.ruleSets = ruleSets;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    /** The period and as-of date of a request, checked (policy section 0); 400 when invalid. */
+    public EvaluationTarget target(String periodText, LocalDate asOf) {
+        if (!Period.isValid(periodText)) {
+            throw new InvalidRequestException("/period", "period must be YYYY or YYYY-Qn (n 1–4): " + periodText);
+        }
+        Period period = Period.parse(periodText);
+        LocalDate date = asOf != null ? asOf : org.grassroots.assessment.evaluation.AssessmentWindow
+                .defaultAsOf(period, LocalDate.now(clock));
+        if (date.isBefore(period.start())) {
+            throw new InvalidRequestException("/asOf",
+                    "as-of date " + date + " is before the start of period " + period + " (" + period.start() + ")");
+        }
+        return new EvaluationTarget(period, date);
+    }
+
+    /** Evaluates and stores; returns the new evaluation's id. 400 when no organization has facts for the period. */
+    public long run(EvaluationTarget target) {
+        String who = actor.current();
+        lock.lock();
+        try {
+            Long id = transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who));
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private long evaluateAndStore(Period period, LocalDate asOf, String who) {
+        Laps laps = new Laps();
+        RuleSet rules = ruleSets.get();
+        Evaluator evaluator = new Evaluator(rules, properties.threads(), BATCH_SIZE);
+        String p = period.toString();
+        OrgScope scope = OrgScope.all();
+        DatabaseAssessmentData data = loader.load(period, asOf, scope, laps);
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        if (orgs.isEmpty()) {
+            throw new InvalidRequestException("/period", "no organization has facts for period " + p);
+        }
+        PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);
+        laps.lap("previous grades");
+        EvaluationResult result = evaluator.evaluate(data, period, asOf, before.grades());
+        laps.lap("evaluated");
+
+        Instant now = clock.instant();
+        String digest = InputDigest.of(data, period, asOf, before.source());
+        long id = writer.insert(new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
+                result.organizations().size(), now, who, before.source()));
+        laps.lap("digest");
+        ProducedItems produced = ProducedItems.of(result, data);
+        if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {
+            ledger.inspectionItems(scope).forEach(data::addIfStanding);
+        }
+        LedgerSync.Changes changes = ledgerSync.syncPeriodItems(p, asOf, produced.period(), now, who,
+                "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
+        laps.lap("ledger");
+        List<LedgerItem> items = new ArrayList<>(data.inspectionItems().values());
+        items.addAll(ledger.periodItems(p, scope));
+        Map<String, List<ItemSnapshot>> listed = ItemSnapshot.listedAsOf(items, asOf);
+        laps.lap("items");
+        writer.insertResults(id, result, listed, laps);
+        laps.lap("results stored");
+        log.info("evaluation #{} of {} as of {}: {} organizations; {}; ledger {}", id, p, asOf, orgs.size(), laps,
+                changes);
+        return id;
+    }
+
+    /** A checked period and as-of date. */
+    public record EvaluationTarget(Period period, LocalDate asOf) {
+    }
+}

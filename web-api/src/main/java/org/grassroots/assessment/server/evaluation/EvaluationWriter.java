@@ -1,0 +1,103 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.MemberResult;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Stores an evaluation's record and one row per organization (JDBC batches). */
+@Component
+class EvaluationWriter {
+
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+
+    EvaluationWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The evaluation's own row. */
+    record Header(String period, LocalDate asOf, String ruleSetVersion, String ruleSetChecksum, String inputsDigest,
+            int organizations, Instant createdAt, String createdBy, String previousGrades) {
+    }
+
+    long insert(Header h) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("insert into evaluation (period, as_of, rule_set_version,"
+                    + " rule_set_checksum, inputs_digest, organizations, created_at, created_by, previous_grades)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            ps.setString(1, h.period());
+            ps.setDate(2, Date.valueOf(h.asOf()));
+            ps.setString(3, h.ruleSetVersion());
+            ps.setString(4, h.ruleSetChecksum());
+            ps.setString(5, h.inputsDigest());
+            ps.setInt(6, h.organizations());
+            ps.setObject(7, h.createdAt().atOffset(ZoneOffset.UTC));
+            ps.setString(8, h.createdBy());
+            ps.setString(9, h.previousGrades());
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * One row per organization, in the result's rank order: the result with its explanation, its
+     * members' titles and its rectification items as the ledger holds them as of the as-of date.
+     */
+    void insertResults(long evaluationId, EvaluationResult result, Map<String, List<ItemSnapshot>> items, Laps laps) {
+        Map<String, List<MemberResult>> members = result.members().stream()
+                .collect(Collectors.groupingBy(MemberResult::orgCode));
+        List<OrganizationResult> orgs = result.organizations();
+        List<Row> rows = IntStream.range(0, orgs.size()).parallel()
+                .mapToObj(i -> row(i, orgs.get(i), members.getOrDefault(orgs.get(i).code(), List.of()),
+                        items.getOrDefault(orgs.get(i).code(), List.of())))
+                .collect(Collectors.toCollection(ArrayList::new));
+        laps.lap("results as JSON");
+        jdbc.batchUpdate("insert into evaluation_result (evaluation_id, org_code, rank, rank_in_type, rank_in_parent,"
+                + " type, parent_code, tier, composite, result_json, members_json, items_json, list_order)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH, (ps, r) -> {
+                    OrganizationResult o = r.result();
+                    ps.setLong(1, evaluationId);
+                    ps.setString(2, o.code());
+                    ps.setInt(3, o.rank());
+                    ps.setInt(4, o.rankInType());
+                    ps.setInt(5, o.rankInParent());
+                    ps.setString(6, o.type().name());
+                    if (o.parentCode() == null) {
+                        ps.setNull(7, Types.VARCHAR);
+                    } else {
+                        ps.setString(7, o.parentCode());
+                    }
+                    ps.setString(8, o.tier().name());
+                    ps.setDouble(9, o.composite());
+                    ps.setString(10, r.resultJson());
+                    ps.setString(11, r.membersJson());
+                    ps.setString(12, r.itemsJson());
+                    ps.setInt(13, r.order());
+                });
+    }
+
+    private record Row(int order, OrganizationResult result, String resultJson, String membersJson, String itemsJson) {
+    }
+
+    private static Row row(int order, OrganizationResult o, List<MemberResult> members, List<ItemSnapshot> items) {
+        return new Row(order, o, EvaluationJson.MAPPER.writeValueAsString(o),
+                EvaluationJson.MAPPER.writeValueAsString(members), EvaluationJson.MAPPER.writeValueAsString(items));
+    }
+}

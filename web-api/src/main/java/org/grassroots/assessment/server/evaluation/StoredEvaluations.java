@@ -1,0 +1,123 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.EvaluationResult.RuleSetRef;
+import org.grassroots.assessment.evaluation.MemberResult;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.RectificationItem;
+import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Reads stored evaluations exactly as they were issued: the results, members and rectification
+ * items stored with each, whatever has changed in the rules or facts since.
+ */
+@Service
+public class StoredEvaluations {
+
+    static final TypeReference<List<MemberResult>> MEMBERS = new TypeReference<>() {
+    };
+    static final TypeReference<List<ItemSnapshot>> ITEMS = new TypeReference<>() {
+    };
+    private static final String SUMMARY = "select id, period, as_of, rule_set_version, rule_set_checksum, inputs_digest,"
+            + " organizations, created_at, created_by, published_at, published_by, previous_grades from evaluation";
+
+    private final JdbcTemplate jdbc;
+
+    public StoredEvaluations(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every evaluation, optionally of one period, most recently run first. */
+    public List<EvaluationSummary> list(String period) {
+        return period == null || period.isBlank()
+                ? jdbc.query(SUMMARY + " order by created_at desc, id desc", (rs, n) -> summary(rs))
+                : jdbc.query(SUMMARY + " where period = ? order by created_at desc, id desc", (rs, n) -> summary(rs), period);
+    }
+
+    /** The evaluation's record; 404 when there is none. */
+    public EvaluationSummary summary(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("评估不存在：" + id));
+    }
+
+    public Optional<EvaluationSummary> find(long id) {
+        return jdbc.query(SUMMARY + " where id = ?", (rs, n) -> summary(rs), id).stream().findFirst();
+    }
+
+    /** The published evaluation of the period, if any. */
+    public Optional<Long> publishedOf(String period) {
+        return jdbc.queryForList("select id from evaluation where published_period = ?", Long.class, period)
+                .stream().findFirst();
+    }
+
+    /** The most recently run evaluation of the period, if any. */
+    public Optional<Long> latestOf(String period) {
+        return jdbc.queryForList("select id from evaluation where period = ? order by created_at desc, id desc"
+                + " fetch first 1 rows only", Long.class, period).stream().findFirst();
+    }
+
+    /** The period's official evaluation: the published one, else the most recently run. */
+    public Optional<Long> officialOf(String period) {
+        return publishedOf(period).or(() -> latestOf(period));
+    }
+
+    /**
+     * A stored evaluation as the engine's result, exactly as issued (data-format.md section 2):
+     * organizations in rank order, members by memberId, rectification items in ledger order as of
+     * its as-of date. 404 when there is none.
+     */
+    public EvaluationResult load(long id) {
+        EvaluationSummary s = summary(id);
+        List<OrganizationResult> orgs = new ArrayList<>(s.organizations());
+        List<MemberResult> members = new ArrayList<>();
+        List<RectificationItem> items = new ArrayList<>();
+        jdbc.query("select result_json, members_json, items_json from evaluation_result where evaluation_id = ?"
+                + " order by list_order", rs -> {
+                    orgs.add(EvaluationJson.MAPPER.readValue(rs.getString(1), OrganizationResult.class));
+                    members.addAll(EvaluationJson.MAPPER.readValue(rs.getString(2), MEMBERS));
+                    EvaluationJson.MAPPER.readValue(rs.getString(3), ITEMS).forEach(i -> items.add(i.toEngine()));
+                }, id);
+        members.sort(Comparator.comparing(MemberResult::memberId));
+        items.sort(RectificationItem.LEDGER_ORDER);
+        return new EvaluationResult(s.period(), s.asOf(), s.ruleSet(), orgs, members, items);
+    }
+
+    /** One organization's stored rows as JSON text; 404 when the evaluation or its result is unknown. */
+    public StoredOrganization organization(long id, String code) {
+        summary(id);
+        return jdbc.query("select result_json, members_json, items_json from evaluation_result"
+                        + " where evaluation_id = ? and org_code = ?",
+                (rs, n) -> new StoredOrganization(rs.getString(1), rs.getString(2), rs.getString(3)), id, code)
+                .stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("评估 " + id + " 中没有组织 " + code + " 的结果"));
+    }
+
+    /** The stored JSON of one organization's result, its members' titles and its rectification items. */
+    public record StoredOrganization(String resultJson, String membersJson, String itemsJson) {
+    }
+
+    private static EvaluationSummary summary(ResultSet rs) throws SQLException {
+        return new EvaluationSummary(rs.getLong("id"), rs.getString("period"), rs.getObject("as_of", LocalDate.class),
+                new RuleSetRef(rs.getString("rule_set_version"), rs.getString("rule_set_checksum")),
+                rs.getString("inputs_digest"), rs.getInt("organizations"), instant(rs, "created_at"),
+                rs.getString("created_by"), rs.getObject("published_at") != null, instant(rs, "published_at"),
+                rs.getString("published_by"), rs.getString("previous_grades"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,104 @@
+package org.grassroots.assessment.server.importing;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.server.organization.ConcurrentWriteException;
+import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
+import org.grassroots.assessment.server.organization.MemberRepository;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
+import org.grassroots.assessment.server.organization.PeriodFactsRepository;
+import org.grassroots.assessment.server.organization.ValidatingTransaction;
+import org.grassroots.assessment.server.visit.VisitConflictException;
+import org.grassroots.assessment.server.visit.VisitService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a bundle (data-format.md section 1) whole or not at all: it is streamed through the
+ * {@link BundleReader} against what is stored, then written in the same transaction with JDBC
+ * batches. Organizations, facts and members replace the stored records with the same keys; visits
+ * are added, identical stored visits skipped.
+ */
+@Service
+public class BundleImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(BundleImportService.class);
+
+    private final OrganizationRepository organizations;
+    private final PeriodFactsRepository facts;
+    private final MemberRepository members;
+    private final VisitService visits;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ValidatingTransaction transaction;
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    BundleImportService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
+                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction) {
+        this.organizations = organizations;
+        this.facts = facts;
+        this.members = members;
+        this.visits = visits;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Reads, validates and stores a bundle in one transaction; on any failure nothing is stored.
+     *
+     * @param in    the bundle's JSON, streamed (left open)
+     * @param actor who imports, recorded with the visits
+     * @throws BundleValidationException with every problem of the bundle
+     * @throws VisitConflictException    when a visit has the id of a stored visit with other content
+     * @throws ConcurrentWriteException  when a concurrent write took the same rows first
+     */
+    public ImportCounts importBundle(InputStream in, String actor) throws BundleValidationException {
+        // One import at a time: two large ones would only wait for each other's rows.
+        lock.lock();
+        try {
+            return importLocked(in, actor);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
+        long started = System.nanoTime();
+        long[] validated = new long[1];
+        ImportCounts counts = transaction.run(() -> {
+            Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(in);
+            List<Problem> problems = ImportChecks.check(bundle, members);
+            if (!problems.isEmpty()) {
+                throw new BundleValidationException(problems);
+            }
+            validated[0] = System.nanoTime();
+            return write(bundle, actor);
+        });
+        long done = System.nanoTime();
+        log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed): {}", actor,
+                (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, counts);
+        return counts;
+    }
+
+    private ImportCounts write(Bundle bundle, String actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // A visit conflict is found before anything is written.
+        VisitService.Plan plan = visits.plan(bundle.visits());
+        organizations.upsert(bundle.organizations(), now);
+        facts.upsert(bundle.periodFacts(), now);
+        members.upsert(bundle.members());
+        VisitService.Stored stored = visits.store(plan, actor);
+        return new ImportCounts(bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
+                stored.added(), stored.unchanged(), stored.findings());
+    }
+}

@@ -1,0 +1,72 @@
+package org.grassroots.assessment.server.organization;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.grassroots.assessment.model.MemberRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored member records (table {@code member_record}), one per (memberId, period). */
+@Repository
+public class MemberRepository {
+
+    private static final RecordColumns<MemberRecord> COLUMNS = RecordColumns.of(MemberRecord.class);
+    private static final List<String> KEYS = List.of("member_id", "period");
+    private static final Upsert UPSERT = new Upsert("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    MemberRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** The organization's member records of the period, or of every period when it is null; by period, then memberId. */
+    public List<MemberRecord> list(String orgCode, String period) {
+        String sql = "select * from member_record where org_code = :org"
+                + (period == null ? "" : " and period = :period") + " order by period, member_id";
+        JdbcClient.StatementSpec spec = jdbc.sql(sql).param("org", orgCode);
+        if (period != null) {
+            spec = spec.param("period", period);
+        }
+        return spec.query((rs, n) -> COLUMNS.read(rs)).list();
+    }
+
+    /** How many member records each organization has in the period. */
+    public Map<String, Integer> countsByOrganization(String period) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select org_code, count(*) as n from member_record where period = ? group by org_code").param(period)
+                .query(rs -> {
+                    counts.put(rs.getString("org_code"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    public int count(String orgCode, String period) {
+        return jdbc.sql("select count(*) from member_record where org_code = ? and period = ?").params(orgCode, period)
+                .query(Integer.class).single();
+    }
+
+    /**
+     * Stores the member records, replacing those with the same (memberId, period).
+     *
+     * @return how many were new
+     */
+    public int upsert(List<MemberRecord> members) {
+        if (members.isEmpty()) {
+            return 0;
+        }
+        Map<String, Set<String>> existing = new HashMap<>();
+        for (String period : members.stream().map(MemberRecord::period).distinct().toList()) {
+            existing.put(period, new HashSet<>(jdbc.sql("select member_id from member_record where period = ?")
+                    .param(period).query(String.class).list()));
+        }
+        return UPSERT.write(batch, members, m -> existing.get(m.period()).contains(m.memberId()),
+                m -> COLUMNS.keysFirst(m, KEYS));
+    }
+}

@@ -1,0 +1,84 @@
+package org.grassroots.assessment.server.organization;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.OrgLevel;
+import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored organizations (table {@code organization}). */
+@Repository
+public class OrganizationRepository {
+
+    private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups";
+    private static final Upsert UPSERT = new Upsert("organization", List.of("code"),
+            List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"));
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    public Optional<Organization> find(String code) {
+        return jdbc.sql("select " + COLUMNS + " from organization where code = ?").param(code)
+                .query(OrganizationRepository::row).optional();
+    }
+
+    /** Every organization, by code. */
+    public List<Organization> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from organization order by code").query(OrganizationRepository::row).list();
+    }
+
+    /** Organizations whose name or code contains the text (case ignored), by code. */
+    public List<Organization> search(String text, int limit) {
+        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from organization"
+                        + " where lower(name) like :p escape '!' or lower(code) like :p escape '!' order by code limit :n")
+                .param("p", pattern).param("n", limit).query(OrganizationRepository::row).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from organization").query(Long.class).single();
+    }
+
+    public boolean exists(String code) {
+        return jdbc.sql("select count(*) from organization where code = ?").param(code).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Stores the organizations, replacing those with the same code.
+     *
+     * @return how many were new
+     */
+    public int upsert(List<Organization> organizations, OffsetDateTime now) {
+        if (organizations.isEmpty()) {
+            return 0;
+        }
+        Set<String> existing = organizations.size() == 1
+                ? (exists(organizations.get(0).code()) ? Set.of(organizations.get(0).code()) : Set.of())
+                : new HashSet<>(jdbc.sql("select code from organization").query(String.class).list());
+        return UPSERT.write(batch, organizations, o -> existing.contains(o.code()), o -> new Object[] {
+                o.code(), o.name(), o.type().name(), o.level().name(), o.parentCode(),
+                o.enterpriseCategory() == null ? null : o.enterpriseCategory().name(), o.hasPartyGroups(), now});
+    }
+
+    private static Organization row(ResultSet rs, int rowNum) throws SQLException {
+        String category = rs.getString("enterprise_category");
+        return new Organization(rs.getString("code"), rs.getString("name"), OrgType.valueOf(rs.getString("type")),
+                OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
+                category == null ? null : EnterpriseCategory.valueOf(category), rs.getBoolean("has_party_groups"));
+    }
+}

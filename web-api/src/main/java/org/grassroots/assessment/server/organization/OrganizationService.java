@@ -1,0 +1,131 @@
+package org.grassroots.assessment.server.organization;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Reading organizations, their period facts and members; creating or replacing one record at a time. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationRepository organizations;
+    private final PeriodFactsRepository facts;
+    private final MemberRepository members;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ValidatingTransaction transaction;
+
+    OrganizationService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
+                        JdbcClient jdbc, Clock clock, ValidatingTransaction transaction) {
+        this.organizations = organizations;
+        this.facts = facts;
+        this.members = members;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = transaction;
+    }
+
+    /** @throws NotFoundException when there is no such organization */
+    public Organization get(String code) {
+        return organizations.find(code).orElseThrow(() -> unknown(code));
+    }
+
+    public List<Organization> all() {
+        return organizations.findAll();
+    }
+
+    public List<Organization> search(String text, int limit) {
+        return organizations.search(text, limit);
+    }
+
+    /** @throws NotFoundException when the organization or its facts of the period are unknown */
+    public PeriodFacts facts(String code, String period) {
+        requireOrganization(code);
+        return facts.find(code, period)
+                .orElseThrow(() -> new NotFoundException("组织 " + code + " 没有 " + period + " 的期间数据"));
+    }
+
+    /** The organization's facts of every period, by period. */
+    public List<PeriodFacts> allFacts(String code) {
+        requireOrganization(code);
+        return facts.periods(code).stream().map(p -> facts.find(code, p).orElseThrow()).toList();
+    }
+
+    /** @param period a period, or null for every period */
+    public List<MemberRecord> members(String code, String period) {
+        requireOrganization(code);
+        return members.list(code, period);
+    }
+
+    /**
+     * Creates or replaces one organization from a JSON body shaped like a bundle's organizations[]
+     * element; its {@code code} may be left out (the address gives it).
+     */
+    public Saved<Organization> put(String code, InputStream body) throws BundleValidationException {
+        JsonNode record = SingleRecord.parse(body);
+        List<Problem> problems = new ArrayList<>();
+        SingleRecord.matchAddress(record, "code", code, problems);
+        return transaction.run(() -> {
+            Organization organization = SingleRecord.read(reader(), "organizations", record, problems)
+                    .organizations().get(0);
+            boolean created = organizations.upsert(List.of(organization), now()) == 1;
+            return new Saved<>(organization, created);
+        });
+    }
+
+    /**
+     * Creates or replaces the period facts of one organization from a JSON body shaped like a
+     * bundle's periodFacts[] element; {@code orgCode} and {@code period} may be left out.
+     */
+    public Saved<PeriodFacts> putFacts(String code, String period, InputStream body) throws BundleValidationException {
+        requireOrganization(code);
+        JsonNode record = SingleRecord.parse(body);
+        List<Problem> problems = new ArrayList<>();
+        SingleRecord.matchAddress(record, "orgCode", code, problems);
+        SingleRecord.matchAddress(record, "period", period, problems);
+        return transaction.run(() -> {
+            PeriodFacts read = SingleRecord.read(reader(), "periodFacts", record, problems).periodFacts().get(0);
+            List<Problem> limits = new ArrayList<>(StorageLimits.check(read, ""));
+            int stored = members.count(code, period);
+            if (stored > read.members()) {
+                limits.add(new Problem("/members", "must be at least the " + stored
+                        + " member records stored for " + code + " in " + period));
+            }
+            if (!limits.isEmpty()) {
+                throw new BundleValidationException(limits);
+            }
+            boolean created = facts.upsert(List.of(read), now()) == 1;
+            return new Saved<>(read, created);
+        });
+    }
+
+    private void requireOrganization(String code) {
+        if (!organizations.exists(code)) {
+            throw unknown(code);
+        }
+    }
+
+    private BundleReader reader() {
+        return new BundleReader(clock, new DatabaseStoredRecords(jdbc));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private static NotFoundException unknown(String code) {
+        return new NotFoundException("组织 " + code + " 不存在");
+    }
+}

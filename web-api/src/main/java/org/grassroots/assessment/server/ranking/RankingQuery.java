@@ -1,0 +1,74 @@
+package org.grassroots.assessment.server.ranking;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.ResultJson;
+import org.grassroots.assessment.server.evaluation.EvaluationSummary;
+import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rankings of a stored evaluation, all together, per type or per parent organization, a page at a
+ * time. Every scope lists in the evaluation's rank order (ties by code), which within a group is
+ * the group's own rank order; only the page's results are read.
+ */
+@Service
+public class RankingQuery {
+
+    private static final JsonMapper JSON = ResultJson.mapper().rebuild()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final JdbcTemplate jdbc;
+    private final StoredEvaluations evaluations;
+
+    public RankingQuery(JdbcTemplate jdbc, StoredEvaluations evaluations) {
+        this.jdbc = jdbc;
+        this.evaluations = evaluations;
+    }
+
+    /** {@code group}: the type (scope TYPE) or parent code (scope PARENT) to keep, or null for every group. */
+    public RankingPage page(long evaluationId, RankingScope scope, String group, boolean reverse, int page, int size) {
+        EvaluationSummary s = evaluations.summary(evaluationId);
+        StringBuilder where = new StringBuilder(" where evaluation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(evaluationId));
+        String order = "list_order";
+        if (scope == RankingScope.TYPE) {
+            order = "type, list_order";
+            if (group != null) {
+                where.append(" and type = ?");
+                args.add(group);
+            }
+        } else if (scope == RankingScope.PARENT) {
+            order = "parent_code, list_order";
+            if (group != null) {
+                where.append(" and parent_code = ?");
+                args.add(group);
+            }
+        }
+        if (reverse) {
+            order = order.replace("list_order", "list_order desc");
+        }
+        Long total = jdbc.queryForObject("select count(*) from evaluation_result" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add((long) page * size);
+        pageArgs.add(size);
+        List<RankingEntry> entries = jdbc.query("select rank, rank_in_type, rank_in_parent, result_json"
+                + " from evaluation_result" + where + " order by " + order + " offset ? rows fetch next ? rows only",
+                (rs, n) -> entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
+                        scope == RankingScope.ALL ? rs.getInt(1)
+                                : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)),
+                pageArgs.toArray());
+        return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope, group, reverse, page, size,
+                total == null ? 0 : total, entries);
+    }
+
+    private static RankingEntry entry(OrganizationResult o, int rank, int overall) {
+        return new RankingEntry(rank, overall, o.code(), o.name(), o.type(), o.parentCode(), o.composite(),
+                o.cohesion(), o.charisma(), o.combat(), o.inspectionScore(), o.tier(), o.weakTriggers(), o.titles(),
+                o.flags(), o.movement());
+    }
+}

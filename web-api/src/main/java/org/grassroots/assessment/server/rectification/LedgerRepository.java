@@ -1,0 +1,233 @@
+package org.grassroots.assessment.server.rectification;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.grassroots.assessment.evaluation.RectificationSource;
+import org.grassroots.assessment.rectification.StepKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rectification ledger's tables (rectification_item, rectification_step) over JDBC: items are
+ * read with all their steps in two queries whatever their number, and written in batches.
+ */
+@Repository
+public class LedgerRepository {
+
+    private static final String ITEMS = "select i.id, i.item_key, i.org_code, i.source, i.rule, i.period, i.visit_id,"
+            + " i.position, i.description, i.anchor_date, i.due_days, i.deadline from rectification_item i where ";
+    private static final String STEPS = "select s.id, s.item_id, s.kind, s.step_date, s.recorded_at, s.actor, s.note,"
+            + " s.evidence from rectification_step s join rectification_item i on i.id = s.item_id where ";
+    private static final String ALL_STEPS = "select s.id, s.item_id, s.kind, s.step_date, s.recorded_at, s.actor,"
+            + " s.note, s.evidence from rectification_step s";
+    /** Up to this many visits, their dates and withdrawn findings are read by id rather than all at once. */
+    private static final int MAX_IN_LIST = 500;
+    private static final int BATCH = 500;
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * INSPECTION items of the organizations in scope, with their steps but without what their finding
+     * says ({@code visitDate} null, not withdrawn): the caller, which has read the findings, attaches it.
+     */
+    public List<LedgerItem> inspectionItems(OrgScope scope) {
+        return query("i.source = 'INSPECTION' and " + scope.condition("i.org_code"), new ArrayList<>(scope.args()),
+                scope.isAll());
+    }
+
+    /** GRADING and STANDARD items of a period, with their steps. */
+    public List<LedgerItem> periodItems(String period, OrgScope scope) {
+        List<Object> args = new ArrayList<>();
+        args.add(period);
+        args.addAll(scope.args());
+        return query("i.source in ('GRADING', 'STANDARD') and i.period = ? and " + scope.condition("i.org_code"), args,
+                false);
+    }
+
+    public Optional<LedgerItem> byId(long id) {
+        return find("i.id = ?", List.of(id)).stream().findFirst();
+    }
+
+    /** Locks the item's row until the transaction ends (lifecycle steps are appended one at a time). */
+    public boolean lock(long id) {
+        return !jdbc.queryForList("select id from rectification_item where id = ? for update", Long.class, id).isEmpty();
+    }
+
+    /**
+     * Items matching an SQL condition over {@code i} (rectification_item), with their steps and, for
+     * INSPECTION items, their visit's date and whether their finding was withdrawn.
+     */
+    public List<LedgerItem> find(String condition, List<Object> args) {
+        return find(condition, args, false);
+    }
+
+    /** As {@link #find(String, List)}; {@code most}: the condition matches most of the ledger. */
+    public List<LedgerItem> find(String condition, List<Object> args, boolean most) {
+        List<LedgerItem> items = query(condition, args, most);
+        Set<String> visits = new HashSet<>();
+        items.forEach(i -> {
+            if (i.visitId() != null) {
+                visits.add(i.visitId());
+            }
+        });
+        if (visits.isEmpty()) {
+            return items;
+        }
+        Map<String, LocalDate> dates = new HashMap<>();
+        Set<String> withdrawn = new HashSet<>();
+        String byId = visits.size() <= MAX_IN_LIST
+                ? " in (" + String.join(", ", Collections.nCopies(visits.size(), "?")) + ")" : null;
+        Object[] ids = byId == null ? new Object[0] : visits.toArray();
+        jdbc.query("select visit_id, visit_date from visit" + (byId == null ? "" : " where visit_id" + byId),
+                rs -> {
+                    dates.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                }, ids);
+        jdbc.query("select visit_id, position from finding where withdrawn_at is not null"
+                + (byId == null ? "" : " and visit_id" + byId), rs -> {
+                    withdrawn.add(LedgerItem.inspectionKey(rs.getString(1), rs.getInt(2)));
+                }, ids);
+        List<LedgerItem> attached = new ArrayList<>(items.size());
+        for (LedgerItem i : items) {
+            attached.add(i.visitId() == null ? i : i.withFinding(dates.get(i.visitId()),
+                    i.position() != null && withdrawn.contains(LedgerItem.inspectionKey(i.visitId(), i.position()))));
+        }
+        return attached;
+    }
+
+    /**
+     * Items and their steps, two queries whatever their number; nothing of their findings.
+     * {@code everyStep}: read the steps of every item, which is faster than a join when the items
+     * are most of the ledger.
+     */
+    private List<LedgerItem> query(String condition, List<Object> args, boolean everyStep) {
+        Map<Long, List<LedgerStep>> steps = new HashMap<>();
+        jdbc.query(everyStep ? ALL_STEPS : STEPS + condition, rs -> {
+            LedgerStep step = step(rs);
+            steps.computeIfAbsent(step.itemId(), k -> new ArrayList<>()).add(step);
+        }, everyStep ? new Object[0] : args.toArray());
+        steps.values().forEach(list -> list.sort(Comparator.comparingLong(LedgerStep::id)));
+        List<LedgerItem> items = new ArrayList<>();
+        jdbc.query(ITEMS + condition, rs -> {
+            items.add(item(rs, steps.getOrDefault(rs.getLong("id"), List.of())));
+        }, args.toArray());
+        return items;
+    }
+
+    public void insertItems(List<NewItem> items, Instant now) {
+        String sql = "insert into rectification_item (item_key, org_code, source, rule, period, visit_id, position,"
+                + " description, anchor_date, due_days, deadline, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        jdbc.batchUpdate(sql, items, BATCH, (ps, it) -> {
+            ps.setString(1, it.itemKey());
+            ps.setString(2, it.orgCode());
+            ps.setString(3, it.source().name());
+            ps.setString(4, it.rule());
+            setString(ps, 5, it.period());
+            setString(ps, 6, it.visitId());
+            setInt(ps, 7, it.position());
+            ps.setString(8, it.description());
+            setDate(ps, 9, it.anchorDate());
+            setInt(ps, 10, it.dueDays());
+            setDate(ps, 11, it.deadline());
+            ps.setObject(12, at);
+        });
+    }
+
+    /** Sets anchor date, due days, deadline and description of existing items. */
+    public void updateItems(List<ItemUpdate> updates) {
+        jdbc.batchUpdate("update rectification_item set anchor_date = ?, due_days = ?, deadline = ?, description = ?"
+                + " where id = ?", updates, BATCH, (ps, u) -> {
+                    setDate(ps, 1, u.anchorDate());
+                    setInt(ps, 2, u.dueDays());
+                    setDate(ps, 3, u.deadline());
+                    ps.setString(4, u.description());
+                    ps.setLong(5, u.id());
+                });
+    }
+
+    public void insertSteps(List<NewStep> steps) {
+        String sql = "insert into rectification_step (item_id, kind, step_date, recorded_at, actor, note, evidence)"
+                + " values (?, ?, ?, ?, ?, ?, ?)";
+        jdbc.batchUpdate(sql, steps, BATCH, (ps, s) -> {
+            ps.setLong(1, s.itemId());
+            ps.setString(2, s.kind().name());
+            setDate(ps, 3, s.date());
+            ps.setObject(4, s.recordedAt().atOffset(ZoneOffset.UTC));
+            setString(ps, 5, s.actor());
+            setString(ps, 6, s.note());
+            setString(ps, 7, s.evidenceJson());
+        });
+    }
+
+    /** A new item; {@code position} and {@code visitId} for INSPECTION items, {@code period} for the others. */
+    public record NewItem(String itemKey, String orgCode, RectificationSource source, String rule, String period,
+            String visitId, Integer position, String description, LocalDate anchorDate, Integer dueDays,
+            LocalDate deadline) {
+    }
+
+    public record ItemUpdate(long id, LocalDate anchorDate, Integer dueDays, LocalDate deadline, String description) {
+    }
+
+    public record NewStep(long itemId, StepKind kind, LocalDate date, Instant recordedAt, String actor, String note,
+            String evidenceJson) {
+    }
+
+    private static LedgerItem item(ResultSet rs, List<LedgerStep> steps) throws SQLException {
+        return new LedgerItem(rs.getLong("id"), rs.getString("item_key"), rs.getString("org_code"),
+                RectificationSource.valueOf(rs.getString("source")), rs.getString("rule"), rs.getString("period"),
+                rs.getString("visit_id"), rs.getObject("position", Integer.class), rs.getString("description"),
+                rs.getObject("anchor_date", LocalDate.class), rs.getObject("due_days", Integer.class),
+                rs.getObject("deadline", LocalDate.class), null, false, steps);
+    }
+
+    private static LedgerStep step(ResultSet rs) throws SQLException {
+        OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
+        return new LedgerStep(rs.getLong("id"), rs.getLong("item_id"), StepKind.valueOf(rs.getString("kind")),
+                rs.getObject("step_date", LocalDate.class), recorded == null ? null : recorded.toInstant(),
+                rs.getString("actor"), rs.getString("note"), rs.getString("evidence"));
+    }
+
+    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.grassroots.assessment.server.rectification;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.grassroots.assessment.evaluation.ResultJson;
+import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.rectification.StepKind;
+import org.grassroots.assessment.server.rectification.LedgerRepository.NewStep;
+import org.grassroots.assessment.server.web.Actor;
+import org.grassroots.assessment.server.web.ConflictException;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lifecycle of a ledger item (policy section 5): OPEN → SUBMITTED (with evidence) → VERIFIED,
+ * or back to OPEN when rejected (with a reason). Each step is appended with today's date, the time
+ * it was recorded and who did it; the item's row is locked while its state is checked.
+ */
+@Service
+public class RectificationLifecycle {
+
+    private final LedgerRepository ledger;
+    private final Clock clock;
+    private final Actor actor;
+
+    public RectificationLifecycle(LedgerRepository ledger, Clock clock, Actor actor) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.actor = actor;
+    }
+
+    @Transactional
+    public RectificationView submit(long id, List<String> evidence, String note) {
+        return step(id, StepKind.SUBMIT, RectificationStatus.OPEN, note, ResultJson.mapper().writeValueAsString(evidence));
+    }
+
+    @Transactional
+    public RectificationView verify(long id, String note) {
+        return step(id, StepKind.VERIFY, RectificationStatus.SUBMITTED, note, null);
+    }
+
+    @Transactional
+    public RectificationView reject(long id, String reason) {
+        return step(id, StepKind.REJECT, RectificationStatus.SUBMITTED, reason, null);
+    }
+
+    private RectificationView step(long id, StepKind kind, RectificationStatus from, String note, String evidenceJson) {
+        if (!ledger.lock(id)) {
+            throw new NotFoundException("整改项不存在：" + id);
+        }
+        LedgerItem item = ledger.byId(id).orElseThrow(() -> new NotFoundException("整改项不存在：" + id));
+        RectificationStatus status = item.latestStatus();
+        if (status != from) {
+            throw new ConflictException("整改项 " + id + " 当前状态为 " + status + "（" + status.label() + "），只有 "
+                    + from + "（" + from.label() + "）状态可以执行 " + kind);
+        }
+        // a step never goes before the last one: an evaluation with a future as-of date may have dated one later
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = item.lastStepDate();
+        LocalDate date = last != null && last.isAfter(today) ? last : today;
+        ledger.insertSteps(List.of(new NewStep(id, kind, date, clock.instant(), actor.current(), note, evidenceJson)));
+        LedgerItem updated = ledger.byId(id).orElseThrow();
+        return RectificationView.of(updated, date);
+    }
+}

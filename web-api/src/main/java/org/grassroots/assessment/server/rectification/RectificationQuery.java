@@ -1,0 +1,88 @@
+package org.grassroots.assessment.server.rectification;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.grassroots.assessment.evaluation.RectificationSource;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads the rectification list (整改台账) with filters: status and overdue are derived from the
+ * steps as of the list's date (policy section 0), so they are applied after reading.
+ */
+@Service
+public class RectificationQuery {
+
+    /** Beyond this many codes a subtree is filtered in memory rather than by an SQL IN list. */
+    private static final int MAX_IN_LIST = 500;
+
+    private final LedgerRepository ledger;
+    private final OrganizationSubtree subtree;
+    private final Clock clock;
+
+    public RectificationQuery(LedgerRepository ledger, OrganizationSubtree subtree, Clock clock) {
+        this.ledger = ledger;
+        this.subtree = subtree;
+        this.clock = clock;
+    }
+
+    public RectificationList list(RectificationFilter filter) {
+        LocalDate asOf = filter.asOf() != null ? filter.asOf() : LocalDate.now(clock);
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> args = new ArrayList<>();
+        Set<String> codes = null;
+        boolean whole = true;
+        if (filter.orgCode() != null && !filter.orgCode().isBlank()) {
+            codes = subtree.codes(filter.orgCode(), filter.subtree());
+            if (codes.size() <= MAX_IN_LIST) {
+                OrgScope scope = OrgScope.organizations(codes);
+                where.append(" and ").append(scope.condition("i.org_code"));
+                args.addAll(scope.args());
+                codes = null;
+                whole = false;
+            }
+        }
+        if (filter.source() != null) {
+            where.append(" and i.source = ?");
+            args.add(filter.source().name());
+        }
+        if (filter.dueBefore() != null) {
+            where.append(" and i.deadline < ?");
+            args.add(Date.valueOf(filter.dueBefore()));
+        }
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.append(" and i.deadline < ?");
+            args.add(Date.valueOf(asOf));
+        }
+        if (filter.period() != null && !filter.period().isBlank()) {
+            where.append(" and i.period = ?");
+            args.add(filter.period());
+        }
+        List<LedgerItem> matching = new ArrayList<>();
+        for (LedgerItem item : ledger.find(where.toString(), args, whole)) {
+            boolean exists = item.source() != RectificationSource.INSPECTION
+                    || (item.visitDate() != null && !item.visitDate().isAfter(asOf));
+            if (exists && (codes == null || codes.contains(item.orgCode())) && filter.admits(item.statusAsOf(asOf))
+                    && (filter.overdue() == null || filter.overdue() == item.overdueAsOf(asOf))) {
+                matching.add(item);
+            }
+        }
+        matching.sort(LedgerItem.LEDGER_ORDER);
+        List<LedgerItem> page = matching;
+        if (filter.size() != null) {
+            int from = (int) Math.min(matching.size(), (long) filter.page() * filter.size());
+            page = matching.subList(from, Math.min(matching.size(), from + filter.size()));
+        }
+        return new RectificationList(asOf, matching.size(), filter.page(), filter.size(),
+                page.stream().map(i -> RectificationView.of(i, asOf)).toList());
+    }
+
+    public RectificationView get(long id, LocalDate asOf) {
+        LedgerItem item = ledger.byId(id).orElseThrow(() -> new NotFoundException("整改项不存在：" + id));
+        return RectificationView.of(item, asOf != null ? asOf : LocalDate.now(clock));
+    }
+}

@@ -1,0 +1,182 @@
+package org.grassroots.assessment.server.visit;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.server.organization.ConcurrentWriteException;
+import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
+import org.grassroots.assessment.server.web.ConflictException;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Inspection visits: stored once and never changed. The same visit sent again is accepted and
+ * ignored; another visit with a stored id is a conflict. A correction is a new visit, or a finding
+ * withdrawn with a reason (the finding stays, marked, and its rectification item gets a WITHDRAW step).
+ */
+@Service
+public class VisitService {
+
+    /** What storing a batch of visits did. */
+    public record Stored(int added, int unchanged, int findings) {
+    }
+
+    /** The visits of a batch that are new, how many are stored identically, and every visit's digest. */
+    public record Plan(List<Visit> added, int unchanged, Map<String, String> digests) {
+    }
+
+    /** A posted visit as stored, and whether this post added it. */
+    public record Posted(StoredVisit visit, boolean created) {
+    }
+
+    private final VisitRepository visits;
+    private final InspectionItems items;
+    private final RuleCatalogs catalogs;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+
+    VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs, JdbcClient jdbc, Clock clock,
+                 PlatformTransactionManager transactions) {
+        this.visits = visits;
+        this.items = items;
+        this.catalogs = catalogs;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Which of the visits are new; identical stored visits are left out.
+     *
+     * @throws VisitConflictException when any visit has the id of a stored visit with other content
+     */
+    public Plan plan(List<Visit> batch) {
+        // Hashing tens of thousands of visits of a large import is worth a second core.
+        Map<String, String> digests = (batch.size() > 1000 ? batch.parallelStream() : batch.stream())
+                .collect(Collectors.toMap(Visit::visitId, VisitDigest::of, (a, b) -> a, HashMap::new));
+        Map<String, String> stored = batch.isEmpty() ? Map.of() : visits.digests(digests.keySet());
+        List<String> conflicts = new ArrayList<>();
+        List<Visit> added = new ArrayList<>();
+        for (Visit v : batch) {
+            String storedDigest = stored.get(v.visitId());
+            if (storedDigest == null) {
+                added.add(v);
+            } else if (!storedDigest.equals(digests.get(v.visitId()))) {
+                conflicts.add(v.visitId());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new VisitConflictException(conflicts);
+        }
+        return new Plan(added, batch.size() - added.size(), digests);
+    }
+
+    /**
+     * Stores the new visits of a plan, with their findings and INSPECTION rectification items
+     * (their organizations must be stored). Joins the caller's transaction.
+     */
+    @Transactional
+    public Stored store(Plan plan, String actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        visits.insert(plan.added(), plan.digests(), actor, now);
+        items.open(plan.added(), catalogs.current(), now);
+        int findings = plan.added().stream().mapToInt(v -> v.findings().size()).sum();
+        return new Stored(plan.added().size(), plan.unchanged(), findings);
+    }
+
+    /**
+     * Validates one visit (the shape of a bundle's visits[] element; its organization must be
+     * stored) and stores it unless the identical visit is stored already.
+     *
+     * @throws VisitConflictException when another visit with its id is stored
+     */
+    public Posted post(InputStream body, String actor) throws BundleValidationException {
+        Visit visit = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).readVisit(body);
+        List<Problem> problems = VisitStorageLimits.check(visit, "");
+        if (!problems.isEmpty()) {
+            throw new BundleValidationException(problems);
+        }
+        try {
+            try {
+                return storeOne(visit, actor);
+            } catch (DuplicateKeyException raced) {
+                // Another request stored the same id in the meantime: now it is either identical or a conflict.
+                return storeOne(visit, actor);
+            }
+        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+            throw new ConcurrentWriteException();
+        }
+    }
+
+    private Posted storeOne(Visit visit, String actor) {
+        return transaction.execute(status -> {
+            Stored stored = store(plan(List.of(visit)), actor);
+            return new Posted(visits.find(visit.visitId()).orElseThrow(), stored.added() == 1);
+        });
+    }
+
+    /** @throws NotFoundException when there is no such visit */
+    public StoredVisit get(String visitId) {
+        return visits.find(visitId).orElseThrow(() -> unknownVisit(visitId));
+    }
+
+    /** Visits newest first; every filter may be null. */
+    public List<StoredVisit> list(String orgCode, LocalDate from, LocalDate to, int limit) {
+        return visits.list(orgCode, from, to, limit);
+    }
+
+    /** The rectification item ids of a visit's findings, by position. */
+    public Map<Integer, Long> itemIds(String visitId) {
+        return items.itemIds(visitId);
+    }
+
+    /**
+     * Withdraws a finding: marks it (it is never deleted) and records a WITHDRAW step dated today on
+     * its rectification item.
+     *
+     * @throws NotFoundException when there is no such visit or finding
+     * @throws ConflictException when the finding is withdrawn already
+     */
+    public StoredFinding withdraw(String visitId, int position, String reason, String actor) {
+        try {
+            return withdrawInTransaction(visitId, position, reason, actor);
+        } catch (PessimisticLockingFailureException e) {
+            throw new ConcurrentWriteException();
+        }
+    }
+
+    private StoredFinding withdrawInTransaction(String visitId, int position, String reason, String actor) {
+        return transaction.execute(status -> {
+            StoredFinding finding = visits.finding(visitId, position).orElseThrow(() -> visits.find(visitId).isEmpty()
+                    ? unknownVisit(visitId)
+                    : new NotFoundException("检查记录 " + visitId + " 没有第 " + position + " 项问题（位置从 0 起）"));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (finding.withdrawn() || !visits.withdraw(visitId, position, new Withdrawal(now, actor, reason))) {
+                throw new ConflictException("检查记录 " + visitId + " 的第 " + position + " 项问题已撤销");
+            }
+            items.withdraw(visitId, position, now.toLocalDate(), actor, reason, now);
+            return visits.finding(visitId, position).orElseThrow();
+        });
+    }
+
+    private static NotFoundException unknownVisit(String visitId) {
+        return new NotFoundException("检查记录 " + visitId + " 不存在");
+    }
+}
