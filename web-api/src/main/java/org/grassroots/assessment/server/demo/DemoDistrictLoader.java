@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
+import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.importing.BundleImportService;
 import org.grassroots.assessment.server.importing.ImportCounts;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
@@ -18,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start with {@code assessment.demo=true} and no organization stored, imports the demo district
- * (fixtures module) through the ordinary import, in one transaction. With demo=false, or once
- * anything is stored, it does nothing.
+ * (fixtures module) through the ordinary import, in one transaction, then evaluates it (2025
+ * published, 2026 to date). With demo=false, or once anything is stored, it does nothing.
  */
 @Component
 class DemoDistrictLoader implements ApplicationRunner {
@@ -31,13 +33,18 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final OrganizationRepository organizations;
     private final BundleImportService importer;
     private final Environment environment;
+    private final EvaluationRunner evaluations;
+    private final EvaluationPublisher publisher;
 
     DemoDistrictLoader(AssessmentProperties properties, OrganizationRepository organizations,
-                       BundleImportService importer, Environment environment) {
+                       BundleImportService importer, Environment environment, EvaluationRunner evaluations,
+                       EvaluationPublisher publisher) {
         this.properties = properties;
         this.organizations = organizations;
         this.importer = importer;
         this.environment = environment;
+        this.evaluations = evaluations;
+        this.publisher = publisher;
     }
 
     @Override
@@ -57,8 +64,20 @@ class DemoDistrictLoader implements ApplicationRunner {
             throw new UncheckedIOException(e);
         }
         log.info("演示区数据已载入 (demo district loaded): {} organizations, {} period facts, {} members, {} visits"
-                        + " with {} findings; open {}",
-                counts.organizations(), counts.periodFacts(), counts.members(), counts.visits(), counts.findings(),
+                        + " with {} findings",
+                counts.organizations(), counts.periodFacts(), counts.members(), counts.visits(), counts.findings());
+        evaluateDemoYears();
+        log.info("演示区已完成考评 (demo evaluations ready): 2025 published, 2026 evaluated; open {}",
                 ServerUrl.of(environment));
+    }
+
+    /**
+     * Grades the demo district as the evaluation office would have: last year's evaluation published
+     * as the official grades, this year's evaluated to date, so rankings and movement show at once.
+     */
+    private void evaluateDemoYears() {
+        long lastYear = evaluations.run(evaluations.target("2025", null));
+        publisher.publish(lastYear);
+        evaluations.run(evaluations.target("2026", null));
     }
 }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
+import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
@@ -64,25 +67,54 @@ class AssessmentDataLoader {
                     data.add(FactRows.facts(rs));
                 }, args(List.of(p, period.previous().toString()), scope));
         laps.lap("facts");
-        addMembers(data, period, scope);
-        laps.lap("members");
+        CompletableFuture<List<MemberRecord>> members = readMembersBeside(period, scope);
         loadVisits(data, asOf, scope);
         laps.lap("visits");
         for (LedgerItem item : ledger.inspectionItems(scope)) {
             data.addIfStanding(item);
         }
-        data.seal();
         laps.lap("inspection items");
+        try {
+            members.join().forEach(data::add);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+        data.seal();
+        laps.lap("members");
         return data;
     }
 
     /** Adds the member records of the organizations in scope for a period. */
     void addMembers(DatabaseAssessmentData data, Period period, OrgScope scope) {
-        jdbc.query("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"),
-                rs -> {
-                    data.add(FactRows.member(rs));
-                }, args(List.of(period.toString()), scope));
+        readMembers(period, scope).forEach(data::add);
         data.seal();
+    }
+
+    /**
+     * For the district, the largest read goes on beside the others, on a connection of its own
+     * (the evaluation has written nothing yet, so it sees the same); for one organization it is small.
+     */
+    private CompletableFuture<List<MemberRecord>> readMembersBeside(Period period, OrgScope scope) {
+        CompletableFuture<List<MemberRecord>> members = new CompletableFuture<>();
+        if (!scope.isAll()) {
+            members.complete(readMembers(period, scope));
+            return members;
+        }
+        Thread reader = new Thread(() -> {
+            try {
+                members.complete(readMembers(period, scope));
+            } catch (RuntimeException | Error e) {
+                members.completeExceptionally(e);
+            }
+        }, "evaluation-members");
+        reader.setDaemon(true);
+        reader.start();
+        return members;
+    }
+
+    private List<MemberRecord> readMembers(Period period, OrgScope scope) {
+        return jdbc.query("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"),
+                (rs, n) -> FactRows.member(rs), args(List.of(period.toString()), scope));
     }
 
     private void loadVisits(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.model.Organization;
@@ -71,8 +72,7 @@ public class EvaluationRunner {
             throw new InvalidRequestException("/period", "period must be YYYY or YYYY-Qn (n 1–4): " + periodText);
         }
         Period period = Period.parse(periodText);
-        LocalDate date = asOf != null ? asOf : org.grassroots.assessment.evaluation.AssessmentWindow
-                .defaultAsOf(period, LocalDate.now(clock));
+        LocalDate date = asOf != null ? asOf : AssessmentWindow.defaultAsOf(period, LocalDate.now(clock));
         if (date.isBefore(period.start())) {
             throw new InvalidRequestException("/asOf",
                     "as-of date " + date + " is before the start of period " + period + " (" + period.start() + ")");
@@ -85,8 +85,7 @@ public class EvaluationRunner {
         String who = actor.current();
         lock.lock();
         try {
-            Long id = transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who));
-            return id;
+            return transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who));
         } finally {
             lock.unlock();
         }

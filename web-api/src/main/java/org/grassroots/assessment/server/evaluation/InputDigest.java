@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -28,7 +30,7 @@ final class InputDigest {
     private InputDigest() {
     }
 
-    static String of(DatabaseAssessmentData data, Period period, java.time.LocalDate asOf, String previousGrades) {
+    static String of(DatabaseAssessmentData data, Period period, LocalDate asOf, String previousGrades) {
         List<Organization> orgs = new ArrayList<>(data.organizations().values());
         orgs.sort(Comparator.comparing(Organization::code));
         List<byte[]> perOrg = orgs.parallelStream().map(o -> organization(data, o, period)).toList();
@@ -52,10 +54,10 @@ final class InputDigest {
             }
         }
         Map<String, DatabaseAssessmentData.StoredVisit> stored = data.storedVisits();
-        for (Visit v : data.visitsUpTo(org.code(), java.time.LocalDate.MAX)) {
+        for (Visit v : data.visitsUpTo(org.code(), LocalDate.MAX)) {
             update(sha, v);
             DatabaseAssessmentData.StoredVisit s = stored.get(v.visitId());
-            update(sha, s.contentDigest() + " " + java.util.Arrays.toString(s.positions()));
+            update(sha, s.contentDigest() + " " + Arrays.toString(s.positions()));
             for (int position : s.positions()) {
                 LedgerItem item = data.inspectionItems().get(LedgerItem.inspectionKey(v.visitId(), position));
                 if (item != null) {

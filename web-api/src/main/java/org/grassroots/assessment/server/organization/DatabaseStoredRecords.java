@@ -11,13 +11,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the database holds, for the cross-references of a bundle being validated. Use one instance
- * per read (it remembers which periods have member records at all, so a first import of a large
- * bundle asks nothing per organization); run the read in the transaction that then writes.
+ * per read, in the transaction that then writes. It remembers which periods have member records at
+ * all, and once a bundle asks about many organizations of one period it reads that period's member
+ * ids in one query, so a large import asks the database little per organization.
  */
 public final class DatabaseStoredRecords implements StoredRecords {
 
+    /** Questions about one period's member ids answered one by one before the whole period is read. */
+    static final int SINGLE_QUERIES_PER_PERIOD = 50;
+
     private final JdbcClient jdbc;
     private final Map<String, Boolean> periodHasMembers = new HashMap<>();
+    private final Map<String, Integer> questionsPerPeriod = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> membersByPeriod = new HashMap<>();
 
     public DatabaseStoredRecords(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -44,7 +50,23 @@ public final class DatabaseStoredRecords implements StoredRecords {
         if (!any) {
             return Set.of();
         }
+        Map<String, Set<String>> whole = membersByPeriod.get(period);
+        if (whole == null && questionsPerPeriod.merge(period, 1, Integer::sum) > SINGLE_QUERIES_PER_PERIOD) {
+            whole = readPeriod(period);
+            membersByPeriod.put(period, whole);
+        }
+        if (whole != null) {
+            return whole.getOrDefault(orgCode, Set.of());
+        }
         return new HashSet<>(jdbc.sql("select member_id from member_record where org_code = ? and period = ?")
                 .params(orgCode, period).query(String.class).list());
+    }
+
+    private Map<String, Set<String>> readPeriod(String period) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        jdbc.sql("select org_code, member_id from member_record where period = ?").param(period).query(rs -> {
+            ids.computeIfAbsent(rs.getString("org_code"), k -> new HashSet<>()).add(rs.getString("member_id"));
+        });
+        return ids;
     }
 }

@@ -1,10 +1,9 @@
 package org.grassroots.assessment.server.organization;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.grassroots.assessment.model.MemberRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,12 +60,24 @@ public class MemberRepository {
         if (members.isEmpty()) {
             return 0;
         }
-        Map<String, Set<String>> existing = new HashMap<>();
-        for (String period : members.stream().map(MemberRecord::period).distinct().toList()) {
-            existing.put(period, new HashSet<>(jdbc.sql("select member_id from member_record where period = ?")
-                    .param(period).query(String.class).list()));
-        }
-        return UPSERT.write(batch, members, m -> existing.get(m.period()).contains(m.memberId()),
-                m -> COLUMNS.keysFirst(m, KEYS));
+        Map<String, Map<String, MemberRecord>> stored = new HashMap<>();
+        Map<String, List<String>> idsByPeriod = members.stream().collect(
+                Collectors.groupingBy(MemberRecord::period, Collectors.mapping(MemberRecord::memberId, Collectors.toList())));
+        idsByPeriod.forEach((period, ids) -> {
+            Map<String, MemberRecord> ofPeriod = new HashMap<>();
+            if (StoredRows.lookUp(ids.size())) {
+                StoredRows.inChunks(ids, chunk -> read("select * from member_record where period = :period"
+                        + " and member_id in (:ids)", Map.of("period", period, "ids", chunk), ofPeriod));
+            } else {
+                read("select * from member_record where period = :period", Map.of("period", period), ofPeriod);
+            }
+            stored.put(period, ofPeriod);
+        });
+        return UPSERT.write(batch, members, m -> stored.get(m.period()).get(m.memberId()),
+                m -> COLUMNS.keysFirst(m, KEYS)).inserted();
+    }
+
+    private void read(String sql, Map<String, ?> params, Map<String, MemberRecord> into) {
+        jdbc.sql(sql).params(params).query((rs, n) -> COLUMNS.read(rs)).list().forEach(m -> into.put(m.memberId(), m));
     }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -56,7 +57,7 @@ class OrganizationController {
     /** Creates (201) or replaces (200) one organization, validated like a bundle record. */
     @PutMapping("/{code}")
     ResponseEntity<OrganizationView> put(@PathVariable String code, InputStream body) throws BundleValidationException {
-        Saved<org.grassroots.assessment.model.Organization> saved = service.put(code, body);
+        Saved<Organization> saved = service.put(code, body);
         return created(saved.created(), "/api/organizations/" + code, OrganizationView.of(saved.value()));
     }
 

@@ -3,11 +3,11 @@ package org.grassroots.assessment.server.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import org.grassroots.assessment.model.EnterpriseCategory;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
@@ -67,12 +67,18 @@ public class OrganizationRepository {
         if (organizations.isEmpty()) {
             return 0;
         }
-        Set<String> existing = organizations.size() == 1
-                ? (exists(organizations.get(0).code()) ? Set.of(organizations.get(0).code()) : Set.of())
-                : new HashSet<>(jdbc.sql("select code from organization").query(String.class).list());
-        return UPSERT.write(batch, organizations, o -> existing.contains(o.code()), o -> new Object[] {
+        Map<String, Organization> stored = new HashMap<>();
+        if (StoredRows.lookUp(organizations.size())) {
+            StoredRows.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
+                    .sql("select " + COLUMNS + " from organization where code in (:codes)").param("codes", codes)
+                    .query(OrganizationRepository::row).list().forEach(o -> stored.put(o.code(), o)));
+        } else {
+            findAll().forEach(o -> stored.put(o.code(), o));
+        }
+        return UPSERT.write(batch, organizations, o -> stored.get(o.code()), o -> new Object[] {
                 o.code(), o.name(), o.type().name(), o.level().name(), o.parentCode(),
-                o.enterpriseCategory() == null ? null : o.enterpriseCategory().name(), o.hasPartyGroups(), now});
+                o.enterpriseCategory() == null ? null : o.enterpriseCategory().name(), o.hasPartyGroups(), now})
+                .inserted();
     }
 
     private static Organization row(ResultSet rs, int rowNum) throws SQLException {

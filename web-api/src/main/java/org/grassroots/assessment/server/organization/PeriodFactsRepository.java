@@ -2,10 +2,11 @@ package org.grassroots.assessment.server.organization;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Map;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,13 +49,24 @@ public class PeriodFactsRepository {
         if (facts.isEmpty()) {
             return 0;
         }
-        Set<String> existing = new HashSet<>();
-        for (String period : facts.stream().map(PeriodFacts::period).distinct().toList()) {
-            jdbc.sql("select org_code from period_facts where period = ?").param(period).query(String.class).list()
-                    .forEach(org -> existing.add(key(org, period)));
-        }
-        return UPSERT.write(batch, facts, f -> existing.contains(key(f.orgCode(), f.period())),
-                f -> COLUMNS.keysFirst(f, KEYS, now));
+        Map<String, PeriodFacts> stored = new HashMap<>();
+        Map<String, List<String>> codesByPeriod = facts.stream().collect(
+                Collectors.groupingBy(PeriodFacts::period, Collectors.mapping(PeriodFacts::orgCode, Collectors.toList())));
+        codesByPeriod.forEach((period, codes) -> {
+            if (StoredRows.lookUp(codes.size())) {
+                StoredRows.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
+                        + " and org_code in (:codes)", Map.of("period", period, "codes", chunk), stored));
+            } else {
+                read("select * from period_facts where period = :period", Map.of("period", period), stored);
+            }
+        });
+        return UPSERT.write(batch, facts, f -> stored.get(key(f.orgCode(), f.period())),
+                f -> COLUMNS.keysFirst(f, KEYS, now)).inserted();
+    }
+
+    private void read(String sql, Map<String, ?> params, Map<String, PeriodFacts> into) {
+        jdbc.sql(sql).params(params).query((rs, n) -> COLUMNS.read(rs)).list()
+                .forEach(f -> into.put(key(f.orgCode(), f.period()), f));
     }
 
     private static String key(String orgCode, String period) {

@@ -1,18 +1,16 @@
 package org.grassroots.assessment.server.organization;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Replaces rows by key in JDBC batches, portably (H2 and PostgreSQL): the caller says which keys
- * exist already; those rows are updated, the others inserted.
+ * Replaces rows by key in JDBC batches, portably (H2 and PostgreSQL): the caller gives the stored
+ * row of each key; rows that changed are updated, new ones inserted, identical ones left alone (a
+ * re-import of mostly the same data then costs a read, not hundreds of thousands of updates).
  *
  * @param keyColumns   the primary key columns
  * @param valueColumns every other column written
@@ -28,25 +26,31 @@ record Upsert(String table, List<String> keyColumns, List<String> valueColumns) 
 
     /**
      * @param rows   the rows to write
-     * @param exists whether a row's key is stored already
+     * @param stored the stored row with a row's key, or null when there is none; a stored row equal
+     *               to the new one is left as it is
      * @param values a row's parameters: its key columns, then its value columns
-     * @return how many rows were inserted (the rest were updated)
+     * @return how many rows were inserted, updated and left unchanged
      */
-    <T> int write(JdbcTemplate jdbc, List<T> rows, Predicate<T> exists, Function<T, Object[]> values) {
+    <T> Written write(JdbcTemplate jdbc, List<T> rows, Function<T, T> stored, Function<T, Object[]> values) {
         List<T> updates = new ArrayList<>();
         List<T> inserts = new ArrayList<>();
         for (T row : rows) {
-            (exists.test(row) ? updates : inserts).add(row);
+            T old = stored.apply(row);
+            if (old == null) {
+                inserts.add(row);
+            } else if (!old.equals(row)) {
+                updates.add(row);
+            }
         }
         if (!updates.isEmpty()) {
             int keys = keyColumns.size();
             jdbc.batchUpdate(updateSql(), updates, BATCH_SIZE, (ps, row) -> {
                 Object[] v = values.apply(row);
                 for (int i = keys; i < v.length; i++) {
-                    set(ps, i - keys + 1, v[i]);
+                    ps.setObject(i - keys + 1, v[i]);
                 }
                 for (int i = 0; i < keys; i++) {
-                    set(ps, v.length - keys + i + 1, v[i]);
+                    ps.setObject(v.length - keys + i + 1, v[i]);
                 }
             });
         }
@@ -54,11 +58,15 @@ record Upsert(String table, List<String> keyColumns, List<String> valueColumns) 
             jdbc.batchUpdate(insertSql(), inserts, BATCH_SIZE, (ps, row) -> {
                 Object[] v = values.apply(row);
                 for (int i = 0; i < v.length; i++) {
-                    set(ps, i + 1, v[i]);
+                    ps.setObject(i + 1, v[i]);
                 }
             });
         }
-        return inserts.size();
+        return new Written(inserts.size(), updates.size(), rows.size() - inserts.size() - updates.size());
+    }
+
+    /** What a write did. */
+    record Written(int inserted, int updated, int unchanged) {
     }
 
     String insertSql() {
@@ -71,9 +79,5 @@ record Upsert(String table, List<String> keyColumns, List<String> valueColumns) 
     String updateSql() {
         return "update " + table + " set " + valueColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
                 + " where " + keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
-    }
-
-    private static void set(PreparedStatement ps, int index, Object value) throws SQLException {
-        ps.setObject(index, value);
     }
 }

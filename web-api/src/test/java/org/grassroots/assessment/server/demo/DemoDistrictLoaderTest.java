@@ -33,6 +33,9 @@ class DemoDistrictLoaderTest {
             visits = api.get("/api/visits?limit=10000").json().size();
             assertThat(visits).isPositive();
             assertThat(output.getOut()).contains("demo district loaded").contains("http://localhost:" + port + "/");
+            assertThat(api.get("/api/rankings?period=2026").json().get("total").asInt())
+                    .as("graded on first start: all but the district committee, which has no facts").isEqualTo(organizations - 1);
+            assertThat(api.get("/api/evaluations?period=2025").json().get(0).get("published").asBoolean()).isTrue();
 
             JsonNode some = all.get(all.size() - 1);
             renamed = some.get("code").asString();
