@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.stream.IntStream;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.MemberRecord;
@@ -96,7 +97,7 @@ public final class Evaluator {
             }
             return all;
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
+        ForkJoinPool pool = new ForkJoinPool(threads, Evaluator::workerThread, null, false);
         try {
             return pool.submit(() -> IntStream.range(0, batches).parallel()
                             .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous))
@@ -114,6 +115,16 @@ public final class Evaluator {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Drools finds its services through the thread's context class loader; a pool thread would have
+     * the system loader, which cannot see the jars nested in an executable Spring Boot jar.
+     */
+    private static ForkJoinWorkerThread workerThread(ForkJoinPool pool) {
+        ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        thread.setContextClassLoader(Evaluator.class.getClassLoader());
+        return thread;
     }
 
     private List<Organization> batch(List<Organization> orgs, int index) {
