@@ -27,4 +27,16 @@ class ServerStartsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_problem_with_errors_and_no_internals() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("nonsense")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(r.body()).contains("\"errors\"").doesNotContain("Exception").doesNotContain("tools.jackson");
+    }
 }

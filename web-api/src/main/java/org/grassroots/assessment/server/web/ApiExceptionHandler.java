@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,6 +72,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(f -> new Problem("/" + f.getField().replace('.', '/'), f.getDefaultMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(invalid("请求校验未通过", problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the parser's own text can name internal classes; say what is wrong in plain words
+        return ResponseEntity.badRequest().body(invalid("请求体不是有效的 JSON",
+                List.of(new Problem("", "the request body is not valid JSON of the expected shape"))));
     }
 
     private static ProblemDetail invalid(String detail, List<Problem> problems) {
