@@ -31,7 +31,8 @@ import org.grassroots.assessment.ruleset.RuleSetLoader;
 
 /**
  * The offline command line (data-format.md section 4):
- * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N]}.
+ * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N]},
+ * and for rule maintainers {@code rules validate [DIR]} and {@code rules test [DIR]} ({@link RulesCommand}).
  * A handful of options does not justify a parsing library; this class parses them itself.
  */
 public final class AssessmentCli {
@@ -40,17 +41,29 @@ public final class AssessmentCli {
     static final int INVALID_INPUT = 1;
     static final int USAGE = 2;
     static final int BAD_RULES = 3;
+    static final int SCENARIOS_FAILED = 4;
 
     private static final String USAGE_TEXT = """
             usage: java -jar assessment-cli.jar evaluate --bundle FILE --period P [--as-of YYYY-MM-DD]
                                                 [--rules DIR] [--out FILE] [--threads N]
+                   java -jar assessment-cli.jar rules validate [DIR]
+                   java -jar assessment-cli.jar rules test [DIR]
               --bundle   fixture bundle (JSON, data-format.md section 1)
               --period   2026 or 2026-Q3
               --as-of    default: the period end, or today if earlier
               --rules    a directory of .drl files (default: the rule set shipped inside)
               --out      write the result JSON here (default: standard output)
               --threads  evaluate with N threads (default: the number of processors)
+              rules validate  compile a rule directory (default: the shipped set): every error as
+                              file:line:column: message, and warnings (no policy id, an id used in
+                              two files, rules that fire in none of DIR/scenarios); exit 3 on errors
+              rules test      run the scenarios in DIR/scenarios/*.scenario: pass/fail, the failed
+                              expectations, and which rules fired; exit 4 when any fails
             """;
+
+    static String usage() {
+        return USAGE_TEXT;
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -69,6 +82,9 @@ public final class AssessmentCli {
     }
 
     int run(String[] args) {
+        if (args.length > 0 && args[0].equals("rules")) {
+            return new RulesCommand(out, err).run(args);
+        }
         if (args.length == 0 || !args[0].equals("evaluate")) {
             err.print(USAGE_TEXT);
             return USAGE;

@@ -12,6 +12,7 @@ import org.grassroots.assessment.ruleset.RuleSet;
 import org.kie.api.KieServices;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * The district phase: runs the ranking rules over the finished results of every organization and
@@ -26,6 +27,11 @@ final class DistrictPhase {
     }
 
     List<OrganizationResult> rank(List<OrganizationResult> results) {
+        return rank(results, null);
+    }
+
+    /** Ranks; a non-null listener records the rules that fire. */
+    List<OrganizationResult> rank(List<OrganizationResult> results, CoverageListener listener) {
         if (results.isEmpty()) {
             return List.of();
         }
@@ -35,7 +41,11 @@ final class DistrictPhase {
                     r.inspectionScore()));
         }
         KieCommands commands = KieServices.get().getCommands();
-        ExecutionResults out = rules.newSession().execute(commands.newBatchExecution(List.of(
+        StatelessKieSession session = rules.newSession();
+        if (listener != null) {
+            session.addEventListener(listener);
+        }
+        ExecutionResults out = session.execute(commands.newBatchExecution(List.of(
                 commands.newInsertElements(candidates),
                 commands.newFireAllRules(),
                 commands.newGetObjects("objects"))));

@@ -63,10 +63,36 @@ public final class Evaluator {
     }
 
     public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
+        return evaluate(data, period, asOf, previous, null);
+    }
+
+    /** An evaluation together with the rule coverage recorded while it ran. */
+    public record CoveredEvaluation(EvaluationResult result, RuleCoverage coverage) {
+    }
+
+    /**
+     * Like {@link #evaluate(AssessmentData, Period, LocalDate)}, and records which rules fired for
+     * which organizations (the result is identical). Coverage counts the evaluated period only, not
+     * the on-the-fly evaluation of the previous period that movement compares with.
+     */
+    public CoveredEvaluation evaluateWithCoverage(AssessmentData data, Period period, LocalDate asOf) {
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        return evaluateWithCoverage(data, period, asOf, previousOnTheFly(data, period, orgs));
+    }
+
+    public CoveredEvaluation evaluateWithCoverage(AssessmentData data, Period period, LocalDate asOf,
+            PreviousGrades previous) {
+        CoverageListener listener = new CoverageListener();
+        EvaluationResult result = evaluate(data, period, asOf, previous, listener);
+        return new CoveredEvaluation(result, RuleCoverage.of(rules.ruleNames(), listener.fired()));
+    }
+
+    private EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous,
+            CoverageListener listener) {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         List<Organization> orgs = data.organizationsWithFacts(period);
-        List<OrgOutcome> outcomes = evaluateOrganizations(data, period, window, orgs, previous);
-        return assemble(window, outcomes);
+        List<OrgOutcome> outcomes = evaluateOrganizations(data, period, window, orgs, previous, listener);
+        return assemble(window, outcomes, listener);
     }
 
     /**
@@ -81,26 +107,26 @@ public final class Evaluator {
         }
         AssessmentWindow window = AssessmentWindow.of(before, before.end());
         Map<String, Tier> tiers = new HashMap<>();
-        for (OrgOutcome o : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE)) {
+        for (OrgOutcome o : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE, null)) {
             tiers.put(o.org.code(), o.tier);
         }
         return PreviousGrades.of(tiers);
     }
 
     private List<OrgOutcome> evaluateOrganizations(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous) {
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener) {
         int batches = (orgs.size() + batchSize - 1) / batchSize;
         if (threads == 1 || batches <= 1) {
             List<OrgOutcome> all = new ArrayList<>(orgs.size());
             for (int b = 0; b < batches; b++) {
-                all.addAll(evaluateBatch(data, period, window, batch(orgs, b), previous));
+                all.addAll(evaluateBatch(data, period, window, batch(orgs, b), previous, listener));
             }
             return all;
         }
         ForkJoinPool pool = new ForkJoinPool(threads, Evaluator::workerThread, null, false);
         try {
             return pool.submit(() -> IntStream.range(0, batches).parallel()
-                            .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous))
+                            .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous, listener))
                             .flatMap(List::stream)
                             .toList())
                     .get();
@@ -132,7 +158,7 @@ public final class Evaluator {
     }
 
     private List<OrgOutcome> evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous) {
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener) {
         List<Object> facts = new ArrayList<>();
         facts.add(window);
         Map<String, OrgOutcome> outcomes = new HashMap<>();
@@ -141,7 +167,7 @@ public final class Evaluator {
             outcomes.put(org.code(), outcome);
             addFacts(facts, data, period, window, org, previous, outcome);
         }
-        for (Object fact : run(facts, orgs.size())) {
+        for (Object fact : run(facts, orgs.size(), listener)) {
             if (fact instanceof OrgScoped scoped) {
                 OrgOutcome outcome = outcomes.get(scoped.orgCode());
                 if (outcome != null) {
@@ -181,9 +207,12 @@ public final class Evaluator {
         previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
     }
 
-    private Collection<?> run(List<Object> facts, int organizations) {
+    private Collection<?> run(List<Object> facts, int organizations, CoverageListener listener) {
         int limit = MAX_FIRINGS_PER_ORG * Math.max(1, organizations);
         KieSession session = rules.kieBase().newKieSession();
+        if (listener != null) {
+            session.addEventListener(listener);
+        }
         try {
             for (Object fact : facts) {
                 session.insert(fact);
@@ -199,9 +228,9 @@ public final class Evaluator {
         }
     }
 
-    private EvaluationResult assemble(AssessmentWindow window, List<OrgOutcome> outcomes) {
+    private EvaluationResult assemble(AssessmentWindow window, List<OrgOutcome> outcomes, CoverageListener listener) {
         List<OrganizationResult> unranked = outcomes.stream().map(Evaluator::toResult).toList();
-        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked);
+        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked, listener);
         List<MemberResult> members = new ArrayList<>();
         List<RectificationItem> items = new ArrayList<>();
         for (OrgOutcome o : outcomes) {

@@ -33,7 +33,8 @@ public final class RuleSet {
 
     public static final String PROPERTIES = "ruleset.properties";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)|\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\]");
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)|\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\]",
+            Pattern.CASE_INSENSITIVE);
 
     // the folder matches the rules' package, which Drools expects
     private static final String RESOURCE_FOLDER = "src/main/resources/org/grassroots/assessment/rules/";
@@ -170,7 +171,9 @@ public final class RuleSet {
         String file = path == null ? null : path.substring(path.lastIndexOf('/') + 1);
         int line = m.getLine();
         int column = m.getColumn();
-        // Drools leaves getColumn() at 0; the column is only in the text ("[17:4]" or "line 17:4")
+        // Drools leaves getColumn() at 0; the column is only in the text: the parser writes
+        // "[ERR 101] Line 17:26 no viable alternative at input ')'", counting columns from 0; we
+        // count from 1 like editors and compilers (file:17:27 is the 27th character of line 17)
         Matcher matcher = LINE_COLUMN.matcher(m.getText());
         if (column <= 0 && matcher.find()) {
             for (int g = 1; g < matcher.groupCount(); g += 2) {
@@ -178,7 +181,7 @@ public final class RuleSet {
                     if (line <= 0) {
                         line = Integer.parseInt(matcher.group(g));
                     }
-                    column = Integer.parseInt(matcher.group(g + 1));
+                    column = Integer.parseInt(matcher.group(g + 1)) + 1;
                     break;
                 }
             }

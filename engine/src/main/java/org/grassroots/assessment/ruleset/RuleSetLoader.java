@@ -34,6 +34,7 @@ public final class RuleSetLoader {
         return RuleSet.compile(readDirectory(dir));
     }
 
+    /** The rule files directly in a directory; its {@code scenarios/} folder is not read (see {@link #readScenarios}). */
     public static Map<String, String> readDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException("not a directory: " + dir);
@@ -64,6 +65,63 @@ public final class RuleSetLoader {
                 return readJarFolder(marker, folder);
             }
             return readDirectory(Path.of(marker.toURI()).getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The folder, inside a rule directory, that holds its test scenarios and their bundles. */
+    public static final String SCENARIOS = "scenarios";
+
+    /**
+     * The scenario files of a rule directory: every file under {@code DIR/scenarios/} (name relative
+     * to that folder, with {@code /} between folders → content); empty when there is none. Scenarios
+     * are not rules: they are never part of the rule set or its checksum.
+     */
+    public static Map<String, String> readScenarios(Path ruleDir) throws IOException {
+        Path folder = ruleDir.resolve(SCENARIOS);
+        Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> entries = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                if (Files.isRegularFile(p)) {
+                    String name = folder.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
+    /** The scenario files of a classpath rule folder (see {@link #readScenarios(Path)}). */
+    public static Map<String, String> readClasspathScenarios(String folder) {
+        URL marker = RuleSetLoader.class.getClassLoader().getResource(folder + "/" + RuleSet.PROPERTIES);
+        if (marker == null) {
+            throw new IllegalStateException("no rule set on the classpath at " + folder + "/" + RuleSet.PROPERTIES);
+        }
+        try {
+            if ("jar".equals(marker.getProtocol())) {
+                JarURLConnection connection = (JarURLConnection) marker.openConnection();
+                connection.setUseCaches(false);
+                Map<String, String> files = new TreeMap<>();
+                try (JarFile jar = connection.getJarFile()) {
+                    String prefix = folder + "/" + SCENARIOS + "/";
+                    for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                        if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                files.put(entry.getName().substring(prefix.length()),
+                                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                }
+                return files;
+            }
+            return readScenarios(Path.of(marker.toURI()).getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -1,0 +1,41 @@
+package org.grassroots.assessment.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.grassroots.assessment.model.Period;
+
+/**
+ * A rule test scenario: a bundle (a file name resolved against the scenario file's folder), a
+ * period, an as-of date and expectations about the result. {@code file} is the scenario's name in
+ * its set (e.g. {@code worked-example.scenario}); {@code description} the text of its leading
+ * comment lines.
+ */
+public record Scenario(String file, String description, String bundle, Period period, LocalDate asOf,
+        List<Expectation> expectations) {
+
+    public Scenario {
+        expectations = List.copyOf(expectations);
+    }
+
+    /** The bundle's name in the scenario set: the bundle path resolved against the scenario's folder. */
+    public String bundlePath() {
+        int slash = file.lastIndexOf('/');
+        String folder = slash < 0 ? "" : file.substring(0, slash + 1);
+        return normalize(folder + bundle);
+    }
+
+    static String normalize(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else {
+                parts.addLast(p);
+            }
+        }
+        return String.join("/", parts);
+    }
+}

@@ -1,0 +1,101 @@
+package org.grassroots.assessment.scenario;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.bundle.BundleValidationException;
+import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.RuleCoverage;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.ruleset.RuleSet;
+
+/**
+ * Runs rule test scenarios against a rule set. A scenario set is a map of files (name relative to
+ * the scenarios folder → content), as {@link org.grassroots.assessment.ruleset.RuleSetLoader}
+ * reads it: the {@code *.scenario} files and the bundles they name.
+ */
+public final class ScenarioRunner {
+
+    public static final String SUFFIX = ".scenario";
+
+    private final RuleSet rules;
+
+    public ScenarioRunner(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** Parses the {@code .scenario} files of a set; problems (file, line, message) go to {@code problems}. */
+    public static List<Scenario> parse(Map<String, String> files, List<ScenarioProblem> problems) {
+        List<Scenario> scenarios = new ArrayList<>();
+        new java.util.TreeMap<>(files).forEach((name, content) -> {
+            if (name.endsWith(SUFFIX)) {
+                Scenario s = ScenarioParser.parse(name, content, problems);
+                if (s != null) {
+                    if (!files.containsKey(s.bundlePath())) {
+                        problems.add(new ScenarioProblem(name, 0, "the bundle " + s.bundle() + " is not in the scenario set"));
+                    } else {
+                        scenarios.add(s);
+                    }
+                }
+            }
+        });
+        return scenarios;
+    }
+
+    /** Parses and runs every scenario of a set; coverage is over the scenarios that ran. */
+    public ScenarioReport run(Map<String, String> files) {
+        List<ScenarioProblem> problems = new ArrayList<>();
+        List<Scenario> scenarios = parse(files, problems);
+        if (scenarios.isEmpty() && problems.isEmpty()) {
+            problems.add(new ScenarioProblem("scenarios", 0, "no " + SUFFIX + " file"));
+        }
+        Map<String, Bundle> bundles = new HashMap<>();
+        List<ScenarioReport.ScenarioResult> results = new ArrayList<>();
+        List<RuleCoverage> coverages = new ArrayList<>();
+        Evaluator evaluator = new Evaluator(rules);
+        for (Scenario s : scenarios) {
+            Bundle bundle;
+            try {
+                bundle = bundle(bundles, s.bundlePath(), files.get(s.bundlePath()));
+            } catch (BundleValidationException e) {
+                String first = e.problems().isEmpty() ? "" : ": " + e.problems().get(0).path() + ": " + e.problems().get(0).message();
+                results.add(new ScenarioReport.ScenarioResult(s.file(), s.description(), false, s.expectations().size(),
+                        List.of(), "the bundle " + s.bundle() + " has " + e.problems().size() + " problem(s)" + first));
+                continue;
+            }
+            Evaluator.CoveredEvaluation run;
+            try {
+                run = evaluator.evaluateWithCoverage(new BundleData(bundle), s.period(), s.asOf());
+            } catch (RuntimeException e) {
+                results.add(new ScenarioReport.ScenarioResult(s.file(), s.description(), false, s.expectations().size(),
+                        List.of(), "the evaluation failed: " + e.getMessage()));
+                continue;
+            }
+            coverages.add(run.coverage());
+            List<ScenarioReport.Failure> failures = new ArrayList<>();
+            for (Expectation x : s.expectations()) {
+                Optional<String> actual = x.check(run.result());
+                actual.ifPresent(a -> failures.add(new ScenarioReport.Failure(x.line(), x.text(),
+                        (x.op() == Expectation.Op.EQUALS ? "" : x.op().name().toLowerCase() + " ") + x.expected(), a)));
+            }
+            results.add(new ScenarioReport.ScenarioResult(s.file(), s.description(), failures.isEmpty(),
+                    s.expectations().size(), failures, null));
+        }
+        return new ScenarioReport(problems, results, RuleCoverage.merge(rules.ruleNames(), coverages));
+    }
+
+    private static Bundle bundle(Map<String, Bundle> cache, String name, String content) throws BundleValidationException {
+        Bundle b = cache.get(name);
+        if (b == null) {
+            b = new BundleReader().read(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+            cache.put(name, b);
+        }
+        return b;
+    }
+}

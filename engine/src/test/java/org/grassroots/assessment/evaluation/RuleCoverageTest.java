@@ -1,0 +1,43 @@
+package org.grassroots.assessment.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.junit.jupiter.api.Test;
+
+class RuleCoverageTest {
+
+    @Test
+    void coverage_records_the_organizations_each_rule_fired_for_and_leaves_the_result_identical() throws Exception {
+        RuleSet rules = RuleSetLoader.defaultRuleSet();
+        BundleData data;
+        try (InputStream in = getClass().getResourceAsStream("/bundle/worked-example.json")) {
+            data = new BundleData(new BundleReader().read(in));
+        }
+        Period period = Period.parse("2026");
+        LocalDate asOf = LocalDate.parse("2026-12-31");
+
+        EvaluationResult plain = new Evaluator(rules).evaluate(data, period, asOf);
+        Evaluator.CoveredEvaluation covered = new Evaluator(rules, 4, 1).evaluateWithCoverage(data, period, asOf);
+
+        assertThat(covered.result()).isEqualTo(plain);
+        assertThat(ResultJson.toJson(covered.result())).isEqualTo(ResultJson.toJson(plain));
+        RuleCoverage c = covered.coverage();
+        // the catalog fires for no organization, and counts as fired
+        assertThat(c.fired("C-CATALOG checklist items")).isTrue();
+        assertThat(c.organizationCount("C-CATALOG checklist items")).isZero();
+        // ranking fires once for the district: for every organization
+        assertThat(c.organizationCount("R-01 ranking 排名")).isEqualTo(6);
+        assertThat(c.organizationCount("F-02 composite 综合得分")).isEqualTo(6);
+        assertThat(c.firedFor().get("W-05 shell collective economy 集体经济空壳")).containsExactly("V-SHIQIAO");
+        assertThat(c.firedFor().get("T-01 three-forces organization 三力党组织")).containsExactly("V-HONGQI");
+        assertThat(c.firedFor().get("CO-01 organizational life 组织生活")).hasSize(6);
+        assertThat(c.neverFired()).contains("W-04 no activity venue 阵地缺失").doesNotContain("W-05 shell collective economy 集体经济空壳");
+        assertThat(c.fired().size() + c.neverFired().size()).isEqualTo(rules.ruleNames().size());
+    }
+}
