@@ -1,0 +1,116 @@
+package org.grassroots.assessment.server.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Rule sets: validate, drafts, what-if, versions, diff, activate (and roll back). */
+@RestController
+@RequestMapping("/api/rules")
+class RuleSetController {
+
+    private final RuleSetService service;
+
+    RuleSetController(RuleSetService service) {
+        this.service = service;
+    }
+
+    /** {@code files}: file name → content; {@code comment} for drafts. */
+    record FilesRequest(Map<String, String> files, String comment) {
+    }
+
+    /** Compiles the set; invalid DRL is a normal answer with {@code valid=false} and every error. */
+    @PostMapping(value = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RuleSetService.Validation validate(@RequestBody(required = false) FilesRequest request) {
+        return service.validate(request == null ? null : request.files());
+    }
+
+    @PostMapping(value = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    RuleSetService.Validation validateUpload(@RequestParam("files") List<MultipartFile> files) {
+        return service.validate(read(files));
+    }
+
+    /** Stores a draft: 201; 400 with every compile error when it does not compile. */
+    @PostMapping(value = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RuleSetService.VersionView> draft(@RequestBody(required = false) FilesRequest request) {
+        return created(service.draft(request == null ? null : request.files(), request == null ? null : request.comment()));
+    }
+
+    @PostMapping(value = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<RuleSetService.VersionView> draftUpload(@RequestParam("files") List<MultipartFile> files,
+            @RequestParam(required = false) String comment) {
+        return created(service.draft(read(files), comment));
+    }
+
+    /** The period's stored data evaluated with the draft and with the active set; nothing is stored. */
+    @PostMapping("/drafts/{id}/what-if")
+    WhatIfReport whatIf(@PathVariable long id, @RequestParam(required = false) String period,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return service.whatIf(id, period, asOf);
+    }
+
+    /** Newest first. */
+    @GetMapping("/versions")
+    List<RuleSetService.VersionView> versions() {
+        return service.list();
+    }
+
+    @GetMapping("/versions/{id}")
+    RuleSetService.VersionDetail version(@PathVariable long id) {
+        return service.detail(id);
+    }
+
+    @GetMapping("/versions/{from}/diff/{to}")
+    RuleSetService.VersionDiff diff(@PathVariable long from, @PathVariable long to) {
+        return service.diff(from, to);
+    }
+
+    @GetMapping("/active")
+    RuleSetService.ActiveView active() {
+        return service.active();
+    }
+
+    /** Activates a draft or an earlier version (roll back); 400 when it does not compile. */
+    @PostMapping("/versions/{id}/activate")
+    RuleSetService.VersionView activate(@PathVariable long id) {
+        return service.activate(id);
+    }
+
+    private static ResponseEntity<RuleSetService.VersionView> created(RuleSetService.VersionView v) {
+        return ResponseEntity.created(URI.create("/api/rules/versions/" + v.id())).body(v);
+    }
+
+    private static Map<String, String> read(List<MultipartFile> files) {
+        Map<String, String> read = new TreeMap<>();
+        for (MultipartFile f : files) {
+            String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
+            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            if (read.containsKey(name)) {
+                throw new InvalidRequestException("/files", "the file " + name + " is uploaded twice");
+            }
+            try {
+                read.put(name, new String(f.getBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return read;
+    }
+}
