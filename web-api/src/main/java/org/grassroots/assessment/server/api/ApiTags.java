@@ -19,7 +19,12 @@ public enum ApiTags {
             "rankings"),
     RECTIFICATIONS("整改台账 Rectifications", "整改事项的查询、提交、核验、退回。"
             + " The rectification list and its lifecycle: submit, verify, reject.", "rectifications"),
-    RULE_SETS("规则集 Rule sets", "考评规则集的版本、校验和与启用。 Rule set versions, checksums and activation.",
+    RULE_SETS("规则集 Rule sets", "考评规则集的版本、校验和与启用。 Rule set versions, checksums and activation."
+            + " Files are `name.drl`, `ruleset.properties` and scenario files `scenarios/<name>.scenario` with the"
+            + " `.json` bundles they name (scenarios are stored with a version but are not part of its checksum)."
+            + " `POST /api/rules/test` (files, or `?versionId=`) always answers 200: a set that does not compile is"
+            + " `valid=false` with its `errors`; otherwise pass/fail per scenario and the rule coverage."
+            + " Activation is refused (400) when the version does not compile or fails one of its own scenarios.",
             "rule-sets", "rulesets", "rules");
 
     private final String tagName;

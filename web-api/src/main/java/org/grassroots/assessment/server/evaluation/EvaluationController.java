@@ -75,6 +75,19 @@ class EvaluationController {
         return document.organization(summary, evaluations.organization(id, code));
     }
 
+    /**
+     * How many organizations each rule fired for in the evaluation, and the rules that fired for
+     * none; 404 for an unknown evaluation or one stored before coverage was recorded.
+     */
+    @GetMapping("/{id}/coverage")
+    EvaluationCoverage coverage(@PathVariable long id) {
+        EvaluationSummary summary = evaluations.summary(id);
+        String json = evaluations.coverageJson(id).orElseThrow(() -> new org.grassroots.assessment.server.web
+                .NotFoundException("评估 #" + id + " 没有记录规则覆盖（它在记录覆盖之前运行；重新运行考评即可）"
+                        + " evaluation #" + id + " was stored before rule coverage was recorded; run it again"));
+        return EvaluationCoverage.of(summary, json);
+    }
+
     @PostMapping("/{id}/publish")
     EvaluationSummary publish(@PathVariable long id) {
         return publisher.publish(id);

@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs and stores an evaluation of a period, in one transaction: read the inputs, evaluate with the
  * active rule set (taken once), bring the ledger's items in line with what was produced (policy
  * section 5), then store the evaluation with every organization's result and its items as the
- * ledger holds them as of the as-of date. Stored evaluations run one at a time.
+ * ledger holds them as of the as-of date, with the rule coverage (which rules fired for how many
+ * organizations). Stored evaluations run one at a time.
  */
 @Service
 public class EvaluationRunner {
@@ -104,13 +105,15 @@ public class EvaluationRunner {
         }
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);
         laps.lap("previous grades");
-        EvaluationResult result = evaluator.evaluate(data, period, asOf, before.grades());
+        Evaluator.CoveredEvaluation covered = evaluator.evaluateWithCoverage(data, period, asOf, before.grades());
+        EvaluationResult result = covered.result();
         laps.lap("evaluated");
 
         Instant now = clock.instant();
         String digest = InputDigest.of(data, period, asOf, before.source());
         long id = writer.insert(new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
                 result.organizations().size(), now, who, before.source()));
+        writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         laps.lap("digest");
         ProducedItems produced = ProducedItems.of(result, data);
         if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {

@@ -56,6 +56,11 @@ class EvaluationWriter {
         return keys.getKey().longValue();
     }
 
+    /** The evaluation's rule coverage (see {@link EvaluationCoverage}). */
+    void insertCoverage(long id, String coverageJson) {
+        jdbc.update("update evaluation set coverage_json = ? where id = ?", coverageJson, id);
+    }
+
     /**
      * One row per organization, in the result's rank order: the result with its explanation, its
      * members' titles and its rectification items as the ledger holds them as of the as-of date.

@@ -56,6 +56,12 @@ public class StoredEvaluations {
         return jdbc.query(SUMMARY + " where id = ?", (rs, n) -> summary(rs), id).stream().findFirst();
     }
 
+    /** The evaluation's stored rule coverage JSON; empty when it was stored before coverage was recorded. */
+    public Optional<String> coverageJson(long id) {
+        return jdbc.query("select coverage_json from evaluation where id = ?", (rs, n) -> rs.getString(1), id).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The published evaluation of the period, if any. */
     public Optional<Long> publishedOf(String period) {
         return jdbc.queryForList("select id from evaluation where published_period = ?", Long.class, period)

@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Watches a rules directory ({@code assessment.rules.watch-dir}, off when empty, the default) for
  * maintainers who edit the files on the server: every {@code assessment.rules.watch-interval}
- * (default 2 s) the {@code .drl} files and {@code ruleset.properties} directly in it are read; when
- * they differ from what was last seen and from the active set, and have stayed the same for one
- * interval (so that several files saved together make one version), they are compiled and, if they
- * compile, stored as a new version and activated. When they do not compile, every error is logged
- * and the active set stays. Polling (not a file system watch service) works on every file system
+ * (default 2 s) the {@code .drl} files and {@code ruleset.properties} directly in it, and the
+ * scenario files under its {@code scenarios/} folder, are read; when they differ from what was last
+ * seen and the rules differ from the active set, and have stayed the same for one interval (so that
+ * several files saved together make one version), they are compiled and, if they compile, stored as
+ * a new version and activated unless one of its scenarios fails. When they do not compile or a
+ * scenario fails, every error is logged and the active set stays. Polling (not a file system watch service) works on every file system
  * and sees an editor's save-by-rename the same way.
  */
 @Component
@@ -70,8 +71,14 @@ class RuleDirectoryWatcher implements ApplicationRunner, DisposableBean {
             if (!Files.isDirectory(path)) {
                 return;
             }
-            Map<String, String> files = RuleSetLoader.readDirectory(path);
-            if (files.isEmpty() || files.equals(lastSeen)) {
+            Map<String, String> files = new java.util.TreeMap<>(RuleSetLoader.readDirectory(path));
+            if (files.isEmpty()) {
+                return;
+            }
+            // the scenarios under DIR/scenarios/ travel with the version and are run on activation
+            RuleSetLoader.readScenarios(path)
+                    .forEach((name, content) -> files.put(RuleSetService.SCENARIOS + name, content));
+            if (files.equals(lastSeen)) {
                 return;
             }
             if (!files.equals(pending)) {
@@ -87,6 +94,9 @@ class RuleDirectoryWatcher implements ApplicationRunner, DisposableBean {
         } catch (RuleSetCompilationException e) {
             log.error("rules directory {}: the files do not compile; the active rule set stays. {} error(s):\n{}", path,
                     e.messages().size(), String.join("\n", e.messages().stream().map(Object::toString).toList()));
+        } catch (org.grassroots.assessment.server.web.InvalidRequestException e) {
+            log.error("rules directory {}: refused, the active rule set stays: {}\n{}", path, e.getMessage(),
+                    String.join("\n", e.problems().stream().map(Object::toString).toList()));
         } catch (IOException | RuntimeException e) {
             log.error("rules directory {}: cannot be read or activated; the active rule set stays", path, e);
         }

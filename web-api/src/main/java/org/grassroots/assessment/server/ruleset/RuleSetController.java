@@ -47,6 +47,24 @@ class RuleSetController {
         return service.validate(read(files));
     }
 
+    /**
+     * Runs a set's scenarios: the rules and {@code scenarios/...} files of the body, or the stored
+     * version {@code versionId}. Always 200: a set that does not compile is {@code valid=false} with
+     * its errors; otherwise pass/fail per scenario (failed expectations with their lines) and the rule
+     * coverage over the scenarios.
+     */
+    @PostMapping("/test")
+    RuleSetService.TestReport test(@RequestParam(required = false) Long versionId,
+            @RequestBody(required = false) FilesRequest request) {
+        if (versionId != null) {
+            if (request != null && request.files() != null) {
+                throw new InvalidRequestException("/files", "give either files or versionId, not both");
+            }
+            return service.testVersion(versionId);
+        }
+        return service.test(request == null ? null : request.files());
+    }
+
     /** Stores a draft: 201; 400 with every compile error when it does not compile. */
     @PostMapping(value = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RuleSetService.VersionView> draft(@RequestBody(required = false) FilesRequest request) {
@@ -87,7 +105,7 @@ class RuleSetController {
         return service.active();
     }
 
-    /** Activates a draft or an earlier version (roll back); 400 when it does not compile. */
+    /** Activates a draft or an earlier version (roll back); 400 when it does not compile or fails its scenarios. */
     @PostMapping("/versions/{id}/activate")
     RuleSetService.VersionView activate(@PathVariable long id) {
         return service.activate(id);
@@ -101,7 +119,11 @@ class RuleSetController {
         Map<String, String> read = new TreeMap<>();
         for (MultipartFile f : files) {
             String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
-            name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            name = name.replace('\\', '/');
+            int scenarios = name.startsWith(RuleSetService.SCENARIOS) ? 0 : name.lastIndexOf("/" + RuleSetService.SCENARIOS);
+            // a file under a scenarios/ folder keeps its path from there; any other file loses its folders
+            name = scenarios >= 0 ? name.substring(scenarios == 0 ? 0 : scenarios + 1)
+                    : name.substring(name.lastIndexOf('/') + 1);
             if (read.containsKey(name)) {
                 throw new InvalidRequestException("/files", "the file " + name + " is uploaded twice");
             }

@@ -14,6 +14,12 @@ import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.ruleset.RuleMessage;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetCompilationException;
+import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.grassroots.assessment.ruleset.RuleSetValidator;
+import org.grassroots.assessment.ruleset.ValidationReport;
+import org.grassroots.assessment.scenario.ScenarioProblem;
+import org.grassroots.assessment.scenario.ScenarioReport;
+import org.grassroots.assessment.scenario.ScenarioRunner;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.evaluation.WhatIfEvaluation;
 import org.grassroots.assessment.server.web.Actor;
@@ -30,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (what-if), activate a version (a draft, or an earlier one to roll back) and compare versions.
  *
  * <p>On start the database's ACTIVE version is put into {@link ActiveRuleSet}; on the very first
- * start the shipped set is stored as the first version and made active. Activations are one at a
+ * start the shipped set is stored as the first version (with the shipped scenarios as
+ * {@code scenarios/...}) and made active. Activations are one at a
  * time; the swap is atomic and evaluations already running keep the set they took.
  */
 @Service
@@ -80,8 +87,43 @@ public class RuleSetService implements InitializingBean {
         }
     }
 
-    public record Validation(boolean valid, List<RuleError> errors, List<RuleError> warnings, String version,
-            String checksum, List<String> rules) {
+    /**
+     * A warning: {@code kind} COMPILER, NO_POLICY_ID, DUPLICATE_ID or NEVER_FIRED (the rule fired in
+     * none of the set's scenarios), where the rule is declared, its name and what.
+     */
+    public record RuleWarning(String kind, String file, int line, String rule, String message) {
+
+        static RuleWarning of(ValidationReport.Warning w) {
+            return new RuleWarning(w.kind().name(), w.file(), w.line(), w.rule(), w.message());
+        }
+    }
+
+    /** {@code scenarioProblems}: what is wrong with the scenario files ({@code scenarios/...}), when there are some. */
+    public record Validation(boolean valid, List<RuleError> errors, List<RuleWarning> warnings, String version,
+            String checksum, List<String> rules, List<ScenarioProblem> scenarioProblems) {
+    }
+
+    /** One failed expectation of a scenario. */
+    public record ExpectationFailure(int line, String expectation, String expected, String actual) {
+    }
+
+    /** A scenario's outcome; {@code error} when it could not be evaluated. */
+    public record ScenarioOutcome(String file, String description, boolean passed, int expectations,
+            List<ExpectationFailure> failures, String error) {
+    }
+
+    /** Rule → number of organizations it fired for (over all scenarios), and the rules that fired for none. */
+    public record Coverage(SortedMap<String, Integer> fired, List<String> neverFired) {
+    }
+
+    /**
+     * The result of running a set's scenarios: {@code valid=false} with {@code errors} when the set
+     * does not compile (then nothing ran); {@code passed}/{@code failed} count scenarios,
+     * {@code allPassed} is true when every scenario file was read, ran and passed.
+     */
+    public record TestReport(boolean valid, List<RuleError> errors, String version, String checksum, boolean allPassed,
+            int passed, int failed, List<ScenarioOutcome> scenarios, List<ScenarioProblem> problems,
+            Coverage coverage) {
     }
 
     /** A stored version without its files. */
@@ -114,14 +156,14 @@ public class RuleSetService implements InitializingBean {
     public void afterPropertiesSet() {
         RuleSet shipped = active.get();
         if (versions.isEmpty()) {
-            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.ACTIVE, shipped.files(),
+            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.ACTIVE, withShippedScenarios(shipped),
                     "随应用发布的默认规则集 (the shipped default set)", Actor.SYSTEM, clock.instant());
             log.info("rule set {} ({}) stored as version #{} and active", shipped.version(), shipped.checksum(), id);
             return;
         }
         if (!versions.hasChecksum(shipped.checksum())) {
             // a new release ships a set the database does not hold: offer it as a draft, do not impose it
-            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.DRAFT, shipped.files(),
+            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.DRAFT, withShippedScenarios(shipped),
                     "随新版本应用发布的默认规则集 (the set shipped with this release)", Actor.SYSTEM, clock.instant());
             log.warn("the shipped rule set {} ({}) is new: stored as draft #{}; activate it to use it", shipped.version(),
                     shipped.checksum(), id);
@@ -138,7 +180,7 @@ public class RuleSetService implements InitializingBean {
             return;
         }
         try {
-            RuleSet rules = RuleSet.compile(versions.files(r.id()));
+            RuleSet rules = RuleSet.compile(rulesOf(versions.files(r.id())));
             active.activate(rules);
             log.info("active rule set: version #{} {} ({})", r.id(), rules.version(), rules.checksum());
         } catch (RuleSetCompilationException e) {
@@ -153,16 +195,69 @@ public class RuleSetService implements InitializingBean {
 
     // ---- validate, drafts
 
+    /** Compiles the rules and, when the files hold scenarios, runs them to warn about rules that never fire. */
     public Validation validate(Map<String, String> files) {
         checkFiles(files);
-        try {
-            RuleSet rules = RuleSet.compile(files);
-            return new Validation(true, List.of(), rules.warnings().stream().map(RuleError::of).toList(),
-                    rules.version(), rules.checksum(), rules.ruleNames());
-        } catch (RuleSetCompilationException e) {
-            return new Validation(false, errors(e.messages(), RuleMessage.Level.ERROR),
-                    errors(e.messages(), RuleMessage.Level.WARNING), null, null, List.of());
+        ValidationReport report = RuleSetValidator.validate(rulesOf(files), scenariosOf(files));
+        List<RuleWarning> warnings = report.warnings().stream().map(RuleWarning::of).toList();
+        List<ScenarioProblem> problems = report.scenarioProblems().stream().map(RuleSetService::named).toList();
+        RuleSet rules = report.ruleSet();
+        if (rules == null) {
+            return new Validation(false, report.errors().stream().map(RuleError::of).toList(), warnings, null, null,
+                    List.of(), problems);
         }
+        return new Validation(true, List.of(), warnings, rules.version(), rules.checksum(), rules.ruleNames(),
+                problems);
+    }
+
+    // ---- test
+
+    /** Compiles the rules of {@code files} and runs their scenarios; a set that does not compile is valid=false. */
+    public TestReport test(Map<String, String> files) {
+        checkFiles(files);
+        RuleSet rules;
+        try {
+            rules = RuleSet.compile(rulesOf(files));
+        } catch (RuleSetCompilationException e) {
+            return new TestReport(false, errors(e.messages(), RuleMessage.Level.ERROR), null, null, false, 0, 0,
+                    List.of(), List.of(), null);
+        }
+        return test(rules, scenariosOf(files));
+    }
+
+    /** Runs a stored version's scenarios with the version's rules. */
+    public TestReport testVersion(long id) {
+        RuleSetVersions.Row r = row(id);
+        RuleSet current = active.get();
+        RuleSet rules;
+        try {
+            rules = r.checksum().equals(current.checksum()) ? current : compiled(r);
+        } catch (InvalidRequestException e) {
+            return test(versions.files(id));
+        }
+        return test(rules, scenariosOf(versions.files(id)));
+    }
+
+    private static TestReport test(RuleSet rules, Map<String, String> scenarios) {
+        if (!hasScenario(scenarios)) {
+            return new TestReport(true, List.of(), rules.version(), rules.checksum(), false, 0, 0, List.of(),
+                    List.of(new ScenarioProblem(SCENARIOS, 0, "the set has no " + SCENARIOS + "*"
+                            + ScenarioRunner.SUFFIX + " file")),
+                    new Coverage(new java.util.TreeMap<>(), rules.ruleNames()));
+        }
+        ScenarioReport report = new ScenarioRunner(rules).run(scenarios);
+        List<ScenarioOutcome> outcomes = report.results().stream()
+                .map(res -> new ScenarioOutcome(SCENARIOS + res.scenario(), res.description(), res.passed(),
+                        res.expectations(), res.failures().stream()
+                                .map(f -> new ExpectationFailure(f.line(), f.expectation(), f.expected(), f.actual()))
+                                .toList(), res.error()))
+                .toList();
+        int failed = (int) report.failedCount();
+        Coverage coverage = report.coverage() == null ? null
+                : new Coverage(report.coverage().organizationCounts(), report.coverage().neverFired());
+        return new TestReport(true, List.of(), rules.version(), rules.checksum(), report.passed(),
+                outcomes.size() - failed, failed, outcomes,
+                report.problems().stream().map(RuleSetService::named).toList(), coverage);
     }
 
     /** Stores a draft; 400 with every compile error when the set does not compile. */
@@ -171,7 +266,7 @@ public class RuleSetService implements InitializingBean {
         if (comment != null && comment.length() > 2000) {
             throw new InvalidRequestException("/comment", "comment must be at most 2000 characters");
         }
-        RuleSet rules = compileOrRefuse(files);
+        RuleSet rules = compileOrRefuse(rulesOf(files));
         if (rules.version().length() > 100) {
             throw new InvalidRequestException("/files/" + RuleSet.PROPERTIES, "version must be at most 100 characters");
         }
@@ -187,7 +282,7 @@ public class RuleSetService implements InitializingBean {
     Optional<VersionView> storeAndActivate(Map<String, String> files, String comment)
             throws RuleSetCompilationException {
         checkFiles(files);
-        RuleSet rules = RuleSet.compile(files);
+        RuleSet rules = RuleSet.compile(rulesOf(files));
         synchronized (activation) {
             if (rules.checksum().equals(active.get().checksum())) {
                 return Optional.empty();
@@ -261,8 +356,8 @@ public class RuleSetService implements InitializingBean {
 
     /**
      * Activates a version (a draft, or an earlier one: roll back): compiles it, checks it, records
-     * who and when in the database, then swaps it in. A set that does not compile is refused (400)
-     * and the active set stays.
+     * who and when in the database, then swaps it in. A set that does not compile or fails one of
+     * its own scenarios is refused (400) and the active set stays.
      */
     public VersionView activate(long id) {
         synchronized (activation) {
@@ -272,7 +367,7 @@ public class RuleSetService implements InitializingBean {
                 return VersionView.of(r);
             }
             RuleSet rules = r.checksum().equals(current.checksum()) ? current : compiled(r);
-            checkScenarios(rules);
+            checkScenarios(rules, scenariosOf(versions.files(id)));
             String who = actor.current();
             Instant now = clock.instant();
             transactions.executeWithoutResult(tx -> versions.markActive(id, who, now));
@@ -285,16 +380,86 @@ public class RuleSetService implements InitializingBean {
     }
 
     /**
-     * The seam for refusing a set that fails its scenarios (example data with expected results kept
-     * beside the rules). Not enforced yet: the scenario files and their runner are being added to
-     * the engine; when they exist, run them here and throw an {@link InvalidRequestException} listing
-     * every failing scenario.
+     * Runs the version's own scenarios (example data with expected results kept beside the rules,
+     * stored as {@code scenarios/...}) with the compiled set; throws an {@link InvalidRequestException}
+     * listing every failing scenario and expectation (file:line) when one fails. A version without
+     * scenarios is accepted.
      */
-    void checkScenarios(RuleSet rules) {
-        // not yet enforced
+    void checkScenarios(RuleSet rules, Map<String, String> scenarios) {
+        if (!hasScenario(scenarios)) {
+            return;
+        }
+        ScenarioReport report = new ScenarioRunner(rules).run(scenarios);
+        if (report.passed()) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (ScenarioProblem p : report.problems()) {
+            problems.add(new Problem("/files/" + pointer(SCENARIOS + p.file()), named(p).toString()));
+        }
+        for (ScenarioReport.ScenarioResult res : report.results()) {
+            if (res.passed()) {
+                continue;
+            }
+            String file = SCENARIOS + res.scenario();
+            String pointer = "/files/" + pointer(file);
+            if (res.error() != null) {
+                problems.add(new Problem(pointer, file + ": " + res.error()));
+            }
+            for (ScenarioReport.Failure f : res.failures()) {
+                problems.add(new Problem(pointer, file + ":" + f.line() + ": " + f.expectation() + " — expected "
+                        + f.expected() + ", actual " + f.actual()));
+            }
+        }
+        throw new InvalidRequestException("规则集未通过自带的测试场景：" + report.failedCount() + " 个场景失败"
+                + (report.problems().isEmpty() ? "" : "，" + report.problems().size() + " 个场景文件有问题")
+                + " (the set fails its scenarios)", problems);
     }
 
     // ---- helpers
+
+    /** The folder prefix of scenario files in a version's files (e.g. {@code scenarios/worked-example.scenario}). */
+    static final String SCENARIOS = RuleSetLoader.SCENARIOS + "/";
+
+    /** The rule files (top-level {@code .drl} files and {@code ruleset.properties}): what is compiled and checksummed. */
+    static Map<String, String> rulesOf(Map<String, String> files) {
+        Map<String, String> rules = new java.util.TreeMap<>();
+        files.forEach((name, content) -> {
+            if (!name.startsWith(SCENARIOS)) {
+                rules.put(name, content);
+            }
+        });
+        return rules;
+    }
+
+    /** The scenario files, named relative to the scenarios folder (as {@link ScenarioRunner} takes them). */
+    static Map<String, String> scenariosOf(Map<String, String> files) {
+        Map<String, String> scenarios = new java.util.TreeMap<>();
+        files.forEach((name, content) -> {
+            if (name.startsWith(SCENARIOS)) {
+                scenarios.put(name.substring(SCENARIOS.length()), content);
+            }
+        });
+        return scenarios;
+    }
+
+    private static boolean hasScenario(Map<String, String> scenarios) {
+        return scenarios.keySet().stream().anyMatch(n -> n.endsWith(ScenarioRunner.SUFFIX));
+    }
+
+    /** A scenario problem with the file named as in the version's files. */
+    private static ScenarioProblem named(ScenarioProblem p) {
+        return new ScenarioProblem(p.file() == null || p.file().equals(RuleSetLoader.SCENARIOS)
+                ? RuleSetLoader.SCENARIOS : SCENARIOS + p.file(), p.line(), p.message());
+    }
+
+    /** The shipped rule files with the shipped scenarios as {@code scenarios/...}. */
+    private static Map<String, String> withShippedScenarios(RuleSet shipped) {
+        Map<String, String> files = new java.util.TreeMap<>(shipped.files());
+        RuleSetLoader.readClasspathScenarios(RuleSetLoader.DEFAULT_RESOURCE_DIR)
+                .forEach((name, content) -> files.put(SCENARIOS + name, content));
+        return files;
+    }
 
     private RuleSetVersions.Row row(long id) {
         return versions.find(id).orElseThrow(() -> new NotFoundException("规则集版本不存在：" + id));
@@ -306,7 +471,7 @@ public class RuleSetService implements InitializingBean {
         if (cached != null) {
             return cached;
         }
-        RuleSet rules = compileOrRefuse(versions.files(r.id()));
+        RuleSet rules = compileOrRefuse(rulesOf(versions.files(r.id())));
         if (rules.checksum().equals(r.checksum())) {
             compiled.put(rules.checksum(), rules);
         }
@@ -334,7 +499,10 @@ public class RuleSetService implements InitializingBean {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    /** Names without folders, {@code .drl} files or {@code ruleset.properties}; at least one file. */
+    /**
+     * Names without folders, {@code .drl} files or {@code ruleset.properties}, or scenario files
+     * {@code scenarios/<name>.scenario} and the {@code .json} bundles they name; at least one file.
+     */
     static void checkFiles(Map<String, String> files) {
         if (files == null || files.isEmpty()) {
             throw new InvalidRequestException("/files", "files is required: an object of file name → content");
@@ -342,10 +510,20 @@ public class RuleSetService implements InitializingBean {
         List<Problem> problems = new ArrayList<>();
         files.forEach((name, content) -> {
             String path = "/files/" + pointer(name == null ? "" : name);
-            if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")
+            if (name != null && name.startsWith(SCENARIOS)) {
+                String rest = name.substring(SCENARIOS.length());
+                if (rest.isBlank() || rest.contains("\\") || rest.startsWith("/") || rest.contains("//")
+                        || java.util.Arrays.asList(rest.split("/")).contains("..")
+                        || !(rest.endsWith(ScenarioRunner.SUFFIX) || rest.endsWith(".json"))) {
+                    problems.add(new Problem(path, "a scenario file name must be " + SCENARIOS + "<name>"
+                            + ScenarioRunner.SUFFIX + " or " + SCENARIOS + "<name>.json: " + name));
+                } else if (content == null) {
+                    problems.add(new Problem(path, "the content of " + name + " is missing"));
+                }
+            } else if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")
                     || !(name.endsWith(".drl") || name.equals(RuleSet.PROPERTIES))) {
-                problems.add(new Problem(path, "a file name must be a .drl file or " + RuleSet.PROPERTIES
-                        + ", without folders: " + name));
+                problems.add(new Problem(path, "a file name must be a .drl file, " + RuleSet.PROPERTIES
+                        + " or a scenario file " + SCENARIOS + "<name>, without other folders: " + name));
             } else if (content == null) {
                 problems.add(new Problem(path, "the content of " + name + " is missing"));
             }

@@ -19,7 +19,25 @@ final class RuleFiles {
         return new TreeMap<>(RuleSetLoader.readClasspath(RuleSetLoader.DEFAULT_RESOURCE_DIR));
     }
 
-    /** CB-05's weight 25 → 50, and a new version in ruleset.properties. */
+    /** The shipped scenarios as a version stores them: {@code scenarios/<name>} → content. */
+    static Map<String, String> shippedScenarios() {
+        Map<String, String> files = new TreeMap<>();
+        RuleSetLoader.readClasspathScenarios(RuleSetLoader.DEFAULT_RESOURCE_DIR)
+                .forEach((name, content) -> files.put("scenarios/" + name, content));
+        return files;
+    }
+
+    /** The shipped rules with the shipped scenarios. */
+    static Map<String, String> shippedWithScenarios() {
+        Map<String, String> files = shipped();
+        files.putAll(shippedScenarios());
+        return files;
+    }
+
+    /**
+     * CB-05's weight 25 → 50, and a new version in ruleset.properties; without scenarios (the
+     * shipped ones expect CB-05's weight 25, so the draft would be refused on activation with them).
+     */
     static Map<String, String> cb05Weight50() {
         Map<String, String> files = shipped();
         String combat = files.get(COMBAT);

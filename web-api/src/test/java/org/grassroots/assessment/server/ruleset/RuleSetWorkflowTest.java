@@ -211,7 +211,14 @@ class RuleSetWorkflowTest {
     void the_diff_between_the_versions_shows_the_changed_lines() {
         JsonNode diff = api().get("/api/rules/versions/" + firstVersion + "/diff/" + draft).json();
         JsonNode files = diff.get("files");
-        assertThat(files.size()).isEqualTo(2);
+        // the first version holds the shipped scenarios; the CB-05 draft carries none
+        int scenarios = RuleFiles.shippedScenarios().size();
+        assertThat(scenarios).isPositive();
+        assertThat(files.size()).isEqualTo(2 + scenarios);
+        for (int i = 2; i < files.size(); i++) {
+            assertThat(files.get(i).get("file").asString()).startsWith("scenarios/");
+            assertThat(files.get(i).get("change").asString()).isEqualTo("REMOVED");
+        }
         assertThat(files.get(0).get("file").asString()).isEqualTo(RuleFiles.COMBAT);
         assertThat(files.get(0).get("change").asString()).isEqualTo("CHANGED");
         String unified = files.get(0).get("diff").asString();
