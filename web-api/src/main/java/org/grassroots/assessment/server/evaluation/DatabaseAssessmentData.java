@@ -1,13 +1,12 @@
 package org.grassroots.assessment.server.evaluation;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.AssessmentData;
+import org.grassroots.assessment.evaluation.RecordIndex;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
@@ -17,7 +16,7 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 
 /**
- * What one evaluation read from the database, indexed like the engine's BundleData. The loader
+ * What one evaluation read from the database, indexed by the engine's RecordIndex like a bundle. The loader
  * fills it; once an evaluation starts reading it nothing changes it, so the evaluator's threads
  * may share it. Only the organizations added first (those with facts for the evaluated period)
  * count: facts, members, visits and items of other organizations are ignored.
@@ -29,10 +28,7 @@ import org.grassroots.assessment.server.rectification.LedgerItem;
  */
 public final class DatabaseAssessmentData implements AssessmentData {
 
-    private final Map<String, Organization> organizations = new HashMap<>();
-    private final Map<String, PeriodFacts> facts = new HashMap<>();
-    private final Map<String, List<MemberRecord>> members = new HashMap<>();
-    private final Map<String, List<Visit>> visits = new HashMap<>();
+    private final RecordIndex index = new RecordIndex();
     private final Map<String, StoredVisit> storedVisits = new HashMap<>();
     private final Map<String, LedgerItem> inspectionItems = new HashMap<>();
 
@@ -44,29 +40,29 @@ public final class DatabaseAssessmentData implements AssessmentData {
     }
 
     void add(Organization org) {
-        organizations.put(org.code(), org);
+        index.add(org);
     }
 
     boolean covers(String orgCode) {
-        return organizations.containsKey(orgCode);
+        return index.contains(orgCode);
     }
 
     void add(PeriodFacts f) {
         if (covers(f.orgCode())) {
-            facts.put(key(f.orgCode(), f.period()), f);
+            index.add(f);
         }
     }
 
     void add(MemberRecord m) {
         if (covers(m.orgCode())) {
-            members.computeIfAbsent(key(m.orgCode(), m.period()), k -> new ArrayList<>()).add(m);
+            index.add(m);
         }
     }
 
     /** A visit with the stored positions of its standing findings, in order. */
     void add(Visit visit, int[] storedPositions, String contentDigest) {
         if (covers(visit.orgCode())) {
-            visits.computeIfAbsent(visit.orgCode(), k -> new ArrayList<>()).add(visit);
+            index.add(visit);
             storedVisits.put(visit.visitId(), new StoredVisit(visit.orgCode(), visit.date(), contentDigest, storedPositions));
         }
     }
@@ -81,12 +77,11 @@ public final class DatabaseAssessmentData implements AssessmentData {
 
     /** Sorts what needs an order; call once the visits are read. */
     void seal() {
-        visits.values().forEach(l -> l.sort(Comparator.comparing(Visit::date).thenComparing(Visit::visitId)));
-        members.values().forEach(l -> l.sort(Comparator.comparing(MemberRecord::memberId)));
+        index.seal();
     }
 
     Map<String, Organization> organizations() {
-        return Collections.unmodifiableMap(organizations);
+        return index.organizations();
     }
 
     Map<String, StoredVisit> storedVisits() {
@@ -95,37 +90,22 @@ public final class DatabaseAssessmentData implements AssessmentData {
 
     @Override
     public List<Organization> organizationsWithFacts(Period period) {
-        String p = period.toString();
-        List<Organization> result = new ArrayList<>();
-        for (PeriodFacts f : facts.values()) {
-            if (f.period().equals(p)) {
-                result.add(organizations.get(f.orgCode()));
-            }
-        }
-        result.sort(Comparator.comparing(Organization::code));
-        return result;
+        return index.organizationsWithFacts(period);
     }
 
     @Override
     public PeriodFacts facts(String orgCode, Period period) {
-        return facts.get(key(orgCode, period.toString()));
+        return index.facts(orgCode, period);
     }
 
     @Override
     public List<MemberRecord> members(String orgCode, Period period) {
-        return members.getOrDefault(key(orgCode, period.toString()), List.of());
+        return index.members(orgCode, period);
     }
 
     @Override
     public List<Visit> visitsUpTo(String orgCode, LocalDate date) {
-        List<Visit> all = visits.getOrDefault(orgCode, List.of());
-        List<Visit> upTo = new ArrayList<>(all.size());
-        for (Visit v : all) {
-            if (!v.date().isAfter(date)) {
-                upTo.add(v);
-            }
-        }
-        return upTo;
+        return index.visitsUpTo(orgCode, date);
     }
 
     @Override
@@ -158,9 +138,5 @@ public final class DatabaseAssessmentData implements AssessmentData {
             }
         }
         return false;
-    }
-
-    private static String key(String orgCode, String period) {
-        return orgCode + '\u0000' + period;
     }
 }
