@@ -1,21 +1,14 @@
 package org.grassroots.assessment.evaluation;
 
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.model.Bundle;
-import org.grassroots.assessment.model.MemberRecord;
-import org.grassroots.assessment.model.Organization;
-import org.grassroots.assessment.model.Period;
-import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
 
 /** A validated bundle indexed for evaluation, read-only after construction. */
-public final class BundleData implements AssessmentData {
+public class BundleData extends IndexedAssessmentData {
 
-    private final RecordIndex index = new RecordIndex();
     private final Map<String, Visit> visitsById = new HashMap<>();
 
     public BundleData(Bundle bundle) {
@@ -27,26 +20,6 @@ public final class BundleData implements AssessmentData {
             visitsById.put(v.visitId(), v);
         }
         index.seal();
-    }
-
-    @Override
-    public List<Organization> organizationsWithFacts(Period period) {
-        return index.organizationsWithFacts(period);
-    }
-
-    @Override
-    public PeriodFacts facts(String orgCode, Period period) {
-        return index.facts(orgCode, period);
-    }
-
-    @Override
-    public List<MemberRecord> members(String orgCode, Period period) {
-        return index.members(orgCode, period);
-    }
-
-    @Override
-    public List<Visit> visitsUpTo(String orgCode, LocalDate date) {
-        return index.visitsUpTo(orgCode, date);
     }
 
     /** The bundle carries a finding's ledger state as dates; they stand for its lifecycle steps. */

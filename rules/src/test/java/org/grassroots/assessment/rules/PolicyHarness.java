@@ -223,36 +223,15 @@ public final class PolicyHarness {
 
     /** The bundle as evaluation data, with the lifecycle steps set by {@link #history} in place of the bundle's. */
     public AssessmentData data() {
-        BundleData bundle = new BundleData(bundle());
         if (histories.isEmpty()) {
-            return bundle;
+            return new BundleData(bundle());
         }
         Map<String, RectificationHistory> steps = Map.copyOf(histories);
-        return new AssessmentData() {
-            @Override
-            public List<Organization> organizationsWithFacts(Period period) {
-                return bundle.organizationsWithFacts(period);
-            }
-
-            @Override
-            public PeriodFacts facts(String orgCode, Period period) {
-                return bundle.facts(orgCode, period);
-            }
-
-            @Override
-            public List<MemberRecord> members(String orgCode, Period period) {
-                return bundle.members(orgCode, period);
-            }
-
-            @Override
-            public List<Visit> visitsUpTo(String orgCode, LocalDate date) {
-                return bundle.visitsUpTo(orgCode, date);
-            }
-
+        return new BundleData(bundle()) {
             @Override
             public RectificationHistory findingHistory(String visitId, int position) {
                 RectificationHistory h = steps.get(visitId + '\u0000' + position);
-                return h != null ? h : bundle.findingHistory(visitId, position);
+                return h != null ? h : super.findingHistory(visitId, position);
             }
         };
     }

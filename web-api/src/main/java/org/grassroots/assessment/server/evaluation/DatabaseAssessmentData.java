@@ -3,13 +3,10 @@ package org.grassroots.assessment.server.evaluation;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.grassroots.assessment.evaluation.AssessmentData;
-import org.grassroots.assessment.evaluation.RecordIndex;
+import org.grassroots.assessment.evaluation.IndexedAssessmentData;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
-import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
@@ -26,9 +23,8 @@ import org.grassroots.assessment.server.rectification.LedgerItem;
  * translates: {@link #findingHistory} takes the engine's index, and {@link #storedPosition} turns
  * the index in a result back into the stored position that keys the ledger.
  */
-public final class DatabaseAssessmentData implements AssessmentData {
+public final class DatabaseAssessmentData extends IndexedAssessmentData {
 
-    private final RecordIndex index = new RecordIndex();
     private final Map<String, StoredVisit> storedVisits = new HashMap<>();
     private final Map<String, LedgerItem> inspectionItems = new HashMap<>();
 
@@ -86,26 +82,6 @@ public final class DatabaseAssessmentData implements AssessmentData {
 
     Map<String, StoredVisit> storedVisits() {
         return Collections.unmodifiableMap(storedVisits);
-    }
-
-    @Override
-    public List<Organization> organizationsWithFacts(Period period) {
-        return index.organizationsWithFacts(period);
-    }
-
-    @Override
-    public PeriodFacts facts(String orgCode, Period period) {
-        return index.facts(orgCode, period);
-    }
-
-    @Override
-    public List<MemberRecord> members(String orgCode, Period period) {
-        return index.members(orgCode, period);
-    }
-
-    @Override
-    public List<Visit> visitsUpTo(String orgCode, LocalDate date) {
-        return index.visitsUpTo(orgCode, date);
     }
 
     @Override
