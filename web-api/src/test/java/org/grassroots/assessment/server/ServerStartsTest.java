@@ -20,10 +20,10 @@ class ServerStartsTest {
     @Test
     void health_and_api_docs_answer() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).header("Authorization", TestUsers.admin()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
-        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).header("Authorization", TestUsers.admin()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(docs.statusCode()).isEqualTo(200);
     }
@@ -31,7 +31,7 @@ class ServerStartsTest {
     @Test
     void a_body_that_is_not_json_is_a_400_problem_with_errors_and_no_internals() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/evaluations")).header("Authorization", TestUsers.admin())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("nonsense")).build(),
                 HttpResponse.BodyHandlers.ofString());

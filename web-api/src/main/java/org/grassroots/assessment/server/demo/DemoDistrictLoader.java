@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * On start with {@code assessment.demo=true} and no organization stored, imports the demo district
  * (fixtures module) through the ordinary import, in one transaction, then evaluates it (2025
- * published, 2026 to date). With demo=false, or once anything is stored, it does nothing.
+ * published, 2026 to date), and adds one demo user per role ({@link DemoUsers}). With demo=false, or
+ * once anything is stored, it does nothing.
  */
 @Component
 class DemoDistrictLoader implements ApplicationRunner {
@@ -35,10 +36,12 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final Environment environment;
     private final EvaluationRunner evaluations;
     private final EvaluationPublisher publisher;
+    private final DemoUsers users;
 
     DemoDistrictLoader(AssessmentProperties properties, OrganizationRepository organizations,
                        BundleImportService importer, Environment environment, EvaluationRunner evaluations,
-                       EvaluationPublisher publisher) {
+                       EvaluationPublisher publisher, DemoUsers users) {
+        this.users = users;
         this.properties = properties;
         this.organizations = organizations;
         this.importer = importer;
@@ -66,6 +69,7 @@ class DemoDistrictLoader implements ApplicationRunner {
         log.info("演示区数据已载入 (demo district loaded): {} organizations, {} period facts, {} members, {} visits"
                         + " with {} findings",
                 counts.organizations(), counts.periodFacts(), counts.members(), counts.visits(), counts.findings());
+        users.add();
         evaluateDemoYears();
         log.info("演示区已完成考评 (demo evaluations ready): 2025 published, 2026 evaluated; open {}",
                 ServerUrl.of(environment));

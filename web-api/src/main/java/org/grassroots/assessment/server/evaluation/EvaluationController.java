@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.evaluation;
 
+import org.grassroots.assessment.server.security.AccessScope;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -28,9 +29,11 @@ class EvaluationController {
     private final StoredEvaluations evaluations;
     private final EvaluationDocument document;
     private final EvaluationPublisher publisher;
+    private final AccessScope scope;
 
     EvaluationController(EvaluationRunner runner, StoredEvaluations evaluations, EvaluationDocument document,
-            EvaluationPublisher publisher) {
+            EvaluationPublisher publisher, AccessScope scope) {
+        this.scope = scope;
         this.runner = runner;
         this.evaluations = evaluations;
         this.document = document;
@@ -71,6 +74,7 @@ class EvaluationController {
 
     @GetMapping("/{id}/organizations/{code}")
     JsonNode organization(@PathVariable long id, @PathVariable String code) {
+        scope.require(code);
         EvaluationSummary summary = evaluations.summary(id);
         return document.organization(summary, evaluations.organization(id, code));
     }

@@ -8,6 +8,8 @@ import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.server.security.AccessScope;
+import org.grassroots.assessment.server.security.Visibility;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +27,11 @@ class OrganizationController {
     private static final int MAX_SEARCH_RESULTS = 1000;
 
     private final OrganizationService service;
+    private final AccessScope scope;
 
-    OrganizationController(OrganizationService service) {
+    OrganizationController(OrganizationService service, AccessScope scope) {
         this.service = service;
+        this.scope = scope;
     }
 
     /**
@@ -41,16 +45,20 @@ class OrganizationController {
             if (limit < 1 || limit > MAX_SEARCH_RESULTS) {
                 throw new InvalidRequestException("/limit", "must be 1 … " + MAX_SEARCH_RESULTS);
             }
-            return service.search(q.strip(), limit).stream().map(OrganizationView::of).toList();
+            Visibility visible = scope.current();
+            return visible.filter(service.search(q.strip(), visible.unrestricted() ? limit : MAX_SEARCH_RESULTS),
+                    Organization::code).stream().limit(limit).map(OrganizationView::of).toList();
         }
+        List<Organization> all = scope.current().filter(service.all(), Organization::code);
         if (flat) {
-            return service.all().stream().map(OrganizationView::of).toList();
+            return all.stream().map(OrganizationView::of).toList();
         }
-        return OrganizationNode.forest(service.all());
+        return OrganizationNode.forest(all);
     }
 
     @GetMapping("/{code}")
     OrganizationView get(@PathVariable String code) {
+        scope.require(code);
         return OrganizationView.of(service.get(code));
     }
 
@@ -63,11 +71,13 @@ class OrganizationController {
 
     @GetMapping("/{code}/facts")
     List<PeriodFacts> allFacts(@PathVariable String code) {
+        scope.require(code);
         return service.allFacts(code);
     }
 
     @GetMapping("/{code}/facts/{period}")
     PeriodFacts facts(@PathVariable String code, @PathVariable String period) {
+        scope.require(code);
         return service.facts(code, checkedPeriod("/period", period));
     }
 
@@ -82,6 +92,7 @@ class OrganizationController {
     /** The organization's member records of a period (of every period when none is given), by period and memberId. */
     @GetMapping("/{code}/members")
     List<MemberRecord> members(@PathVariable String code, @RequestParam(required = false) String period) {
+        scope.require(code);
         return service.members(code, period == null || period.isBlank() ? null : checkedPeriod("/period", period));
     }
 

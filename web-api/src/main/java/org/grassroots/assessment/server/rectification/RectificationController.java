@@ -7,7 +7,11 @@ import java.util.Set;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.server.security.AccessScope;
+import org.grassroots.assessment.server.security.Visibility;
+import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +31,15 @@ class RectificationController {
 
     private final RectificationQuery query;
     private final RectificationLifecycle lifecycle;
+    private final AccessScope scope;
+    private final Actor actor;
 
-    RectificationController(RectificationQuery query, RectificationLifecycle lifecycle) {
+    RectificationController(RectificationQuery query, RectificationLifecycle lifecycle, AccessScope scope,
+            Actor actor) {
+        this.actor = actor;
         this.query = query;
         this.lifecycle = lifecycle;
+        this.scope = scope;
     }
 
     record SubmitRequest(List<String> evidence, String note) {
@@ -56,18 +65,29 @@ class RectificationController {
         if (page < 0 || (size != null && (size < 1 || size > 10_000))) {
             throw new InvalidRequestException("/size", "page must be ≥ 0 and size 1–10000");
         }
-        return query.list(new RectificationFilter(orgCode, subtree, status, source, overdue, dueBefore, period, asOf,
-                page, size));
+        Visibility visible = scope.current();
+        if (!visible.unrestricted()) {
+            // a representative's list is its own subtree, whatever the query names
+            if (orgCode == null || orgCode.isBlank()) {
+                orgCode = visible.root();
+                subtree = true;
+            }
+            visible.require(orgCode);
+        }
+        RectificationList list = query.list(new RectificationFilter(orgCode, subtree, status, source, overdue,
+                dueBefore, period, asOf, page, size));
+        return visible.unrestricted() ? list : list.withItems(list.items().stream().map(this::shown).toList());
     }
 
     @GetMapping("/{id}")
     RectificationView get(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return query.get(id, asOf);
+        return shown(visible(query.get(id, asOf)));
     }
 
     @PostMapping("/{id}/submit")
     RectificationView submit(@PathVariable long id, @RequestBody SubmitRequest request) {
+        visible(query.get(id, null));
         List<Problem> problems = new ArrayList<>();
         List<String> evidence = request.evidence() == null ? List.of() : request.evidence();
         if (evidence.isEmpty()) {
@@ -85,7 +105,7 @@ class RectificationController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException("整改提交未通过校验", problems);
         }
-        return lifecycle.submit(id, evidence, request.note());
+        return shown(lifecycle.submit(id, evidence, request.note()));
     }
 
     @PostMapping("/{id}/verify")
@@ -111,6 +131,19 @@ class RectificationController {
             throw new InvalidRequestException("退回未通过校验", problems);
         }
         return lifecycle.reject(id, reason);
+    }
+
+    /** The item, or 404 as for an unknown id when it belongs to an organization the user may not see. */
+    private RectificationView visible(RectificationView item) {
+        if (!scope.current().sees(item.orgCode())) {
+            throw new NotFoundException("整改项不存在：" + item.id());
+        }
+        return item;
+    }
+
+    /** An organization's representative does not learn who inspected or verified: other people's names are hidden. */
+    private RectificationView shown(RectificationView item) {
+        return scope.organizationRepresentative() ? item.withActorsHiddenExcept(actor.current()) : item;
     }
 
     private static void checkLength(List<Problem> problems, String path, String text) {

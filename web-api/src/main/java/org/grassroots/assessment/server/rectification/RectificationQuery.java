@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.grassroots.assessment.evaluation.RectificationSource;
+import org.grassroots.assessment.server.organization.OrganizationSubtree;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Service;
 

@@ -28,6 +28,19 @@ public record RectificationView(
             List<String> evidence) {
     }
 
+    /** Shown instead of the names of the staff who took a step, to an organization's representative. */
+    static final String HIDDEN_ACTOR = "（工作人员）";
+
+    /** The same item with every step's actor hidden but the given user's own. */
+    public RectificationView withActorsHiddenExcept(String username) {
+        List<Step> shown = steps.stream()
+                .map(s -> s.actor() == null || s.actor().equals(username) ? s
+                        : new Step(s.id(), s.kind(), s.date(), s.recordedAt(), HIDDEN_ACTOR, s.note(), s.evidence()))
+                .toList();
+        return new RectificationView(id, orgCode, source, rule, period, visitId, position, description, deadline,
+                status, overdue, shown);
+    }
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 

@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.api;
 
+import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -22,7 +23,7 @@ class ApiDocsTest {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", TestUsers.admin()).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

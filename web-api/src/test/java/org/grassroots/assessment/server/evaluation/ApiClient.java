@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.fixtures.Fixtures;
+import org.grassroots.assessment.server.TestUsers;
 import tools.jackson.databind.JsonNode;
 
 /** The real HTTP API of a test server, for tests of the evaluation, ranking and rectification features. */
@@ -22,9 +23,17 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the tests' administrator. */
     public ApiClient(int port) {
+        this(port, TestUsers.admin());
+    }
+
+    /** A client sending this Authorization header (null: anonymous). */
+    public ApiClient(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
     }
 
     /** A response: status, body text and the body as JSON (null when it is not JSON). */
@@ -35,17 +44,21 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(signed(HttpRequest.newBuilder(URI.create(base + path))).GET().build());
     }
 
     public Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(signed(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public Response postBytes(String path, byte[] json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        return send(signed(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+    }
+
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     /** POST /api/import of the worked example; asserts 200. */

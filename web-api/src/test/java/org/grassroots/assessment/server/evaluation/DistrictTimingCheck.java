@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.evaluation;
 
+import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -61,7 +62,7 @@ class DistrictTimingCheck {
     }
 
     private void importBundle(HttpClient http, Path bundle) throws Exception {
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import"))
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/import")).header("Authorization", TestUsers.admin())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofFile(bundle)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);

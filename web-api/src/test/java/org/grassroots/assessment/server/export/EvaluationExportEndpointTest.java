@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.export;
 
+import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -46,7 +47,7 @@ class EvaluationExportEndpointTest {
         if (id != null) {
             return;
         }
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/import"))
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(uri("/api/import")).header("Authorization", TestUsers.admin())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes(Fixtures.WORKED_EXAMPLE))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -59,7 +60,7 @@ class EvaluationExportEndpointTest {
     }
 
     private HttpResponse<byte[]> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", TestUsers.admin()).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String disposition(HttpResponse<?> response) {
@@ -115,7 +116,7 @@ class EvaluationExportEndpointTest {
         long published = evaluations.publishedOf("2026").orElseGet(() -> {
             long fresh = runner.run(runner.target("2026", LocalDate.parse("2026-12-31")));
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/evaluations/" + fresh + "/publish"))
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/evaluations/" + fresh + "/publish")).header("Authorization", TestUsers.admin())
                         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             } catch (Exception e) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.grassroots.assessment.server.TestUsers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,9 +34,32 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String authorization;
 
+    /** A client signed in as the tests' administrator. */
     public Api(int port) {
+        this(port, TestUsers.admin());
+    }
+
+    /** A client sending this Authorization header (null: anonymous). */
+    public Api(int port, String authorization) {
         this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A client of the same server signed in as another user. */
+    public Api as(String username, String password) {
+        return new Api(base, TestUsers.basic(username, password));
+    }
+
+    /** A client of the same server without credentials. */
+    public Api anonymous() {
+        return new Api(base, null);
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
     }
 
     public Reply get(String path) {
@@ -73,6 +97,9 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

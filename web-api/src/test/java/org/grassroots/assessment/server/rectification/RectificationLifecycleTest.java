@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.rectification;
 
+import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -107,7 +108,7 @@ class RectificationLifecycleTest {
         JsonNode step = item.get("steps").get(0);
         assertThat(step.get("kind").asString()).isEqualTo("SUBMIT");
         assertThat(step.get("date").asString()).isEqualTo(today);
-        assertThat(step.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(step.get("actor").asString()).isEqualTo(TestUsers.ADMIN);
         assertThat(step.get("recordedAt").asString()).isNotBlank();
         assertThat(step.get("note").asString()).isEqualTo("已补齐配置");
         assertThat(step.get("evidence").toString()).isEqualTo("[\"photo.jpg\",\"https://example.org/doc.pdf\"]");

@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.ruleset;
 
+import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -239,7 +240,7 @@ class RuleSetWorkflowTest {
         ApiClient.Response a = api.post("/api/rules/versions/" + draft + "/activate", "");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(a.json().get("activatedBy").asString()).isEqualTo("anonymous");
+        assertThat(a.json().get("activatedBy").asString()).isEqualTo(TestUsers.ADMIN);
         assertThat(a.json().get("activatedAt").isNull()).isFalse();
         JsonNode list = api.get("/api/rules/versions").json();
         assertThat(list.get(0).get("id").asLong()).isEqualTo(draft);

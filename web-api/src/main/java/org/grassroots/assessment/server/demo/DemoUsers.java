@@ -1,0 +1,34 @@
+package org.grassroots.assessment.server.demo;
+
+import java.util.List;
+import org.grassroots.assessment.server.security.Role;
+import org.grassroots.assessment.server.security.UserService;
+import org.grassroots.assessment.server.security.UserService.UserRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * One user per role for trying the demo district, added only together with it (README lists them).
+ * They all share one well-known password: a database holding real data never gets them.
+ */
+@Component
+class DemoUsers {
+
+    static final String PASSWORD = "demo2026";
+
+    static final List<UserRequest> USERS = List.of(
+            new UserRequest("inspector", PASSWORD, "督查一组 李明", Role.INSPECTOR, null, true),
+            new UserRequest("evaluator", PASSWORD, "考核办 王芳", Role.EVALUATOR, null, true),
+            new UserRequest("maintainer", PASSWORD, "规则维护 张强", Role.RULE_MAINTAINER, null, true),
+            new UserRequest("hongxing", PASSWORD, "红星村党支部 联络员", Role.ORG_REP, "Z01-V01", true),
+            new UserRequest("liuhe", PASSWORD, "柳河镇党委 联络员", Role.ORG_REP, "XQ-Z01", true));
+
+    private final UserService users;
+
+    DemoUsers(UserService users) {
+        this.users = users;
+    }
+
+    void add() {
+        USERS.forEach(u -> users.create(u, DemoDistrictLoader.ACTOR));
+    }
+}

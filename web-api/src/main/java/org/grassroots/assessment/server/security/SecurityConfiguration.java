@@ -1,0 +1,121 @@
+package org.grassroots.assessment.server.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what. API clients sign in with HTTP Basic (no session, no CSRF token needed); pages
+ * sign in with a form and a session, and every state-changing request made with that session needs
+ * the CSRF token. The URL rules below say which roles may reach an endpoint; which organizations an
+ * {@link Role#ORG_REP} sees is enforced again on every query by {@link AccessScope}.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String RULE_MAINTAINER = Role.RULE_MAINTAINER.name();
+    private static final String EVALUATOR = Role.EVALUATOR.name();
+    private static final String INSPECTOR = Role.INSPECTOR.name();
+    private static final String ORG_REP = Role.ORG_REP.name();
+    private static final String[] STAFF = {ADMIN, RULE_MAINTAINER, EVALUATOR, INSPECTOR};
+    private static final String[] EVERYONE = {ADMIN, RULE_MAINTAINER, EVALUATOR, INSPECTOR, ORG_REP};
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:;"
+            + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PasswordAuthentication passwordAuthentication(SignedInUsers users, PasswordEncoder encoder, LoginThrottle throttle,
+            SecurityProperties properties, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new PasswordAuthentication(passwords, throttle, properties.credentialCache(), clock);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthentication authentication) throws Exception {
+        ProblemResponses problems = new ProblemResponses();
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authenticationManager(new ProviderManager(authentication))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/me", "/api/me/**").authenticated()
+                        .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**", "/api/admin/**")
+                        .hasRole(ADMIN)
+                        // rule sets: everyone on the staff reads them; maintainers change and try them
+                        .requestMatchers(GET, "/api/rules/**").hasAnyRole(STAFF)
+                        .requestMatchers(POST, "/api/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
+                        // the evaluation office imports, evaluates, publishes and exports
+                        .requestMatchers(POST, "/api/import").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(POST, "/api/evaluations", "/api/evaluations/*/publish")
+                        .hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/evaluations/*/export").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/evaluations", "/api/evaluations/*/summary",
+                                "/api/evaluations/*/organizations/*").hasAnyRole(EVERYONE)
+                        .requestMatchers(GET, "/api/evaluations/**", "/api/rankings").hasAnyRole(STAFF)
+                        .requestMatchers(PUT, "/api/organizations/**").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/organizations", "/api/organizations/**").hasAnyRole(EVERYONE)
+                        // inspection teams record visits; the covert ones stay hidden from the organizations
+                        .requestMatchers(POST, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, INSPECTOR)
+                        .requestMatchers(GET, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
+                        .requestMatchers(POST, "/api/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
+                        .requestMatchers(POST, "/api/rectifications/*/verify", "/api/rectifications/*/reject")
+                        .hasAnyRole(ADMIN, INSPECTOR)
+                        .requestMatchers(GET, "/api/rectifications", "/api/rectifications/**").hasAnyRole(EVERYONE)
+                        .anyRequest().denyAll())
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                .formLogin(Customizer.withDefaults())
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api))
+                .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(self), geolocation=(self), microphone=(), payment=()")));
+        return http.build();
+    }
+
+    /**
+     * A browser sends the session cookie on its own, so a state-changing request riding on a session
+     * (and the sign-in form itself) must carry the CSRF token; a request that names its credentials
+     * in an Authorization header, or has no session, cannot be forged that way.
+     */
+    private static boolean needsCsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        if ("/login".equals(request.getServletPath())) {
+            return true;
+        }
+        return request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+    }
+}

@@ -1,0 +1,163 @@
+package org.grassroots.assessment.server.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
+import org.grassroots.assessment.server.web.ConflictException;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Adds and changes users, checking every field; any change makes remembered sign-ins be checked again. */
+@Service
+public class UserService {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
+    private static final int MIN_PASSWORD = 8;
+    /** bcrypt reads at most 72 bytes of a password. */
+    private static final int MAX_PASSWORD_BYTES = 72;
+    private static final int MAX_DISPLAY_NAME = 100;
+
+    /** What an administrator sends to add a user, or to change one (a null password keeps the old one). */
+    public record UserRequest(String username, String password, String displayName, Role role, String orgCode,
+            Boolean enabled) {
+    }
+
+    private final UserAccounts accounts;
+    private final OrganizationRepository organizations;
+    private final PasswordEncoder encoder;
+    private final PasswordAuthentication authentication;
+    private final Clock clock;
+
+    UserService(UserAccounts accounts, OrganizationRepository organizations, PasswordEncoder encoder,
+            PasswordAuthentication authentication, Clock clock) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.encoder = encoder;
+        this.authentication = authentication;
+        this.clock = clock;
+    }
+
+    public List<UserView> all() {
+        return accounts.all().stream().map(UserView::of).toList();
+    }
+
+    public UserView get(String username) {
+        return UserView.of(existing(username));
+    }
+
+    @Transactional
+    public UserView create(UserRequest request, String actor) {
+        List<Problem> problems = new ArrayList<>();
+        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            problems.add(new Problem("/username", "3–64 letters, digits, '.', '_' or '-'"));
+        }
+        checkPassword(problems, "/password", request.password(), true);
+        checkFields(problems, request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("用户信息未通过校验", problems);
+        }
+        if (accounts.exists(request.username())) {
+            throw new ConflictException("用户已存在：" + request.username());
+        }
+        Instant now = clock.instant();
+        UserAccount account = new UserAccount(request.username(), encoder.encode(request.password()),
+                request.displayName().strip(), request.role(), orgCode(request), !Boolean.FALSE.equals(request.enabled()),
+                now, actor, now, actor);
+        accounts.insert(account);
+        authentication.forgetAll();
+        return UserView.of(account);
+    }
+
+    @Transactional
+    public UserView update(String username, UserRequest request, String actor) {
+        UserAccount old = existing(username);
+        List<Problem> problems = new ArrayList<>();
+        if (request.username() != null && !request.username().equals(username)) {
+            problems.add(new Problem("/username", "a user name cannot be changed"));
+        }
+        checkPassword(problems, "/password", request.password(), false);
+        checkFields(problems, request);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("用户信息未通过校验", problems);
+        }
+        boolean enabled = request.enabled() == null ? old.enabled() : request.enabled();
+        if (old.role() == Role.ADMIN && (request.role() != Role.ADMIN || !enabled) && enabledAdministrators() <= 1) {
+            throw new ConflictException("不能停用或降级最后一名系统管理员 the last enabled administrator must stay one");
+        }
+        UserAccount account = new UserAccount(username,
+                request.password() == null ? old.passwordHash() : encoder.encode(request.password()),
+                request.displayName().strip(), request.role(), orgCode(request), enabled, old.createdAt(),
+                old.createdBy(), clock.instant(), actor);
+        accounts.update(account);
+        authentication.forgetAll();
+        return UserView.of(account);
+    }
+
+    /** A user changes their own password, proving the current one. */
+    @Transactional
+    public void changeOwnPassword(String username, String current, String replacement) {
+        UserAccount old = existing(username);
+        List<Problem> problems = new ArrayList<>();
+        if (current == null || !encoder.matches(current, old.passwordHash())) {
+            problems.add(new Problem("/currentPassword", "is not the current password"));
+        }
+        checkPassword(problems, "/newPassword", replacement, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException("修改密码未通过校验", problems);
+        }
+        accounts.update(new UserAccount(username, encoder.encode(replacement), old.displayName(), old.role(),
+                old.orgCode(), old.enabled(), old.createdAt(), old.createdBy(), clock.instant(), username));
+        authentication.forgetAll();
+    }
+
+    private UserAccount existing(String username) {
+        return accounts.find(username).orElseThrow(() -> new NotFoundException("用户不存在：" + username));
+    }
+
+    private long enabledAdministrators() {
+        return accounts.all().stream().filter(a -> a.role() == Role.ADMIN && a.enabled()).count();
+    }
+
+    private void checkFields(List<Problem> problems, UserRequest request) {
+        if (request.displayName() == null || request.displayName().isBlank()
+                || request.displayName().length() > MAX_DISPLAY_NAME) {
+            problems.add(new Problem("/displayName", "1–" + MAX_DISPLAY_NAME + " characters"));
+        }
+        if (request.role() == null) {
+            problems.add(new Problem("/role", "one of ADMIN, RULE_MAINTAINER, EVALUATOR, INSPECTOR, ORG_REP"));
+        } else if (request.role() == Role.ORG_REP) {
+            if (request.orgCode() == null || request.orgCode().isBlank()) {
+                problems.add(new Problem("/orgCode", "an organization's representative needs the organization's code"));
+            } else if (!organizations.exists(request.orgCode())) {
+                problems.add(new Problem("/orgCode", "no organization with code " + request.orgCode()));
+            }
+        } else if (request.orgCode() != null && !request.orgCode().isBlank()) {
+            problems.add(new Problem("/orgCode", "only an organization's representative (ORG_REP) has an organization"));
+        }
+    }
+
+    private static void checkPassword(List<Problem> problems, String path, String password, boolean required) {
+        if (password == null) {
+            if (required) {
+                problems.add(new Problem(path, "a password is required"));
+            }
+            return;
+        }
+        if (password.length() < MIN_PASSWORD || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add(new Problem(path, "at least " + MIN_PASSWORD + " characters and at most "
+                    + MAX_PASSWORD_BYTES + " bytes"));
+        }
+    }
+
+    private static String orgCode(UserRequest request) {
+        return request.role() == Role.ORG_REP ? request.orgCode() : null;
+    }
+}
