@@ -19,7 +19,7 @@ class DemoUsers {
             new UserRequest("inspector", PASSWORD, "督查一组 李明", Role.INSPECTOR, null, true),
             new UserRequest("evaluator", PASSWORD, "考核办 王芳", Role.EVALUATOR, null, true),
             new UserRequest("maintainer", PASSWORD, "规则维护 张强", Role.RULE_MAINTAINER, null, true),
-            new UserRequest("hongxing", PASSWORD, "红星村党支部 联络员", Role.ORG_REP, "Z01-V01", true),
+            new UserRequest("donggang", PASSWORD, "东岗村党支部 联络员", Role.ORG_REP, "Z01-V04", true),
             new UserRequest("liuhe", PASSWORD, "柳河镇党委 联络员", Role.ORG_REP, "XQ-Z01", true));
 
     private final UserService users;

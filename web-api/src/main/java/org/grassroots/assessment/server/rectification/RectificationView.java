@@ -29,7 +29,7 @@ public record RectificationView(
     }
 
     /** Shown instead of the names of the staff who took a step, to an organization's representative. */
-    static final String HIDDEN_ACTOR = "（工作人员）";
+    public static final String HIDDEN_ACTOR = "（工作人员）";
 
     /** The same item with every step's actor hidden but the given user's own. */
     public RectificationView withActorsHiddenExcept(String username) {
