@@ -25,7 +25,9 @@ public enum ApiTags {
             + " `POST /api/rules/test` (files, or `?versionId=`) always answers 200: a set that does not compile is"
             + " `valid=false` with its `errors`; otherwise pass/fail per scenario and the rule coverage."
             + " Activation is refused (400) when the version does not compile or fails one of its own scenarios.",
-            "rule-sets", "rulesets", "rules");
+            "rule-sets", "rulesets", "rules"),
+    AUDIT("审计日志 Audit", "每次写操作（导入、检查记录、考评、发布、整改、规则集、组织与用户变更）的只增不改、哈希链接的记录，及其校验（仅管理员）。"
+            + " The append-only, hash-chained log of every write, and its verification (administrators).", "audit");
 
     private final String tagName;
     private final String description;

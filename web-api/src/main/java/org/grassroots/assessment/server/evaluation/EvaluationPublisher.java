@@ -2,7 +2,10 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,12 +25,14 @@ public class EvaluationPublisher {
     private final StoredEvaluations evaluations;
     private final Clock clock;
     private final Actor actor;
+    private final AuditTrail audit;
 
-    EvaluationPublisher(JdbcTemplate jdbc, StoredEvaluations evaluations, Clock clock, Actor actor) {
+    EvaluationPublisher(JdbcTemplate jdbc, StoredEvaluations evaluations, Clock clock, Actor actor, AuditTrail audit) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
         this.clock = clock;
         this.actor = actor;
+        this.audit = audit;
     }
 
     /** 404 when unknown; 409 when another evaluation of the period is published. */
@@ -42,9 +47,13 @@ public class EvaluationPublisher {
             throw conflict(s, other.get());
         }
         try {
-            jdbc.update("update evaluation set published_at = ?, published_by = ?, published_period = ?"
+            int published = jdbc.update("update evaluation set published_at = ?, published_by = ?, published_period = ?"
                     + " where id = ? and published_at is null",
                     clock.instant().atOffset(ZoneOffset.UTC), actor.current(), s.period(), id);
+            if (published == 1) {
+                audit.record(AuditAction.EVALUATION_PUBLISHED, "evaluation:" + id, "发布考评 #" + id + " 为 " + s.period()
+                        + " 的正式定级", Map.of("evaluationId", id, "period", s.period()));
+            }
         } catch (DuplicateKeyException e) {
             throw conflict(s, evaluations.publishedOf(s.period()).orElse(-1L));
         }

@@ -14,6 +14,8 @@ import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
@@ -51,10 +53,11 @@ public class EvaluationRunner {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Actor actor;
+    private final AuditTrail audit;
 
     EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
-            TransactionTemplate transactions, Clock clock, Actor actor) {
+            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit) {
         this.loader = loader;
         this.previous = previous;
         this.ledgerSync = ledgerSync;
@@ -65,6 +68,7 @@ public class EvaluationRunner {
         this.transactions = transactions;
         this.clock = clock;
         this.actor = actor;
+        this.audit = audit;
     }
 
     /** The period and as-of date of a request, checked (policy section 0); 400 when invalid. */
@@ -111,8 +115,9 @@ public class EvaluationRunner {
 
         Instant now = clock.instant();
         String digest = InputDigest.of(data, period, asOf, before.source());
-        long id = writer.insert(new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
-                result.organizations().size(), now, who, before.source()));
+        EvaluationWriter.Header header = new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
+                result.organizations().size(), now, who, before.source());
+        long id = writer.insert(header);
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         laps.lap("digest");
         ProducedItems produced = ProducedItems.of(result, data);
@@ -128,6 +133,8 @@ public class EvaluationRunner {
         laps.lap("items");
         writer.insertResults(id, result, listed, laps);
         laps.lap("results stored");
+        audit.record(AuditAction.EVALUATION_RUN, "evaluation:" + id, "运行考评 #" + id + "（" + p + "，截至 " + asOf
+                + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "）", header);
         log.info("evaluation #{} of {} as of {}: {} organizations; {}; ledger {}", id, p, asOf, orgs.size(), laps,
                 changes);
         return id;

@@ -1,6 +1,11 @@
 package org.grassroots.assessment.server.importing;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +14,9 @@ import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
+import org.grassroots.assessment.server.audit.ContentDigest;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
 import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.organization.MemberRepository;
@@ -40,10 +48,12 @@ public class BundleImportService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ValidatingTransaction transaction;
+    private final AuditTrail audit;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     BundleImportService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
-                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction) {
+                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction,
+                        AuditTrail audit) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
@@ -51,10 +61,13 @@ public class BundleImportService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     /**
-     * Reads, validates and stores a bundle in one transaction; on any failure nothing is stored.
+     * Reads, validates and stores a bundle in one transaction; on any failure nothing is stored. A
+     * stored import is recorded in the audit trail ({@link AuditAction#IMPORT}, the SHA-256 of the
+     * bundle's bytes).
      *
      * @param in    the bundle's JSON, streamed (left open)
      * @param actor who imports, recorded with the visits
@@ -75,19 +88,37 @@ public class BundleImportService {
     private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
         long started = System.nanoTime();
         long[] validated = new long[1];
+        MessageDigest sha256 = ContentDigest.sha256();
+        DigestInputStream digesting = new DigestInputStream(in, sha256);
         ImportCounts counts = transaction.run(() -> {
-            Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(in);
+            Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(digesting);
             List<Problem> problems = ImportChecks.check(bundle, members);
             if (!problems.isEmpty()) {
                 throw new BundleValidationException(problems);
             }
             validated[0] = System.nanoTime();
-            return write(bundle, actor);
+            ImportCounts written = write(bundle, actor);
+            ContentDigest digest = ContentDigest.finish(drain(digesting, sha256));
+            audit.record(AuditAction.IMPORT, "import:" + digest.hex().substring(0, 16), "导入数据包 imported a bundle: "
+                    + written.organizations() + " organizations, " + written.periodFacts() + " period facts, "
+                    + written.members() + " members, " + written.visits() + " visits added ("
+                    + written.visitsUnchanged() + " unchanged), " + written.findings() + " findings", digest);
+            return written;
         });
         long done = System.nanoTime();
         log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed): {}", actor,
                 (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, counts);
         return counts;
+    }
+
+    /** The digest of the whole body: what the reader left unread (trailing white space) is read too. */
+    private static MessageDigest drain(DigestInputStream in, MessageDigest digest) {
+        try {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return digest;
     }
 
     private ImportCounts write(Bundle bundle, String actor) {

@@ -11,6 +11,8 @@ import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,15 +28,17 @@ public class OrganizationService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ValidatingTransaction transaction;
+    private final AuditTrail audit;
 
     OrganizationService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
-                        JdbcClient jdbc, Clock clock, ValidatingTransaction transaction) {
+                        JdbcClient jdbc, Clock clock, ValidatingTransaction transaction, AuditTrail audit) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     /** @throws NotFoundException when there is no such organization */
@@ -81,6 +85,8 @@ public class OrganizationService {
             Organization organization = SingleRecord.read(reader(), "organizations", record, problems)
                     .organizations().get(0);
             boolean created = organizations.upsert(List.of(organization), now()) == 1;
+            audit.record(AuditAction.ORGANIZATION_UPDATED, "organization:" + organization.code(),
+                    (created ? "新建组织 " : "更新组织 ") + organization.code() + " " + organization.name(), organization);
             return new Saved<>(organization, created);
         });
     }
@@ -107,6 +113,8 @@ public class OrganizationService {
                 throw new BundleValidationException(limits);
             }
             boolean created = facts.upsert(List.of(read), now()) == 1;
+            audit.record(AuditAction.FACTS_UPDATED, "organization:" + code + "/facts/" + period,
+                    (created ? "新建期间数据 " : "更新期间数据 ") + code + " " + period, read);
             return new Saved<>(read, created);
         });
     }

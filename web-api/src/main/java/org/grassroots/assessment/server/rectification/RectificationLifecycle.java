@@ -6,6 +6,8 @@ import java.util.List;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.rectification.StepKind;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.rectification.LedgerRepository.NewStep;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.ConflictException;
@@ -24,11 +26,13 @@ public class RectificationLifecycle {
     private final LedgerRepository ledger;
     private final Clock clock;
     private final Actor actor;
+    private final AuditTrail audit;
 
-    public RectificationLifecycle(LedgerRepository ledger, Clock clock, Actor actor) {
+    public RectificationLifecycle(LedgerRepository ledger, Clock clock, Actor actor, AuditTrail audit) {
         this.ledger = ledger;
         this.clock = clock;
         this.actor = actor;
+        this.audit = audit;
     }
 
     @Transactional
@@ -46,6 +50,15 @@ public class RectificationLifecycle {
         return step(id, StepKind.REJECT, RectificationStatus.SUBMITTED, reason, null);
     }
 
+    private static AuditAction auditAction(StepKind kind) {
+        return switch (kind) {
+            case SUBMIT -> AuditAction.RECTIFICATION_SUBMITTED;
+            case VERIFY -> AuditAction.RECTIFICATION_VERIFIED;
+            case REJECT -> AuditAction.RECTIFICATION_REJECTED;
+            default -> throw new IllegalArgumentException("not a lifecycle step: " + kind);
+        };
+    }
+
     private RectificationView step(long id, StepKind kind, RectificationStatus from, String note, String evidenceJson) {
         if (!ledger.lock(id)) {
             throw new NotFoundException("整改项不存在：" + id);
@@ -60,7 +73,10 @@ public class RectificationLifecycle {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = item.lastStepDate();
         LocalDate date = last != null && last.isAfter(today) ? last : today;
-        ledger.insertSteps(List.of(new NewStep(id, kind, date, clock.instant(), actor.current(), note, evidenceJson)));
+        NewStep step = new NewStep(id, kind, date, clock.instant(), actor.current(), note, evidenceJson);
+        ledger.insertSteps(List.of(step));
+        audit.record(auditAction(kind), "rectification:" + id, "整改项 " + id + "（" + item.orgCode() + "）" + kind
+                + (note == null || note.isBlank() ? "" : "：" + note), step);
         LedgerItem updated = ledger.byId(id).orElseThrow();
         return RectificationView.of(updated, date);
     }

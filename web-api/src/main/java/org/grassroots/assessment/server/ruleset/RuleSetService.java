@@ -20,6 +20,8 @@ import org.grassroots.assessment.ruleset.ValidationReport;
 import org.grassroots.assessment.scenario.ScenarioProblem;
 import org.grassroots.assessment.scenario.ScenarioReport;
 import org.grassroots.assessment.scenario.ScenarioRunner;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.evaluation.WhatIfEvaluation;
 import org.grassroots.assessment.server.web.Actor;
@@ -52,6 +54,7 @@ public class RuleSetService implements InitializingBean {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Actor actor;
+    private final AuditTrail audit;
     private final Object activation = new Object();
     /** Recently compiled sets by checksum, so that a roll back or a repeated what-if does not recompile. */
     private final Map<String, RuleSet> compiled = java.util.Collections.synchronizedMap(
@@ -63,7 +66,7 @@ public class RuleSetService implements InitializingBean {
             });
 
     RuleSetService(ActiveRuleSet active, RuleSetVersions versions, WhatIfEvaluation whatIf, EvaluationRunner runner,
-            TransactionTemplate transactions, Clock clock, Actor actor) {
+            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit) {
         this.active = active;
         this.versions = versions;
         this.whatIf = whatIf;
@@ -71,6 +74,7 @@ public class RuleSetService implements InitializingBean {
         this.transactions = transactions;
         this.clock = clock;
         this.actor = actor;
+        this.audit = audit;
     }
 
     /** A compile error or warning with where it is. */
@@ -156,15 +160,15 @@ public class RuleSetService implements InitializingBean {
     public void afterPropertiesSet() {
         RuleSet shipped = active.get();
         if (versions.isEmpty()) {
-            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.ACTIVE, withShippedScenarios(shipped),
-                    "随应用发布的默认规则集 (the shipped default set)", Actor.SYSTEM, clock.instant());
+            long id = store(shipped.version(), shipped.checksum(), RuleSetVersions.ACTIVE, withShippedScenarios(shipped),
+                    "随应用发布的默认规则集 (the shipped default set)", Actor.SYSTEM);
             log.info("rule set {} ({}) stored as version #{} and active", shipped.version(), shipped.checksum(), id);
             return;
         }
         if (!versions.hasChecksum(shipped.checksum())) {
             // a new release ships a set the database does not hold: offer it as a draft, do not impose it
-            long id = versions.insert(shipped.version(), shipped.checksum(), RuleSetVersions.DRAFT, withShippedScenarios(shipped),
-                    "随新版本应用发布的默认规则集 (the set shipped with this release)", Actor.SYSTEM, clock.instant());
+            long id = store(shipped.version(), shipped.checksum(), RuleSetVersions.DRAFT, withShippedScenarios(shipped),
+                    "随新版本应用发布的默认规则集 (the set shipped with this release)", Actor.SYSTEM);
             log.warn("the shipped rule set {} ({}) is new: stored as draft #{}; activate it to use it", shipped.version(),
                     shipped.checksum(), id);
         }
@@ -270,8 +274,7 @@ public class RuleSetService implements InitializingBean {
         if (rules.version().length() > 100) {
             throw new InvalidRequestException("/files/" + RuleSet.PROPERTIES, "version must be at most 100 characters");
         }
-        long id = versions.insert(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment,
-                actor.current(), clock.instant());
+        long id = store(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment, actor.current());
         return VersionView.of(row(id));
     }
 
@@ -288,8 +291,7 @@ public class RuleSetService implements InitializingBean {
                 return Optional.empty();
             }
             compiled.put(rules.checksum(), rules);
-            long id = versions.insert(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment,
-                    actor.current(), clock.instant());
+            long id = store(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment, actor.current());
             return Optional.of(activate(id));
         }
     }
@@ -370,7 +372,14 @@ public class RuleSetService implements InitializingBean {
             checkScenarios(rules, scenariosOf(versions.files(id)));
             String who = actor.current();
             Instant now = clock.instant();
-            transactions.executeWithoutResult(tx -> versions.markActive(id, who, now));
+            boolean rollBack = RuleSetVersions.RETIRED.equals(r.status());
+            transactions.executeWithoutResult(tx -> {
+                versions.markActive(id, who, now);
+                audit.record(rollBack ? AuditAction.RULESET_ROLLED_BACK : AuditAction.RULESET_ACTIVATED, "ruleset:" + id,
+                        (rollBack ? "回退到规则集版本 #" : "启用规则集版本 #") + id + " " + rules.version() + "（替换 "
+                                + current.version() + "）", Map.of("versionId", id, "version", rules.version(),
+                                "checksum", rules.checksum(), "replaced", current.checksum()));
+            });
             RuleSet replaced = active.activate(rules);
             compiled.put(replaced.checksum(), replaced);
             log.info("rule set version #{} {} ({}) activated by {}; it replaces {} ({})", id, rules.version(),
@@ -417,6 +426,20 @@ public class RuleSetService implements InitializingBean {
     }
 
     // ---- helpers
+
+    /** Inserts a version and records it in the audit trail (a draft, or the shipped set made active), in one transaction. */
+    private long store(String version, String checksum, String status, Map<String, String> files, String comment,
+            String who) {
+        Long id = transactions.execute(tx -> {
+            long stored = versions.insert(version, checksum, status, files, comment, who, clock.instant());
+            boolean isActive = RuleSetVersions.ACTIVE.equals(status);
+            audit.record(isActive ? AuditAction.RULESET_ACTIVATED : AuditAction.RULESET_DRAFTED, "ruleset:" + stored,
+                    (isActive ? "保存并启用规则集版本 #" : "保存规则集草稿 #") + stored + " " + version
+                            + (comment == null || comment.isBlank() ? "" : "：" + comment), files);
+            return stored;
+        });
+        return id;
+    }
 
     /** The folder prefix of scenario files in a version's files (e.g. {@code scenarios/worked-example.scenario}). */
     static final String SCENARIOS = RuleSetLoader.SCENARIOS + "/";

@@ -33,6 +33,11 @@ public final class VisitDigest {
         }
     }
 
+    /** The 64 hex digits of a digest {@link #of} returned. */
+    public static String hex(String digest) {
+        return digest.substring("sha256:".length());
+    }
+
     static String canonical(Visit visit) {
         ObjectNode root = JSON.createObjectNode();
         root.put("visitId", visit.visitId());

@@ -13,6 +13,9 @@ import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
+import org.grassroots.assessment.server.audit.ContentDigest;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
 import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.web.ConflictException;
@@ -51,15 +54,17 @@ public class VisitService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
 
     VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs, JdbcClient jdbc, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, AuditTrail audit) {
         this.visits = visits;
         this.items = items;
         this.catalogs = catalogs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.audit = audit;
     }
 
     /**
@@ -127,7 +132,13 @@ public class VisitService {
 
     private Posted storeOne(Visit visit, String actor) {
         return transaction.execute(status -> {
-            Stored stored = store(plan(List.of(visit)), actor);
+            Plan plan = plan(List.of(visit));
+            Stored stored = store(plan, actor);
+            if (stored.added() == 1) {
+                audit.record(AuditAction.VISIT_RECORDED, "visit:" + visit.visitId(), "录入检查记录 " + visit.visitId()
+                        + "（" + visit.orgCode() + "，" + visit.date() + "，" + stored.findings() + " 项问题）",
+                        new ContentDigest(VisitDigest.hex(plan.digests().get(visit.visitId()))));
+            }
             return new Posted(visits.find(visit.visitId()).orElseThrow(), stored.added() == 1);
         });
     }
@@ -172,6 +183,9 @@ public class VisitService {
                 throw new ConflictException("检查记录 " + visitId + " 的第 " + position + " 项问题已撤销");
             }
             items.withdraw(visitId, position, now.toLocalDate(), actor, reason, now);
+            audit.record(AuditAction.FINDING_WITHDRAWN, "visit:" + visitId + "/findings/" + position,
+                    "撤销检查记录 " + visitId + " 的第 " + position + " 项问题：" + reason,
+                    Map.of("visitId", visitId, "position", position, "reason", reason));
             return visits.finding(visitId, position).orElseThrow();
         });
     }

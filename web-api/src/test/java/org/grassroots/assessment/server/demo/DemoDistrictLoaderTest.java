@@ -36,6 +36,11 @@ class DemoDistrictLoaderTest {
             assertThat(api.get("/api/rankings?period=2026").json().get("total").asInt())
                     .as("graded on first start: all but the district committee, which has no facts").isEqualTo(organizations - 1);
             assertThat(api.get("/api/evaluations?period=2025").json().get(0).get("published").asBoolean()).isTrue();
+            // the system's writes on first start, newest first, in the audit trail
+            java.util.List<String> actions = new java.util.ArrayList<>();
+            api.get("/api/audit?actor=system").json().get("entries").forEach(e -> actions.add(e.get("action").asString()));
+            assertThat(actions).containsExactly("EVALUATION_RUN", "EVALUATION_PUBLISHED", "EVALUATION_RUN", "IMPORT",
+                    "RULESET_ACTIVATED");
 
             JsonNode some = all.get(all.size() - 1);
             renamed = some.get("code").asString();
@@ -50,6 +55,9 @@ class DemoDistrictLoaderTest {
             assertThat(api.get("/api/organizations/" + renamed).json().get("name").asString())
                     .as("not loaded again over what users changed").isEqualTo("改过名的组织");
             assertThat(output.getOut()).contains("not loaded again");
+            JsonNode chain = api.get("/api/audit/verify").json();
+            assertThat(chain.get("valid").asBoolean()).as("after a restart: " + chain).isTrue();
+            assertThat(chain.get("checked").asLong()).isEqualTo(6);
         }
     }
 }

@@ -53,6 +53,13 @@ class RuleDirectoryWatcherTest {
         JsonNode versions = api.get("/api/rules/versions").json();
         assertThat(versions.size()).isEqualTo(2);
         assertThat(versions.get(0).get("activatedBy").asString()).isEqualTo("system");
+        // the audit trail has the version stored and activated by the system
+        String target = "ruleset:" + versions.get(0).get("id").asLong();
+        JsonNode audit = api.get("/api/audit?target=" + target).json().get("entries");
+        assertThat(audit.size()).isEqualTo(2);
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("RULESET_ACTIVATED");
+        assertThat(audit.get(1).get("action").asString()).isEqualTo("RULESET_DRAFTED");
+        audit.forEach(e -> assertThat(e.get("actor").asString()).isEqualTo("system"));
 
         write(Map.of(RuleFiles.BROKEN, RuleFiles.brokenOnLine17().get(RuleFiles.BROKEN)));
         Thread.sleep(2000);

@@ -1,0 +1,36 @@
+package org.grassroots.assessment.server.audit;
+
+/**
+ * What a write did, stored by name in {@code audit_entry.action}. New kinds may be added; a name is
+ * never renamed or removed (stored entries keep it, and the chain hashes it).
+ */
+public enum AuditAction {
+    /** A bundle imported ({@code POST /api/import}, the demo district). Target {@code import:<digest prefix>}. */
+    IMPORT,
+    /** A new visit stored ({@code POST /api/visits}). Target {@code visit:<visitId>}. */
+    VISIT_RECORDED,
+    /** A finding withdrawn with a reason. Target {@code visit:<visitId>/findings/<position>}. */
+    FINDING_WITHDRAWN,
+    /** An evaluation run and stored. Target {@code evaluation:<id>}. */
+    EVALUATION_RUN,
+    /** An evaluation published as its period's official grades. Target {@code evaluation:<id>}. */
+    EVALUATION_PUBLISHED,
+    /** Rectification lifecycle steps. Target {@code rectification:<itemId>}. */
+    RECTIFICATION_SUBMITTED,
+    RECTIFICATION_VERIFIED,
+    RECTIFICATION_REJECTED,
+    /** A rule set version stored as a draft. Target {@code ruleset:<versionId>}. */
+    RULESET_DRAFTED,
+    /** A rule set version made active (a draft, or the shipped set on first start). Target {@code ruleset:<versionId>}. */
+    RULESET_ACTIVATED,
+    /** A version that was active before made active again. Target {@code ruleset:<versionId>}. */
+    RULESET_ROLLED_BACK,
+    /** An organization created or replaced. Target {@code organization:<code>}. */
+    ORGANIZATION_UPDATED,
+    /** An organization's period facts created or replaced. Target {@code organization:<code>/facts/<period>}. */
+    FACTS_UPDATED,
+    /** User accounts (authentication). Target {@code user:<username>}. */
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DELETED
+}
