@@ -29,8 +29,8 @@ public enum AuditAction {
     ORGANIZATION_UPDATED,
     /** An organization's period facts created or replaced. Target {@code organization:<code>/facts/<period>}. */
     FACTS_UPDATED,
-    /** User accounts (authentication). Target {@code user:<username>}. */
+    /** A user added. Target {@code user:<username>}. */
     USER_CREATED,
-    USER_UPDATED,
-    USER_DELETED
+    /** A user's role, organization, name, password or enabled state changed (users are never deleted). */
+    USER_UPDATED
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -35,9 +37,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final PasswordAuthentication authentication;
     private final Clock clock;
+    private final AuditTrail audit;
 
     UserService(UserAccounts accounts, OrganizationRepository organizations, PasswordEncoder encoder,
-            PasswordAuthentication authentication, Clock clock) {
+            PasswordAuthentication authentication, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.organizations = organizations;
         this.encoder = encoder;
@@ -73,7 +77,10 @@ public class UserService {
                 now, actor, now, actor);
         accounts.insert(account);
         authentication.forgetAll();
-        return UserView.of(account);
+        UserView view = UserView.of(account);
+        audit.record(AuditAction.USER_CREATED, target(account), "新增用户 " + account.username() + "（"
+                + account.role().label() + "）", view);
+        return view;
     }
 
     @Transactional
@@ -98,7 +105,11 @@ public class UserService {
                 old.createdBy(), clock.instant(), actor);
         accounts.update(account);
         authentication.forgetAll();
-        return UserView.of(account);
+        UserView view = UserView.of(account);
+        audit.record(AuditAction.USER_UPDATED, target(account), "修改用户 " + username + "（"
+                + account.role().label() + (account.enabled() ? "" : "，已停用")
+                + (request.password() == null ? "" : "，重设密码") + "）", view);
+        return view;
     }
 
     /** A user changes their own password, proving the current one. */
@@ -116,6 +127,12 @@ public class UserService {
         accounts.update(new UserAccount(username, encoder.encode(replacement), old.displayName(), old.role(),
                 old.orgCode(), old.enabled(), old.createdAt(), old.createdBy(), clock.instant(), username));
         authentication.forgetAll();
+        audit.record(AuditAction.USER_UPDATED, target(old), "用户 " + username + " 修改了自己的密码",
+                UserView.of(old));
+    }
+
+    private static String target(UserAccount account) {
+        return "user:" + account.username();
     }
 
     private UserAccount existing(String username) {

@@ -1,5 +1,7 @@
 package org.grassroots.assessment.server.web;
 
+import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +61,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid("请求不正确", List.of(new Problem("", e.getMessage())));
     }
 
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "无权访问", "当前用户的角色无权进行此操作 the signed-in user's role may not do this");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        RequestSizeLimit.TooLargeException tooLarge = tooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         log.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器处理请求时出错，请联系管理员。");
     }
@@ -77,9 +88,35 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimit.TooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        if (cause(ex, StreamConstraintsException.class) != null) {
+            return ResponseEntity.badRequest().body(invalid("请求体超出解析限制",
+                    List.of(new Problem("", "the JSON nests too deeply or holds a string that is too long"))));
+        }
         // the parser's own text can name internal classes; say what is wrong in plain words
         return ResponseEntity.badRequest().body(invalid("请求体不是有效的 JSON",
                 List.of(new Problem("", "the request body is not valid JSON of the expected shape"))));
+    }
+
+    private static ProblemDetail tooLarge(RequestSizeLimit.TooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "请求体过大", "请求体超过 " + e.limit()
+                + " 字节的上限 the request body is over the limit of " + e.limit() + " bytes");
+    }
+
+    private static RequestSizeLimit.TooLargeException tooLarge(Throwable e) {
+        return cause(e, RequestSizeLimit.TooLargeException.class);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static ProblemDetail invalid(String detail, List<Problem> problems) {
