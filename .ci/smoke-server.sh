@@ -10,6 +10,8 @@ data=$(mktemp -d)
 port=$(shuf -i 20000-60000 -n 1)
 log="$data/server.log"
 
+# the first administrator's password, as outside scripts give it; the demo users come with the demo
+export ASSESSMENT_ADMIN_PASSWORD="smoke-$(date +%s%N)"
 java -jar "$jar" --server.port="$port" --assessment.data-dir="$data" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -22,8 +24,13 @@ until curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
 done
 echo "smoke: server ready in $(( $(date +%s) - started )) s on port $port"
 
+# the API needs a user: anonymous is 401, the administrator and the demo evaluator get the rankings
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/rankings?period=2026")
+[ "$status" = 401 ] || { echo "smoke: anonymous rankings answered $status, expected 401"; exit 1; }
+curl -fsS -u "evaluator:demo2026" "http://127.0.0.1:$port/api/me" >/dev/null
+
 # the rankings the README curls: the demo district is graded on first start
-rankings=$(curl -fsS "http://127.0.0.1:$port/api/rankings?period=2026")
+rankings=$(curl -fsS -u "admin:$ASSESSMENT_ADMIN_PASSWORD" "http://127.0.0.1:$port/api/rankings?period=2026")
 count=$(printf '%s' "$rankings" | grep -o '"total" *: *[0-9]*' | grep -o '[0-9]*$' || echo 0)
 echo "smoke: rankings of 2026 list $count organizations"
 [ "$count" -ge 60 ] || { echo "smoke: expected the demo district (at least 60 organizations)"; exit 1; }
