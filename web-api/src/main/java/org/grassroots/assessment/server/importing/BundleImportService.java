@@ -14,6 +14,7 @@ import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.organization.MemberRepository;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.organization.PeriodFactsRepository;
+import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.organization.ValidatingTransaction;
 import org.grassroots.assessment.server.visit.VisitConflictException;
 import org.grassroots.assessment.server.visit.VisitService;
@@ -40,10 +41,12 @@ public class BundleImportService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ValidatingTransaction transaction;
+    private final AssessmentMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     BundleImportService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
-                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction) {
+                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction,
+                        AssessmentMetrics metrics) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
@@ -51,6 +54,7 @@ public class BundleImportService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = transaction;
+        this.metrics = metrics;
     }
 
     /**
@@ -66,7 +70,9 @@ public class BundleImportService {
         // One import at a time: two large ones would only wait for each other's rows.
         lock.lock();
         try {
-            return importLocked(in, actor);
+            ImportCounts counts = metrics.timeImport(() -> importLocked(in, actor));
+            counted(counts);
+            return counts;
         } finally {
             lock.unlock();
         }
@@ -74,6 +80,7 @@ public class BundleImportService {
 
     private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
         long started = System.nanoTime();
+        log.info("import by {} started: reading and validating the bundle", actor);
         long[] validated = new long[1];
         ImportCounts counts = transaction.run(() -> {
             Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(in);
@@ -82,12 +89,26 @@ public class BundleImportService {
                 throw new BundleValidationException(problems);
             }
             validated[0] = System.nanoTime();
+            log.info("import by {}: bundle read and validated in {} ms; writing {} organizations, {} period facts,"
+                    + " {} members, {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,
+                    bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
+                    bundle.visits().size());
             return write(bundle, actor);
         });
         long done = System.nanoTime();
         log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed): {}", actor,
                 (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, counts);
         return counts;
+    }
+
+    /** The records of a committed import, for the metrics. */
+    private void counted(ImportCounts counts) {
+        metrics.importedRecords("organizations", counts.organizations());
+        metrics.importedRecords("periodFacts", counts.periodFacts());
+        metrics.importedRecords("members", counts.members());
+        metrics.importedRecords("visits", counts.visits());
+        metrics.importedRecords("findings", counts.findings());
+        metrics.visitsRecorded("import", counts.visits());
     }
 
     private ImportCounts write(Bundle bundle, String actor) {

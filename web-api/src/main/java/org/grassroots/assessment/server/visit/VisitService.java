@@ -13,6 +13,7 @@ import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
 import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.web.ConflictException;
@@ -51,15 +52,17 @@ public class VisitService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final AssessmentMetrics metrics;
 
     VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs, JdbcClient jdbc, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, AssessmentMetrics metrics) {
         this.visits = visits;
         this.items = items;
         this.catalogs = catalogs;
         this.jdbc = jdbc;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.metrics = metrics;
     }
 
     /**
@@ -114,12 +117,17 @@ public class VisitService {
             throw new BundleValidationException(problems);
         }
         try {
+            Posted posted;
             try {
-                return storeOne(visit, actor);
+                posted = storeOne(visit, actor);
             } catch (DuplicateKeyException raced) {
                 // Another request stored the same id in the meantime: now it is either identical or a conflict.
-                return storeOne(visit, actor);
+                posted = storeOne(visit, actor);
             }
+            if (posted.created()) {
+                metrics.visitsRecorded("api", 1);
+            }
+            return posted;
         } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
             throw new ConcurrentWriteException();
         }
