@@ -25,7 +25,10 @@ public enum ApiTags {
             + " `POST /api/rules/test` (files, or `?versionId=`) always answers 200: a set that does not compile is"
             + " `valid=false` with its `errors`; otherwise pass/fail per scenario and the rule coverage."
             + " Activation is refused (400) when the version does not compile or fails one of its own scenarios.",
-            "rule-sets", "rulesets", "rules");
+            "rule-sets", "rulesets", "rules"),
+    ADMIN("系统管理 Administration", "数据库在线备份（仅管理员）；恢复见 README。"
+            + " Online database backups (ADMIN only): write one, list, download; restore: README, Operations.",
+            "admin");
 
     private final String tagName;
     private final String description;
