@@ -64,7 +64,8 @@ start() {
     [ $(( $(date +%s) - t0 )) -le 120 ] || fail "the server ($1) did not answer health within 120 s"
     sleep 0.5
   done
-  echo "fault: server ($1) healthy in $(( $(date +%s) - t0 )) s on port $port"
+  ! grep -q " ERROR " "$log" || fail "the server ($1) logged errors on start"
+  echo "fault: server ($1) healthy in $(( $(date +%s) - t0 )) s on port $port, no error in its log"
 }
 
 # wait_log TEXT SECONDS: until the server's log holds TEXT, while the request in the background runs
@@ -102,7 +103,7 @@ echo "fault: bundle of $orgs organizations, $(( $(stat -c %s "$bundle") / 104857
 start first
 before_kb=$(dbsize)
 curl -sS "${auth[@]}" -o "$work/import-1.json" -H 'Content-Type: application/json' \
-  --data-binary @"$bundle" "$base/api/import" &
+  --data-binary @"$bundle" "$base/api/import" 2>"$work/import-1.err" &
 bg=$!
 wait_log "bundle read and validated" 60
 echo "fault: the log says the import is writing: $(grep -o 'bundle read and validated.*' "$log" | head -c 160)"
@@ -115,7 +116,8 @@ kill_kb=$(dbsize)
 crash
 grep -q "imported by" "$log" && fail "the import committed before the kill landed"
 echo "fault: killed -9 $(( ($(date +%s%N) - writing) / 1000000 )) ms into the write phase, the import unfinished" \
-  "(no 'imported by' in the log); database file ${before_kb} KB before the import, ${kill_kb} KB at the kill"
+  "(no 'imported by' in the log); database file ${before_kb} KB before the import, ${kill_kb} KB at the kill;" \
+  "the client saw: $(tr -d '\n' <"$work/import-1.err")"
 
 start second
 orgs_after_kill=$(organizations)
@@ -143,7 +145,7 @@ pass "the repeated import stored all $expected_orgs organizations and the visits
 evaluations_before=$(evaluations)
 items_before=$(rectifications)
 curl -sS "${auth[@]}" -o "$work/evaluation-1.json" -H 'Content-Type: application/json' \
-  -d '{"period":"2026"}' "$base/api/evaluations" &
+  -d '{"period":"2026"}' "$base/api/evaluations" 2>"$work/evaluation-1.err" &
 bg=$!
 wait_log "evaluated; writing the ledger and the results" 90
 crash
