@@ -1,3 +1,4 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +49,7 @@ public class LoadTest {
     static final class Stats {
         final String name;
         final Queue<Long> nanos = new ConcurrentLinkedQueue<>();
-        final Map<String, java.util.concurrent.atomic.LongAdder> classes = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, LongAdder> classes = new ConcurrentHashMap<>();
         final Queue<String> problems = new ConcurrentLinkedQueue<>();
 
         Stats(String name) {
@@ -55,11 +58,11 @@ public class LoadTest {
 
         void record(long took, String statusClass) {
             nanos.add(took);
-            classes.computeIfAbsent(statusClass, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            classes.computeIfAbsent(statusClass, k -> new LongAdder()).increment();
         }
 
         long count(String statusClass) {
-            var adder = classes.get(statusClass);
+            LongAdder adder = classes.get(statusClass);
             return adder == null ? 0 : adder.sum();
         }
     }
@@ -262,7 +265,7 @@ public class LoadTest {
     private HttpResponse<String> call(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
