@@ -13,13 +13,20 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class DataDirectoryEnvironment implements EnvironmentPostProcessor {
 
+    /** The H2 database's name: its file is {@code <data-dir>/assessment.mv.db}. */
+    public static final String DATABASE = "assessment";
+
+    /** {@code assessment.data-dir}, absolute. */
+    public static Path dataDirectory(ConfigurableEnvironment environment) {
+        return Path.of(environment.getProperty("assessment.data-dir", "data")).toAbsolutePath().normalize();
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getProperty("spring.datasource.url") != null) {
             return;
         }
-        Path dir = Path.of(environment.getProperty("assessment.data-dir", "data")).toAbsolutePath().normalize();
-        String url = "jdbc:h2:file:" + dir.resolve("assessment") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dataDirectory(environment).resolve(DATABASE) + ";DB_CLOSE_ON_EXIT=FALSE";
         environment.getPropertySources().addLast(new MapPropertySource("assessment-data-dir",
                 Map.of("spring.datasource.url", url)));
     }

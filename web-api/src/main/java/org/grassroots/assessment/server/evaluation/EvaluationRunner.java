@@ -16,6 +16,7 @@ import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.server.AssessmentProperties;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
+import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
@@ -54,10 +55,12 @@ public class EvaluationRunner {
     private final Clock clock;
     private final Actor actor;
     private final AuditTrail audit;
+    private final AssessmentMetrics metrics;
 
     EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
-            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit) {
+            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
+            AssessmentMetrics metrics) {
         this.loader = loader;
         this.previous = previous;
         this.ledgerSync = ledgerSync;
@@ -69,6 +72,7 @@ public class EvaluationRunner {
         this.clock = clock;
         this.actor = actor;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** The period and as-of date of a request, checked (policy section 0); 400 when invalid. */
@@ -90,13 +94,21 @@ public class EvaluationRunner {
         String who = actor.current();
         lock.lock();
         try {
-            return transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who));
+            String period = target.period().toString();
+            Stored stored = metrics.timeEvaluation(period,
+                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who)));
+            metrics.evaluatedOrganizations(period, stored.organizations());
+            return stored.id();
         } finally {
             lock.unlock();
         }
     }
 
-    private long evaluateAndStore(Period period, LocalDate asOf, String who) {
+    /** A committed evaluation: its id and how many organizations it holds. */
+    private record Stored(long id, int organizations) {
+    }
+
+    private Stored evaluateAndStore(Period period, LocalDate asOf, String who) {
         Laps laps = new Laps();
         RuleSet rules = ruleSets.get();
         Evaluator evaluator = new Evaluator(rules, properties.threads(), BATCH_SIZE);
@@ -107,6 +119,7 @@ public class EvaluationRunner {
         if (orgs.isEmpty()) {
             throw new InvalidRequestException("/period", "no organization has facts for period " + p);
         }
+        log.info("evaluation of {} as of {} started: {} organizations", p, asOf, orgs.size());
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);
         laps.lap("previous grades");
         Evaluator.CoveredEvaluation covered = evaluator.evaluateWithCoverage(data, period, asOf, before.grades());
@@ -119,6 +132,7 @@ public class EvaluationRunner {
                 result.organizations().size(), now, who, before.source());
         long id = writer.insert(header);
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
+        log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
         ProducedItems produced = ProducedItems.of(result, data);
         if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {
@@ -137,7 +151,7 @@ public class EvaluationRunner {
                 + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "）", header);
         log.info("evaluation #{} of {} as of {}: {} organizations; {}; ledger {}", id, p, asOf, orgs.size(), laps,
                 changes);
-        return id;
+        return new Stored(id, result.organizations().size());
     }
 
     /** A checked period and as-of date. */

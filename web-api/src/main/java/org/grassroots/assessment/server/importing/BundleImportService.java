@@ -22,6 +22,7 @@ import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.organization.MemberRepository;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.organization.PeriodFactsRepository;
+import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.organization.ValidatingTransaction;
 import org.grassroots.assessment.server.visit.VisitConflictException;
 import org.grassroots.assessment.server.visit.VisitService;
@@ -49,11 +50,12 @@ public class BundleImportService {
     private final Clock clock;
     private final ValidatingTransaction transaction;
     private final AuditTrail audit;
+    private final AssessmentMetrics metrics;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     BundleImportService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
                         VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction,
-                        AuditTrail audit) {
+                        AuditTrail audit, AssessmentMetrics metrics) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
@@ -62,6 +64,7 @@ public class BundleImportService {
         this.clock = clock;
         this.transaction = transaction;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -79,7 +82,9 @@ public class BundleImportService {
         // One import at a time: two large ones would only wait for each other's rows.
         lock.lock();
         try {
-            return importLocked(in, actor);
+            ImportCounts counts = metrics.timeImport(() -> importLocked(in, actor));
+            counted(counts);
+            return counts;
         } finally {
             lock.unlock();
         }
@@ -87,6 +92,7 @@ public class BundleImportService {
 
     private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
         long started = System.nanoTime();
+        log.info("import by {} started: reading and validating the bundle", actor);
         long[] validated = new long[1];
         MessageDigest sha256 = ContentDigest.sha256();
         DigestInputStream digesting = new DigestInputStream(in, sha256);
@@ -97,6 +103,10 @@ public class BundleImportService {
                 throw new BundleValidationException(problems);
             }
             validated[0] = System.nanoTime();
+            log.info("import by {}: bundle read and validated in {} ms; writing {} organizations, {} period facts,"
+                    + " {} members, {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,
+                    bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
+                    bundle.visits().size());
             ImportCounts written = write(bundle, actor);
             ContentDigest digest = ContentDigest.finish(drain(digesting, sha256));
             audit.record(AuditAction.IMPORT, "import:" + digest.hex().substring(0, 16), "导入数据包 imported a bundle: "
@@ -119,6 +129,16 @@ public class BundleImportService {
             throw new UncheckedIOException(e);
         }
         return digest;
+    }
+
+    /** The records of a committed import, for the metrics. */
+    private void counted(ImportCounts counts) {
+        metrics.importedRecords("organizations", counts.organizations());
+        metrics.importedRecords("periodFacts", counts.periodFacts());
+        metrics.importedRecords("members", counts.members());
+        metrics.importedRecords("visits", counts.visits());
+        metrics.importedRecords("findings", counts.findings());
+        metrics.visitsRecorded("import", counts.visits());
     }
 
     private ImportCounts write(Bundle bundle, String actor) {

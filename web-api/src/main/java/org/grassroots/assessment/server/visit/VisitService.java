@@ -16,6 +16,7 @@ import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.audit.ContentDigest;
+import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
 import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
 import org.grassroots.assessment.server.web.ConflictException;
@@ -55,9 +56,11 @@ public class VisitService {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
+    private final AssessmentMetrics metrics;
 
     VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs, JdbcClient jdbc, Clock clock,
-                 PlatformTransactionManager transactions, AuditTrail audit) {
+                 PlatformTransactionManager transactions, AuditTrail audit,
+                 AssessmentMetrics metrics) {
         this.visits = visits;
         this.items = items;
         this.catalogs = catalogs;
@@ -65,6 +68,7 @@ public class VisitService {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -119,12 +123,17 @@ public class VisitService {
             throw new BundleValidationException(problems);
         }
         try {
+            Posted posted;
             try {
-                return storeOne(visit, actor);
+                posted = storeOne(visit, actor);
             } catch (DuplicateKeyException raced) {
                 // Another request stored the same id in the meantime: now it is either identical or a conflict.
-                return storeOne(visit, actor);
+                posted = storeOne(visit, actor);
             }
+            if (posted.created()) {
+                metrics.visitsRecorded("api", 1);
+            }
+            return posted;
         } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
             throw new ConcurrentWriteException();
         }
