@@ -29,6 +29,8 @@ public enum AuditAction {
     ORGANIZATION_UPDATED,
     /** An organization's period facts created or replaced. Target {@code organization:<code>/facts/<period>}. */
     FACTS_UPDATED,
+    /** An online backup of the database written. Target {@code backup:<file name>}. */
+    BACKUP_CREATED,
     /** A user added. Target {@code user:<username>}. */
     USER_CREATED,
     /** A user's role, organization, name, password or enabled state changed (users are never deleted). */

@@ -1,5 +1,7 @@
 package org.grassroots.assessment.server.operations;
 
+import org.grassroots.assessment.server.audit.AuditAction;
+import org.grassroots.assessment.server.audit.AuditTrail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,10 +49,12 @@ public class BackupService {
     private final JdbcTemplate jdbc;
     private final Path directory;
     private final Clock clock;
+    private final AuditTrail audit;
     private final ReentrantLock lock = new ReentrantLock();
 
-    BackupService(JdbcTemplate jdbc, AssessmentProperties properties, Clock clock) {
+    BackupService(JdbcTemplate jdbc, AssessmentProperties properties, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.directory = properties.dataDir().toAbsolutePath().normalize().resolve("backups");
         this.clock = clock;
     }
@@ -84,6 +88,8 @@ public class BackupService {
             BackupFile backup = new BackupFile(name, Files.size(file), sha256, now, file.toString());
             log.info("backup written in {} ms: {} ({} bytes, sha256 {})", (System.nanoTime() - started) / 1_000_000,
                     file, backup.size(), sha256);
+            audit.record(AuditAction.BACKUP_CREATED, "backup:" + name, "数据库备份 database backup " + name + " ("
+                    + backup.size() + " bytes)", backup);
             return backup;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
