@@ -50,6 +50,12 @@ final class BundlePass implements DocumentPass<Bundle> {
             parser.skipChildren();
             return;
         }
+        try (RecordWorker worker = RecordWorker.forThisMachine()) {
+            readSections(parser, worker);
+        }
+    }
+
+    private void readSections(JsonParser parser, RecordWorker worker) {
         JsonTreeReader trees = new JsonTreeReader(parser);
         Set<String> keys = new HashSet<>();
         int rank = 0;
@@ -67,7 +73,7 @@ final class BundlePass implements DocumentPass<Bundle> {
                 topLevelProblem(rank, path, "must be an array, got " + describeCurrent(parser), parser);
             } else {
                 sectionRanks.put(section, rank);
-                readRecords(parser, trees, section, rank);
+                readRecords(parser, trees, worker, section, rank);
             }
             rank++;
         }
@@ -82,22 +88,32 @@ final class BundlePass implements DocumentPass<Bundle> {
         return new Bundle(organizations, periodFacts, members, visits);
     }
 
-    private void readRecords(JsonParser parser, JsonTreeReader trees, Section section, int rank) {
+    /**
+     * This thread reads each record's tree; the worker checks and converts it (everything that
+     * touches the pass's state runs there, in document order) and is drained before the next section.
+     */
+    private void readRecords(JsonParser parser, JsonTreeReader trees, RecordWorker worker, Section section, int rank) {
         int record = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            String path = section.path(record);
+            int index = record;
+            String path = section.path(index);
             List<Problem> problems = new ArrayList<>(0);
             JsonNode value = trees.read(problems);
-            ObjectFields fields = ObjectFields.of(value, path, problems, section.fields());
-            if (fields != null) {
-                accept(section, record, fields, problems);
-            }
-            if (!problems.isEmpty()) {
-                DocumentOrder.sort(problems, value, path);
-                log.addAll(rank, record, problems);
-                stopCollecting();
-            }
+            worker.submit(() -> check(section, rank, index, path, value, problems));
             record++;
+        }
+        worker.drain();
+    }
+
+    private void check(Section section, int rank, int record, String path, JsonNode value, List<Problem> problems) {
+        ObjectFields fields = ObjectFields.of(value, path, problems, section.fields());
+        if (fields != null) {
+            accept(section, record, fields, problems);
+        }
+        if (!problems.isEmpty()) {
+            DocumentOrder.sort(problems, value, path);
+            log.addAll(rank, record, problems);
+            stopCollecting();
         }
     }
 

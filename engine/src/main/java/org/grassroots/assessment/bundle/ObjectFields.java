@@ -3,7 +3,7 @@ package org.grassroots.assessment.bundle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -28,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ObjectFields {
 
-    private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private final JsonNode object;
     private final String path;
@@ -187,15 +186,46 @@ final class ObjectFields {
         if (text == null) {
             return null;
         }
-        try {
-            if (ISO_DATE.matcher(text).matches()) {
-                return LocalDate.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below, like any other text that is not a date
+        LocalDate date = isoDate(text);
+        if (date != null) {
+            return date;
         }
         problem(name, "must be a date yyyy-MM-dd, got " + ValueText.quote(text));
         return null;
+    }
+
+    /**
+     * {@code yyyy-MM-dd} read exactly as {@link LocalDate#parse} reads it (strict: no 2026-02-30),
+     * without its formatter: a large bundle holds millions of dates. Null when it is not a date.
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits from {@code from} to {@code to} as a number, or -1 if one is not a digit. */
+    static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     LocalDate optionalDate(String name) {

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
@@ -119,11 +121,24 @@ public final class AssessmentCli {
                 ? positive(options.get("--threads"), "--threads")
                 : Runtime.getRuntime().availableProcessors();
 
+        // compiling the rules (seconds, one core) and reading the bundle (one core) do not depend on
+        // each other: do both at once; report as before, the rules' errors first
+        Path rulesDir = options.containsKey("--rules") ? Path.of(options.get("--rules")) : null;
+        CompletableFuture<RuleSet> compiling = compileInBackground(rulesDir);
+        Bundle bundle = null;
+        BundleValidationException invalid = null;
+        IOException unreadable = null;
+        try {
+            bundle = new BundleReader().read(bundleFile);
+        } catch (BundleValidationException e) {
+            invalid = e;
+        } catch (IOException e) {
+            unreadable = e;
+        }
+
         RuleSet rules;
         try {
-            rules = options.containsKey("--rules")
-                    ? RuleSetLoader.fromDirectory(Path.of(options.get("--rules")))
-                    : RuleSetLoader.defaultRuleSet();
+            rules = join(compiling);
         } catch (RuleSetCompilationException e) {
             err.println("the rule set does not compile:");
             for (RuleMessage m : e.messages()) {
@@ -131,13 +146,12 @@ public final class AssessmentCli {
             }
             return BAD_RULES;
         }
-
-        Bundle bundle;
-        try {
-            bundle = new BundleReader().read(bundleFile);
-        } catch (BundleValidationException e) {
-            err.println("the bundle " + bundleFile + " has " + e.problems().size() + " problem(s):");
-            for (Problem p : e.problems()) {
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        if (invalid != null) {
+            err.println("the bundle " + bundleFile + " has " + invalid.problems().size() + " problem(s):");
+            for (Problem p : invalid.problems()) {
                 err.println("  " + (p.path().isEmpty() ? "/" : p.path()) + ": " + p.message());
             }
             return INVALID_INPUT;
@@ -146,6 +160,42 @@ public final class AssessmentCli {
         EvaluationResult result = new Evaluator(rules, threads, 32).evaluate(new BundleData(bundle), period, asOf);
         write(result, options.get("--out"));
         return OK;
+    }
+
+    /** The shipped rule set, or the directory's, compiled on a thread of its own. */
+    private static CompletableFuture<RuleSet> compileInBackground(Path rulesDir) {
+        CompletableFuture<RuleSet> result = new CompletableFuture<>();
+        Thread compiler = new Thread(() -> {
+            try {
+                result.complete(rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "rule-compiler");
+        compiler.setDaemon(true);
+        compiler.start();
+        return result;
+    }
+
+    private static RuleSet join(CompletableFuture<RuleSet> compiling) throws RuleSetCompilationException, IOException {
+        try {
+            return compiling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling the rules", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuleSetCompilationException c) {
+                throw c;
+            } else if (cause instanceof IOException io) {
+                throw io;
+            } else if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private void write(EvaluationResult result, String outFile) throws IOException {

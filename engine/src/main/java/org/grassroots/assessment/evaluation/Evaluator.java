@@ -2,7 +2,6 @@ package org.grassroots.assessment.evaluation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.MemberRecord;
@@ -22,7 +22,12 @@ import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.ruleset.RuleSet;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.EntryPoint;
 
 /**
  * Evaluates a period with one compiled rule set. Organizations are evaluated in batches, each in
@@ -167,14 +172,7 @@ public final class Evaluator {
             outcomes.put(org.code(), outcome);
             addFacts(facts, data, period, window, org, previous, outcome);
         }
-        for (Object fact : run(facts, orgs.size(), listener)) {
-            if (fact instanceof OrgScoped scoped) {
-                OrgOutcome outcome = outcomes.get(scoped.orgCode());
-                if (outcome != null) {
-                    outcome.accept(fact);
-                }
-            }
-        }
+        run(facts, orgs.size(), listener, fact -> OrgOutcome.route(fact, outcomes));
         List<OrgOutcome> result = new ArrayList<>(orgs.size());
         for (Organization org : orgs) {
             OrgOutcome outcome = outcomes.get(org.code());
@@ -207,24 +205,56 @@ public final class Evaluator {
         previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
     }
 
-    private Collection<?> run(List<Object> facts, int organizations, CoverageListener listener) {
+    /**
+     * Inserts the facts, fires the rules and hands every fact the rules inserted to {@code produced}.
+     * Those are caught as they are inserted instead of copying the whole working memory afterwards
+     * (the input facts, most of it, are never needed back). Should a rule modify or delete a fact
+     * (the shipped rules never do), the session's final facts are handed over instead, as before.
+     */
+    private void run(List<Object> facts, int organizations, CoverageListener listener, Consumer<Object> produced) {
         int limit = MAX_FIRINGS_PER_ORG * Math.max(1, organizations);
         KieSession session = rules.kieBase().newKieSession();
         if (listener != null) {
             session.addEventListener(listener);
         }
         try {
+            EntryPoint input = session.getEntryPoint(DEFAULT_ENTRY_POINT);
             for (Object fact : facts) {
-                session.insert(fact);
+                input.insert(fact);
             }
+            Inserted inserted = new Inserted();
+            session.addEventListener(inserted);
             int fired = session.fireAllRules(limit);
             if (fired >= limit) {
                 throw new IllegalStateException("the rules fired " + fired + " times for " + organizations
                         + " organization(s) and were stopped: a rule probably re-triggers itself");
             }
-            return new ArrayList<>(session.getObjects());
+            (inserted.changed ? session.getObjects() : inserted.facts).forEach(produced);
         } finally {
             session.dispose();
+        }
+    }
+
+    private static final String DEFAULT_ENTRY_POINT = "DEFAULT";
+
+    /** The facts the rules insert, in order; and whether any rule modified or deleted one. */
+    private static final class Inserted implements RuleRuntimeEventListener {
+        final List<Object> facts = new ArrayList<>();
+        boolean changed;
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            facts.add(event.getObject());
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            changed = true;
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            changed = true;
         }
     }
 

@@ -33,6 +33,35 @@ final class OrgOutcome {
         this.org = org;
     }
 
+    /**
+     * Routes a fact the rules inserted to its organization's outcome; facts of other types, or of an
+     * organization not in {@code outcomes}, are ignored. Every test is against a final record class
+     * (a pointer comparison): testing each fact against the {@link OrgScoped} interface goes through
+     * the JVM's one-entry secondary-supers cache, which thrashes when the types alternate and makes
+     * threads that share it contend (JDK-8180450); it was the evaluator's largest single cost.
+     */
+    static void route(Object fact, Map<String, OrgOutcome> outcomes) {
+        String code = fact instanceof Line l ? l.orgCode()
+                : fact instanceof ForceScore f ? f.orgCode()
+                : fact instanceof Composite c ? c.orgCode()
+                : fact instanceof InspectionScore s ? s.orgCode()
+                : fact instanceof WeakTrigger t ? t.orgCode()
+                : fact instanceof Grade g ? g.orgCode()
+                : fact instanceof OrgFlag f ? f.orgCode()
+                : fact instanceof OrgTitleAward t ? t.orgCode()
+                : fact instanceof MovementResult m ? m.orgCode()
+                : fact instanceof VisitScore v ? v.orgCode()
+                : fact instanceof MemberTitle t ? t.orgCode()
+                : fact instanceof MemberDisqualified d ? d.orgCode()
+                : fact instanceof RectificationDue d ? d.orgCode()
+                : fact instanceof InspectionItem i ? i.orgCode()
+                : null;
+        OrgOutcome outcome = code == null ? null : outcomes.get(code);
+        if (outcome != null) {
+            outcome.accept(fact);
+        }
+    }
+
     void accept(Object fact) {
         if (fact instanceof Line l) {
             lines.add(l);

@@ -36,7 +36,8 @@ public record OrganizationResult(
         titles = List.copyOf(titles);
         flags = List.copyOf(flags);
         explanation = List.copyOf(explanation);
-        reasons = Map.copyOf(reasons);
+        // sorted: Map.copyOf iterates in an order that changes from one JVM to the next, and so did the JSON
+        reasons = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(reasons));
         visits = List.copyOf(visits);
     }
 
