@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server;
 
+import org.grassroots.assessment.server.ruleset.ShippedRuleSet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssessmentServerApplication {
 
     public static void main(String[] args) {
+        // the shipped rules compile (and the engine warms up) beside Spring's start; ActiveRuleSet waits for them
+        ShippedRuleSet.startCompiling(true);
         SpringApplication.run(AssessmentServerApplication.class, args);
     }
 }

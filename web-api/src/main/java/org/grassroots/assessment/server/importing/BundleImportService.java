@@ -96,6 +96,7 @@ public class BundleImportService {
         long[] validated = new long[1];
         MessageDigest sha256 = ContentDigest.sha256();
         DigestInputStream digesting = new DigestInputStream(in, sha256);
+        StringBuilder steps = new StringBuilder();
         ImportCounts counts = transaction.run(() -> {
             Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(digesting);
             List<Problem> problems = ImportChecks.check(bundle, members);
@@ -107,7 +108,7 @@ public class BundleImportService {
                     + " {} members, {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,
                     bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
                     bundle.visits().size());
-            ImportCounts written = write(bundle, actor);
+            ImportCounts written = write(bundle, actor, steps);
             ContentDigest digest = ContentDigest.finish(drain(digesting, sha256));
             audit.record(AuditAction.IMPORT, "import:" + digest.hex().substring(0, 16), "导入数据包 imported a bundle: "
                     + written.organizations() + " organizations, " + written.periodFacts() + " period facts, "
@@ -116,9 +117,15 @@ public class BundleImportService {
             return written;
         });
         long done = System.nanoTime();
-        log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed): {}", actor,
-                (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, counts);
+        log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed: {}): {}", actor,
+                (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, steps, counts);
         return counts;
+    }
+
+    private static long step(StringBuilder steps, String what, long since) {
+        long now = System.nanoTime();
+        steps.append(steps.isEmpty() ? "" : ", ").append(what).append(' ').append((now - since) / 1_000_000).append(" ms");
+        return now;
     }
 
     /** The digest of the whole body: what the reader left unread (trailing white space) is read too. */
@@ -141,14 +148,20 @@ public class BundleImportService {
         metrics.visitsRecorded("import", counts.visits());
     }
 
-    private ImportCounts write(Bundle bundle, String actor) {
+    private ImportCounts write(Bundle bundle, String actor, StringBuilder steps) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        long t = System.nanoTime();
         // A visit conflict is found before anything is written.
         VisitService.Plan plan = visits.plan(bundle.visits());
+        t = step(steps, "visits planned", t);
         organizations.upsert(bundle.organizations(), now);
+        t = step(steps, "organizations", t);
         facts.upsert(bundle.periodFacts(), now);
+        t = step(steps, "facts", t);
         members.upsert(bundle.members());
+        t = step(steps, "members", t);
         VisitService.Stored stored = visits.store(plan, actor);
+        step(steps, "visits and findings", t);
         return new ImportCounts(bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
                 stored.added(), stored.unchanged(), stored.findings());
     }

@@ -3,7 +3,6 @@ package org.grassroots.assessment.server.ruleset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetCompilationException;
-import org.grassroots.assessment.ruleset.RuleSetLoader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ public class ActiveRuleSet {
     private final AtomicReference<RuleSet> current;
 
     public ActiveRuleSet() throws RuleSetCompilationException {
-        this.current = new AtomicReference<>(RuleSetLoader.defaultRuleSet());
+        this.current = new AtomicReference<>(ShippedRuleSet.get());
     }
 
     public RuleSet get() {

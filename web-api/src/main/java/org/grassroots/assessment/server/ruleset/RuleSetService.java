@@ -275,6 +275,8 @@ public class RuleSetService implements InitializingBean {
             throw new InvalidRequestException("/files/" + RuleSet.PROPERTIES, "version must be at most 100 characters");
         }
         long id = store(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment, actor.current());
+        // a draft is usually tried (what-if) and activated next: neither compiles it again
+        compiled.put(rules.checksum(), rules);
         return VersionView.of(row(id));
     }
 
