@@ -23,7 +23,7 @@ class HomePage {
         return switch (user.role()) {
             case INSPECTOR -> "/inspection";
             case EVALUATOR, ADMIN -> "/office";
-            case RULE_MAINTAINER -> "/org";
+            case RULE_MAINTAINER -> "/rules";
             case ORG_REP -> "/org/" + user.orgCode();
         };
     }

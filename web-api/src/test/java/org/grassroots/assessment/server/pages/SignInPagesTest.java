@@ -23,7 +23,7 @@ class SignInPagesTest extends BrowserTest {
     void each_role_lands_on_its_home_page() {
         assertLandsOn("inspector", "/inspection", "明察暗访");
         assertLandsOn("evaluator", "/office", "考核办");
-        assertLandsOn("maintainer", "/org", "组织查询");
+        assertLandsOn("maintainer", "/rules", "规则维护");
         assertLandsOn("donggang", "/org/Z01-V04", "东岗村");
     }
 
