@@ -2,10 +2,18 @@ package org.grassroots.assessment.server.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** An inspection team records a covert visit with two findings and sees the score change; verifies an item. */
@@ -41,6 +49,7 @@ class InspectionPagesTest extends BrowserTest {
         find("#note_C02").sendKeys("值班室无人");
         find("#item_C07").click();
         find("#note_C07").sendKeys("账目不清");
+        find("#photo_C07").sendKeys(photo().toAbsolutePath().toString());
         find("#visit-form button[type=submit]").click();
         waitFor(d -> d.getCurrentUrl().matches(".*/inspection/visits/WEB-.*"));
         checkPage("visit-result");
@@ -55,6 +64,25 @@ class InspectionPagesTest extends BrowserTest {
         assertThat(stored.status()).isEqualTo(200);
         assertThat(stored.json().get("mode").asString()).isEqualTo("COVERT");
         assertThat(stored.json().get("findings").size()).isEqualTo(2);
+        assertThat(stored.body()).contains("C07.png");
+
+        WebElement image = find("img.photo");
+        assertThat(image.getAttribute("alt")).isEqualTo("C07 现场照片");
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", image))
+                .intValue()).as("the photo is served back").isEqualTo(4);
+        assertThat(Path.of(DATA_DIR, "uploads", "visits", visitId, "C07.png")).exists();
+    }
+
+    /** A 4×4 PNG, the photo evidence of a finding. */
+    private Path photo() {
+        try {
+            BufferedImage image = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+            Path file = Files.createTempFile("evidence", ".png");
+            ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

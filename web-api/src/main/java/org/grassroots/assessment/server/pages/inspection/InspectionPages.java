@@ -2,7 +2,10 @@ package org.grassroots.assessment.server.pages.inspection;
 
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,18 @@ import org.grassroots.assessment.server.rectification.RectificationQuery;
 import org.grassroots.assessment.server.visit.RuleCatalogs;
 import org.grassroots.assessment.server.visit.VisitService;
 import org.grassroots.assessment.server.web.Actor;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 class InspectionPages {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PHOTO = "photo_";
 
     private final OrganizationService organizations;
     private final RuleCatalogs catalogs;
@@ -54,8 +64,9 @@ class InspectionPages {
     private final Actor actor;
     private final Clock clock;
     private final OrganizationSearch search;
+    private final VisitPhotos photos;
 
-    InspectionPages(OrganizationSearch search, OrganizationService organizations, RuleCatalogs catalogs, VisitService visits,
+    InspectionPages(OrganizationSearch search, VisitPhotos photos, OrganizationService organizations, RuleCatalogs catalogs, VisitService visits,
             CurrentResultService results, EvaluationRunner runner, Periods periods, RectificationQuery ledger,
             RectificationLifecycle lifecycle, Actor actor, Clock clock) {
         this.organizations = organizations;
@@ -69,6 +80,7 @@ class InspectionPages {
         this.actor = actor;
         this.clock = clock;
         this.search = search;
+        this.photos = photos;
     }
 
     @GetMapping("/inspection")
@@ -88,24 +100,61 @@ class InspectionPages {
     @PostMapping("/inspection/visits")
     String post(@RequestParam(defaultValue = "") String org, @RequestParam(required = false) String mode,
             @RequestParam(required = false) String date, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String inspectors, @RequestParam Map<String, String> params, Model model)
-            throws Exception {
+            @RequestParam(required = false) String inspectors, @RequestParam Map<String, String> params,
+            @RequestParam Map<String, MultipartFile> files, Model model) throws Exception {
         VisitForm form = new VisitForm(org, mode, date, team, inspectors, params);
         organizations.get(org);
         List<ChecklistItem> catalog = catalogs.current().items();
-        Map<String, String> errors = form.check(catalog, LocalDate.now(clock));
+        Map<String, String> errors = new LinkedHashMap<>(form.check(catalog, LocalDate.now(clock)));
+        Map<String, MultipartFile> chosenPhotos = photos(form, catalog, files, errors);
         if (!errors.isEmpty()) {
             return form(form, errors, List.of(), model);
         }
         String visitId = "WEB-" + date.replace("-", "") + "-" + HexFormat.of().toHexDigits(
                 ThreadLocalRandom.current().nextInt()).toUpperCase();
-        byte[] body = JSON.writeValueAsBytes(form.toJson(visitId, catalog));
+        Map<String, String> stored = photos.store(visitId, chosenPhotos);
+        byte[] body = JSON.writeValueAsBytes(form.toJson(visitId, catalog, stored));
         try {
             visits.post(new ByteArrayInputStream(body), actor.current());
-        } catch (BundleValidationException e) {
-            return form(form, Map.of(), e.problems().stream().map(p -> p.path() + "：" + p.message()).toList(), model);
+        } catch (BundleValidationException | RuntimeException e) {
+            photos.discard(visitId);
+            if (e instanceof BundleValidationException invalid) {
+                return form(form, Map.of(), invalid.problems().stream().map(p -> p.path() + "：" + p.message()).toList(),
+                        model);
+            }
+            throw e;
         }
         return "redirect:/inspection/visits/" + visitId;
+    }
+
+    /** The photos chosen for ticked items ({@code photo_C01}); an error for a photo of an unticked item or not an image. */
+    private static Map<String, MultipartFile> photos(VisitForm form, List<ChecklistItem> catalog,
+            Map<String, MultipartFile> files, Map<String, String> errors) {
+        Set<String> ticked = new HashSet<>();
+        form.chosen(catalog).forEach(c -> ticked.add(c.item()));
+        Map<String, MultipartFile> chosen = new LinkedHashMap<>();
+        files.forEach((field, file) -> {
+            if (!field.startsWith(PHOTO) || file.isEmpty()) {
+                return;
+            }
+            String item = field.substring(PHOTO.length());
+            if (!ticked.contains(item)) {
+                errors.put(field, "请先勾选该检查项，再上传照片");
+            } else if (VisitPhotos.extension(file) == null) {
+                errors.put(field, "只能上传照片（jpg、png、webp、gif、heic）");
+            } else {
+                chosen.put(item, file);
+            }
+        });
+        return chosen;
+    }
+
+    @GetMapping("/inspection/visits/{visitId}/photos/{name}")
+    ResponseEntity<Resource> photo(@PathVariable String visitId, @PathVariable String name) {
+        visits.get(visitId);
+        Path file = photos.find(visitId, name);
+        MediaType type = MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
+        return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
     }
 
     private String form(VisitForm form, Map<String, String> errors, List<String> problems, Model model) {

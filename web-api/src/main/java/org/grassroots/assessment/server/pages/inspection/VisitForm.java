@@ -79,7 +79,8 @@ record VisitForm(String org, String mode, String date, String team, String inspe
         return errors;
     }
 
-    Map<String, Object> toJson(String visitId, List<ChecklistItem> catalog) {
+    /** The visit as JSON; {@code photos}: item → the stored photo's file name, its evidence. */
+    Map<String, Object> toJson(String visitId, List<ChecklistItem> catalog, Map<String, String> photos) {
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Chosen c : chosen(catalog)) {
             Map<String, Object> f = new LinkedHashMap<>();
@@ -92,6 +93,9 @@ record VisitForm(String org, String mode, String date, String team, String inspe
             }
             if (OTHER.equals(c.item())) {
                 f.put("deduction", otherDeduction());
+            }
+            if (photos.containsKey(c.item())) {
+                f.put("evidence", List.of(photos.get(c.item())));
             }
             findings.add(f);
         }
