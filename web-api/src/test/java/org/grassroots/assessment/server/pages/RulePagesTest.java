@@ -65,6 +65,33 @@ class RulePagesTest extends BrowserTest {
         assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).isEqualTo(activeId);
     }
 
+    @Test
+    void a_maintainer_activates_a_draft_that_passes_its_scenarios_and_rolls_back() throws IOException {
+        Api maintainer = new Api(port, TestUsers.basic("maintainer", DEMO_PASSWORD));
+        long before = maintainer.get("/api/rules/active").json().get("id").asLong();
+        JsonNode files = maintainer.get("/api/rules/versions/" + before).json().get("files");
+        String properties = files.get("ruleset.properties").asString()
+                .replaceAll("(?m)^version=.*$", "version=2026.9-comment-only");
+
+        signIn("maintainer");
+        upload(write(COMBAT, files.get(COMBAT).asString() + "\n// a comment: nothing changes\n") + "\n"
+                + write("ruleset.properties", properties));
+        waitFor(d -> d.getCurrentUrl().matches(".*/rules/drafts/\\d+"));
+        assertThat(text("#scenario-summary")).contains("未通过 0 个");
+        assertThat(text("#whatif-h + p")).contains("变化的组织 0 个");
+        find("form[action*='/activate'] button").click();
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
+        assertThat(text(".alert.ok")).contains("2026.9-comment-only", "已启用");
+        assertThat(text("#active-version")).isEqualTo("2026.9-comment-only");
+
+        find("#version-" + before + " form button").click();
+        assertThat(browser.switchTo().alert().getText()).contains("确认启用");
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getPageSource().contains("（版本 #" + before + "）已启用"));
+        assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).as("rolled back").isEqualTo(before);
+    }
+
     private String write(String name, String content) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, content, StandardCharsets.UTF_8);
