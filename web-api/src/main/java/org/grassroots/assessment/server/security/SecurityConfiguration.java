@@ -4,6 +4,9 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,14 +14,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -60,13 +66,23 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthentication authentication) throws Exception {
         ProblemResponses problems = new ProblemResponses();
-        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         http.authenticationManager(new ProviderManager(authentication))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers(GET, "/css/**", "/js/**", "/webjars/**").permitAll()
+                        // pages: each group's own; an organization's page checks its scope like the API
+                        .requestMatchers(GET, "/").authenticated()
+                        .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
+                        .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers("/rules", "/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
+                        .requestMatchers(POST, "/org/*/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
+                        .requestMatchers(GET, "/org", "/org/search").hasAnyRole(STAFF)
+                        .requestMatchers(GET, "/org/*").hasAnyRole(EVERYONE)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**", "/api/admin/**")
@@ -93,8 +109,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/rectifications", "/api/rectifications/**").hasAnyRole(EVERYONE)
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
-                .formLogin(Customizer.withDefaults())
+                .formLogin(f -> f.loginPage("/login").failureHandler(SecurityConfiguration::signInFailed).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems, api))
                 .csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -104,12 +123,19 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Back to the sign-in form, saying whether the password was wrong or the name is locked for a while. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        response.sendRedirect(request.getContextPath()
+                + (e instanceof LoginThrottledException ? "/login?locked" : "/login?error"));
+    }
+
     /**
      * A browser sends the session cookie on its own, so a state-changing request riding on a session
      * (and the sign-in form itself) must carry the CSRF token; a request that names its credentials
      * in an Authorization header, or has no session, cannot be forged that way.
      */
-    private static boolean needsCsrfToken(jakarta.servlet.http.HttpServletRequest request) {
+    private static boolean needsCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }

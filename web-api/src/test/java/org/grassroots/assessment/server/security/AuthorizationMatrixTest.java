@@ -81,7 +81,7 @@ class AuthorizationMatrixTest extends DemoDistrictServer {
             }
         }
         Set<String> inTable = new TreeSet<>();
-        rows().stream().filter(r -> r.pattern().startsWith("/api/")).forEach(r -> inTable.add(r.method() + " " + r.pattern()));
+        rows().stream().filter(r -> !r.pattern().startsWith("/actuator/") && !r.pattern().startsWith("/v3/")).forEach(r -> inTable.add(r.method() + " " + r.pattern()));
         assertThat(inTable).as("endpoints of the application that the authorization table does not list")
                 .containsAll(mapped);
         assertThat(mapped).as("rows of the authorization table that name no endpoint").containsAll(inTable);

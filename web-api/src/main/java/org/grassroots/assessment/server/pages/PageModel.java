@@ -1,0 +1,51 @@
+package org.grassroots.assessment.server.pages;
+
+import org.grassroots.assessment.server.security.SignedInUser;
+import org.grassroots.assessment.server.web.ConflictException;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * What every page's layout needs (the signed-in user for the navigation), and the pages' own error
+ * page: a page that names an organization the user may not see is a 404 exactly like the API's.
+ */
+@ControllerAdvice(basePackages = "org.grassroots.assessment.server.pages")
+class PageModel {
+
+    @ModelAttribute("me")
+    SignedInUser me() {
+        return signedIn();
+    }
+
+    static SignedInUser signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(NotFoundException e, Model model) {
+        return error(404, e.getMessage(), model);
+    }
+
+    /** A step that the item's state no longer allows (someone else was quicker). */
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    String conflict(ConflictException e, Model model) {
+        return error(409, e.getMessage(), model);
+    }
+
+    private static String error(int status, String message, Model model) {
+        model.addAttribute("me", signedIn());
+        model.addAttribute("status", status);
+        model.addAttribute("message", message);
+        return "error-page";
+    }
+}

@@ -1,0 +1,68 @@
+package org.grassroots.assessment.server.pages.office;
+
+import java.time.LocalDate;
+import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
+import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.pages.Periods;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The evaluation office's home: the stored evaluations, running one, publishing one, exports. */
+@Controller
+class EvaluationPages {
+
+    private final StoredEvaluations evaluations;
+    private final EvaluationRunner runner;
+    private final EvaluationPublisher publisher;
+    private final Periods periods;
+
+    EvaluationPages(StoredEvaluations evaluations, EvaluationRunner runner, EvaluationPublisher publisher,
+            Periods periods) {
+        this.evaluations = evaluations;
+        this.runner = runner;
+        this.publisher = publisher;
+        this.periods = periods;
+    }
+
+    @GetMapping("/office")
+    String home(Model model) {
+        model.addAttribute("evaluations", evaluations.list(null));
+        if (!model.containsAttribute("period")) {
+            model.addAttribute("period", periods.orDefault(null));
+        }
+        return "office/home";
+    }
+
+    /** Runs and stores an evaluation (the form shows its progress while it runs). */
+    @PostMapping("/office/evaluations")
+    String run(@RequestParam(defaultValue = "") String period,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model, RedirectAttributes redirect) {
+        long id;
+        try {
+            id = runner.run(runner.target(period.strip(), asOf));
+        } catch (InvalidRequestException e) {
+            model.addAttribute("period", period);
+            model.addAttribute("runError", "期间应为年份（如 2026）或季度（如 2026-Q3），截至日期不能早于期间开始："
+                    + e.getMessage());
+            return home(model);
+        }
+        redirect.addFlashAttribute("notice", "评估已完成（编号 " + id + "），请核对后发布");
+        return "redirect:/office";
+    }
+
+    @PostMapping("/office/evaluations/{id}/publish")
+    String publish(@PathVariable long id, RedirectAttributes redirect) {
+        var published = publisher.publish(id);
+        redirect.addFlashAttribute("notice", published.period() + " 期间的评估（编号 " + id + "）已发布");
+        return "redirect:/office";
+    }
+}

@@ -1,0 +1,105 @@
+package org.grassroots.assessment.server.pages.organization;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.grassroots.assessment.evaluation.Dimension;
+import org.grassroots.assessment.evaluation.ExplanationLine;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.server.evaluation.CurrentResult;
+import org.grassroots.assessment.server.evaluation.CurrentResultService;
+import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.pages.Charts;
+import org.grassroots.assessment.server.pages.Periods;
+import org.grassroots.assessment.server.rectification.RectificationLifecycle;
+import org.grassroots.assessment.server.rectification.RectificationQuery;
+import org.grassroots.assessment.server.security.AccessScope;
+import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One organization's page: its result evaluated now (forces as a chart, explanation lines grouped
+ * by force, triggers, titles), its history over the stored periods and its rectification items;
+ * its representative submits a rectification with evidence here. Scoped like the API: an
+ * organization the user may not see is a 404.
+ */
+@Controller
+class OrganizationPage {
+
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_EVIDENCE = 20;
+
+    private final CurrentResultService results;
+    private final EvaluationRunner runner;
+    private final AccessScope scope;
+    private final Periods periods;
+    private final OrganizationHistory history;
+    private final RectificationQuery items;
+    private final RectificationLifecycle lifecycle;
+
+    OrganizationPage(CurrentResultService results, EvaluationRunner runner, AccessScope scope, Periods periods,
+            OrganizationHistory history, RectificationQuery items, RectificationLifecycle lifecycle) {
+        this.results = results;
+        this.runner = runner;
+        this.scope = scope;
+        this.periods = periods;
+        this.history = history;
+        this.items = items;
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping("/org/{code}")
+    String page(@PathVariable String code, @RequestParam(required = false) String period, Model model) {
+        scope.require(code);
+        CurrentResult current = results.evaluate(code, runner.target(periods.orDefault(period), null));
+        OrganizationResult r = current.result();
+        model.addAttribute("current", current);
+        model.addAttribute("r", r);
+        model.addAttribute("byForce", byForce(r.explanation()));
+        model.addAttribute("forcesChart", Charts.bars("三力得分", List.of("凝聚力", "魅力", "战斗力"),
+                List.of(r.cohesion(), r.charisma(), r.combat())));
+        model.addAttribute("history", history.of(code));
+        model.addAttribute("canSubmit", scope.organizationRepresentative());
+        return "organization/page";
+    }
+
+    /** The representative submits an item with its evidence (one file name or link per line) and a note. */
+    @PostMapping("/org/{code}/rectifications/{id}/submit")
+    String submit(@PathVariable String code, @PathVariable long id, @RequestParam(defaultValue = "") String evidence,
+            @RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+        scope.require(code);
+        if (!items.get(id, null).orgCode().equals(code) || !scope.current().sees(code)) {
+            throw new NotFoundException("整改项不存在：" + id);
+        }
+        List<String> lines = evidence.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        String problem = lines.isEmpty() ? "请填写至少一项整改证明材料"
+                : lines.size() > MAX_EVIDENCE ? "证明材料最多 " + MAX_EVIDENCE + " 项"
+                : lines.stream().anyMatch(l -> l.length() > MAX_TEXT) || note.length() > MAX_TEXT
+                        ? "每项内容不超过 " + MAX_TEXT + " 字" : null;
+        if (problem != null) {
+            model.addAttribute("submitItem", id);
+            model.addAttribute("submitError", problem);
+            model.addAttribute("evidenceText", evidence);
+            model.addAttribute("noteText", note);
+            return page(code, null, model);
+        }
+        lifecycle.submit(id, lines, note.isBlank() ? null : note.strip());
+        redirect.addFlashAttribute("notice", "整改材料已提交，等待督查组核验");
+        return "redirect:/org/" + code;
+    }
+
+    static Map<Dimension, List<ExplanationLine>> byForce(List<ExplanationLine> lines) {
+        Map<Dimension, List<ExplanationLine>> grouped = new EnumMap<>(Dimension.class);
+        for (ExplanationLine line : lines) {
+            grouped.computeIfAbsent(line.dimension(), d -> new ArrayList<>()).add(line);
+        }
+        return grouped;
+    }
+}

@@ -1,0 +1,131 @@
+package org.grassroots.assessment.server.pages.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.server.pages.Periods;
+import org.grassroots.assessment.server.ruleset.RuleSetService;
+import org.grassroots.assessment.server.ruleset.RuleSetService.RuleError;
+import org.grassroots.assessment.server.web.InvalidRequestException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The rule maintainers' pages: the active version and the history (activate, roll back); a draft
+ * uploaded as changed files over the active set, its compile errors shown against the file's lines;
+ * a stored draft's scenario results, coverage and what-if table.
+ */
+@Controller
+class RulePages {
+
+    private static final String SCENARIOS = "scenarios/";
+
+    private final RuleSetService rules;
+    private final Periods periods;
+
+    RulePages(RuleSetService rules, Periods periods) {
+        this.rules = rules;
+        this.periods = periods;
+    }
+
+    @GetMapping("/rules")
+    String home(Model model) {
+        model.addAttribute("active", rules.active());
+        model.addAttribute("versions", rules.list());
+        return "rules/home";
+    }
+
+    /** The uploaded files replace or add to the active set's files; the result is validated, then stored. */
+    @PostMapping("/rules/drafts")
+    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(defaultValue = "") String comment, Model model) {
+        Map<String, String> uploaded = read(files);
+        if (uploaded.isEmpty()) {
+            model.addAttribute("uploadError", "请选择要上传的规则文件（.drl、ruleset.properties 或场景文件）");
+            return home(model);
+        }
+        Map<String, String> merged = new TreeMap<>(activeFiles());
+        merged.putAll(uploaded);
+        try {
+            RuleSetService.Validation validation = rules.validate(merged);
+            if (!validation.valid()) {
+                List<UploadedFile> shown = uploaded.entrySet().stream()
+                        .map(e -> UploadedFile.of(e.getKey(), e.getValue(), validation.errors())).toList();
+                List<RuleError> others = validation.errors().stream()
+                        .filter(e -> !uploaded.containsKey(e.file())).toList();
+                model.addAttribute("uploadError", "规则文件未通过编译，共 " + validation.errors().size() + " 处错误，草稿未保存");
+                model.addAttribute("shown", shown);
+                model.addAttribute("otherErrors", others);
+                return home(model);
+            }
+            long id = rules.draft(merged, comment.isBlank() ? null : comment.strip()).id();
+            return "redirect:/rules/drafts/" + id;
+        } catch (InvalidRequestException e) {
+            model.addAttribute("uploadError", "上传未通过校验：" + describe(e));
+            return home(model);
+        }
+    }
+
+    @GetMapping("/rules/drafts/{id}")
+    String draft(@PathVariable long id, @RequestParam(required = false) String period, Model model) {
+        model.addAttribute("version", rules.detail(id).version());
+        model.addAttribute("test", rules.testVersion(id));
+        model.addAttribute("whatIf", rules.whatIf(id, periods.orDefault(period), null));
+        return "rules/draft";
+    }
+
+    /** Activates a version: a draft, or an earlier one (roll back). Refused when it fails its scenarios. */
+    @PostMapping("/rules/versions/{id}/activate")
+    String activate(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            RuleSetService.VersionView v = rules.activate(id);
+            redirect.addFlashAttribute("notice", "规则集 " + v.version() + "（版本 #" + id + "）已启用");
+        } catch (InvalidRequestException e) {
+            redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + describe(e));
+        }
+        return "redirect:/rules";
+    }
+
+    private Map<String, String> activeFiles() {
+        Long activeId = rules.active().id();
+        return activeId == null ? Map.of() : rules.detail(activeId).files();
+    }
+
+    private static String describe(InvalidRequestException e) {
+        List<String> parts = new ArrayList<>();
+        for (Problem p : e.problems()) {
+            parts.add(p.message());
+        }
+        return parts.isEmpty() ? e.getMessage() : String.join("；", parts);
+    }
+
+    private static Map<String, String> read(List<MultipartFile> files) {
+        Map<String, String> read = new TreeMap<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (f.isEmpty() && (f.getOriginalFilename() == null || f.getOriginalFilename().isBlank())) {
+                continue;
+            }
+            String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename().replace('\\', '/');
+            name = name.endsWith(".scenario") || name.endsWith(".json") && name.contains(SCENARIOS)
+                    ? SCENARIOS + name.substring(name.lastIndexOf('/') + 1)
+                    : name.substring(name.lastIndexOf('/') + 1);
+            try {
+                read.put(name, new String(f.getBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return read;
+    }
+}

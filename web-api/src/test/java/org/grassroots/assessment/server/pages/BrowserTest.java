@@ -1,0 +1,156 @@
+package org.grassroots.assessment.server.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.grassroots.assessment.server.importing.Api;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Pages in a real browser: Debian's Chromium headless through Selenium, against a server on the
+ * demo district (its demo users). Saves screenshots at phone and desktop widths to
+ * target/screenshots and checks pages with axe-core (labels, contrast, names, language, title).
+ * Skipped only where /usr/bin/chromedriver is missing (.ci/run installs it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"assessment.data-dir=" + BrowserTest.DATA_DIR, "assessment.demo=true"})
+public abstract class BrowserTest {
+
+    static final String DATA_DIR = "target/test-data/pages";
+    static final String DEMO_PASSWORD = "demo2026";
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path AXE = Path.of("../.ci/node/node_modules/axe-core/axe.min.js");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final Dimension PHONE = new Dimension(390, 844);
+    static final Dimension DESKTOP = new Dimension(1366, 900);
+    static final String AXE_RULES = "['label', 'color-contrast', 'button-name', 'link-name', 'image-alt',"
+            + " 'html-has-lang', 'document-title', 'select-name', 'input-button-name']";
+
+    static {
+        Api.deleteDirectory(DATA_DIR);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
+                "browser tests skipped: no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            Api.deleteDirectory(profile.toString());
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    protected void open(String path) {
+        browser.get(url(path));
+    }
+
+    protected void signIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+    }
+
+    protected WebElement find(String css) {
+        return browser.findElement(By.cssSelector(css));
+    }
+
+    protected String text(String css) {
+        return find(css).getText().strip();
+    }
+
+    /** Screenshots of the current page at phone and desktop widths, then the axe check at both. */
+    protected void checkPage(String name) {
+        for (Dimension size : List.of(PHONE, DESKTOP)) {
+            browser.manage().window().setSize(size);
+            screenshot(name + "-" + (size == PHONE ? "phone" : "desktop"));
+            assertAccessible(name + " at " + size.getWidth() + " px");
+        }
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void assertAccessible(String page) {
+        assertThat(AXE).as("axe-core: npm install --prefix .ci/node axe-core (as .ci/run does)").exists();
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        try {
+            js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Object answer = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'rule', values: " + AXE_RULES + "}})"
+                + ".then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.id + ': ' + v.help + ' at ' + v.nodes.map(function (n) {"
+                + "    return n.target.join(' ') + ' ' + (n.failureSummary || ''); }).join(' | '); })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        List<String> violations = (List<String>) answer;
+        violations.forEach(v -> System.out.println("axe " + page + ": " + v));
+        assertThat(violations).as("accessibility violations on " + page).isEmpty();
+    }
+
+}

@@ -1,0 +1,47 @@
+package org.grassroots.assessment.server.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/** The evaluation office runs and publishes an evaluation (with confirmation) and downloads the xlsx. */
+class OfficePagesTest extends BrowserTest {
+
+    @Test
+    void the_office_runs_publishes_and_exports_an_evaluation() {
+        signIn("evaluator");
+        checkPage("office-home");
+        int before = browser.findElements(By.cssSelector("#evaluations tbody tr")).size();
+
+        find("#period").clear();
+        find("#period").sendKeys("20x6");
+        find("#run-form button[type=submit]").click();
+        assertThat(text("#run-error")).startsWith("期间应为年份");
+
+        find("#period").clear();
+        find("#period").sendKeys("2026");
+        find("#run-form button[type=submit]").click();
+        waitFor(d -> d.getPageSource().contains("评估已完成"));
+        assertThat(browser.findElements(By.cssSelector("#evaluations tbody tr"))).hasSize(before + 1);
+        String id = text("#evaluations tbody tr td");
+
+        find("#evaluation-" + id + " form button").click();
+        assertThat(browser.switchTo().alert().getText()).contains("确认发布");
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getPageSource().contains("已发布"));
+        assertThat(text("#evaluation-" + id + " .state")).isEqualTo("已发布");
+
+        String href = find("#evaluation-" + id + " a[href*='format=xlsx']").getAttribute("href");
+        Object download = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[1];"
+                + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
+                + "  var bytes = new Uint8Array(b); done(r.status + ' ' + r.headers.get('content-type') + ' '"
+                + "    + String.fromCharCode(bytes[0], bytes[1]) + ' ' + b.byteLength); }); });", href);
+        String[] answer = download.toString().split(" ");
+        assertThat(answer[0]).isEqualTo("200");
+        assertThat(answer[1]).contains("spreadsheetml");
+        assertThat(answer[2]).as("an xlsx is a zip").isEqualTo("PK");
+        assertThat(Integer.parseInt(answer[3])).isGreaterThan(1000);
+    }
+}

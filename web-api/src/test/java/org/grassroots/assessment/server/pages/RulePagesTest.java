@@ -1,0 +1,106 @@
+package org.grassroots.assessment.server.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.grassroots.assessment.server.TestUsers;
+import org.grassroots.assessment.server.importing.Api;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+
+/** A rule maintainer uploads a draft with an error and sees its line, then a valid draft and its what-if table. */
+class RulePagesTest extends BrowserTest {
+
+    private static final String COMBAT = "50-combat.drl";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_maintainer_sees_the_error_line_then_the_what_if_of_a_valid_draft() throws IOException {
+        Api maintainer = new Api(port, TestUsers.basic("maintainer", DEMO_PASSWORD));
+        long activeId = maintainer.get("/api/rules/active").json().get("id").asLong();
+        JsonNode files = maintainer.get("/api/rules/versions/" + activeId).json().get("files");
+
+        signIn("maintainer");
+        assertThat(browser.getCurrentUrl()).endsWith("/rules");
+        checkPage("rules-home");
+
+        StringBuilder broken = new StringBuilder("package org.grassroots.assessment.rules;\n");
+        for (int line = 2; line <= 16; line++) {
+            broken.append("// line ").append(line).append('\n');
+        }
+        broken.append("this is not a rule\n// line 18\n");
+        upload(write("99-broken.drl", broken.toString()));
+        assertThat(text("#upload-error")).contains("未通过编译");
+        assertThat(browser.findElements(By.cssSelector("tr.error-line")).stream()
+                .map(e -> e.getAttribute("data-line"))).contains("17");
+        assertThat(text("tr.error-line[data-line='17']")).contains("this is not a rule", "第 17 行");
+        checkPage("rules-error");
+
+        String combat = files.get(COMBAT).asString();
+        String changed = combat.replace("round2(25 * $score / 100)", "round2(50 * $score / 100)");
+        assertThat(changed).isNotEqualTo(combat);
+        String properties = files.get("ruleset.properties").asString()
+                .replaceAll("(?m)^version=.*$", "version=2026.9-page-test");
+        upload(write(COMBAT, changed) + "\n" + write("ruleset.properties", properties));
+        waitFor(d -> d.getCurrentUrl().matches(".*/rules/drafts/\\d+"));
+        assertThat(text("h1")).contains("2026.9-page-test");
+        assertThat(text("#scenario-summary")).contains("未通过");
+        assertThat(text("#coverage")).startsWith("规则覆盖");
+        assertThat(browser.findElements(By.cssSelector("#what-if tbody tr"))).isNotEmpty();
+        assertThat(text("#what-if")).contains("CB-05");
+        checkPage("rules-draft");
+
+        find("form[action*='/activate'] button").click();
+        assertThat(browser.switchTo().alert().getText()).contains("确认启用");
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
+        assertThat(text(".alert.error")).as("its own scenarios fail: refused").contains("未启用");
+        assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).isEqualTo(activeId);
+    }
+
+    @Test
+    void a_maintainer_activates_a_draft_that_passes_its_scenarios_and_rolls_back() throws IOException {
+        Api maintainer = new Api(port, TestUsers.basic("maintainer", DEMO_PASSWORD));
+        long before = maintainer.get("/api/rules/active").json().get("id").asLong();
+        JsonNode files = maintainer.get("/api/rules/versions/" + before).json().get("files");
+        String properties = files.get("ruleset.properties").asString()
+                .replaceAll("(?m)^version=.*$", "version=2026.9-comment-only");
+
+        signIn("maintainer");
+        upload(write(COMBAT, files.get(COMBAT).asString() + "\n// a comment: nothing changes\n") + "\n"
+                + write("ruleset.properties", properties));
+        waitFor(d -> d.getCurrentUrl().matches(".*/rules/drafts/\\d+"));
+        assertThat(text("#scenario-summary")).contains("未通过 0 个");
+        assertThat(text("#whatif-h + p")).contains("变化的组织 0 个");
+        find("form[action*='/activate'] button").click();
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
+        assertThat(text(".alert.ok")).contains("2026.9-comment-only", "已启用");
+        assertThat(text("#active-version")).isEqualTo("2026.9-comment-only");
+
+        find("#version-" + before + " form button").click();
+        assertThat(browser.switchTo().alert().getText()).contains("确认启用");
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getPageSource().contains("（版本 #" + before + "）已启用"));
+        assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).as("rolled back").isEqualTo(before);
+    }
+
+    private String write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file.toAbsolutePath().toString();
+    }
+
+    private void upload(String paths) {
+        find("#files").sendKeys(paths);
+        find("#comment").sendKeys("页面测试");
+        find("#upload-form button[type=submit]").click();
+    }
+}
