@@ -48,17 +48,17 @@ class AuthorizationMatrixTest extends DemoDistrictServer {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private final Map<String, String> placeholders = new LinkedHashMap<>();
+    private final Map<String, String> substitutions = new LinkedHashMap<>();
 
     @BeforeAll
     void findTheDemoDistrictsIds() {
         Api admin = new Api(port);
-        placeholders.put("{own}", VILLAGE);
-        placeholders.put("{other}", "Z02-V02");
-        placeholders.put("{evaluation}", admin.get("/api/evaluations?period=2026").json().get(0).get("id").asString());
-        placeholders.put("{ownItem}", firstItem(admin, VILLAGE));
-        placeholders.put("{otherItem}", firstItem(admin, "XQ-Z02"));
-        placeholders.put("{visit}", admin.get("/api/visits?orgCode=" + VILLAGE).json().get(0).get("visitId").asString());
+        substitutions.put("{own}", VILLAGE);
+        substitutions.put("{other}", "Z02-V02");
+        substitutions.put("{evaluation}", admin.get("/api/evaluations?period=2026").json().get(0).get("id").asString());
+        substitutions.put("{ownItem}", firstItem(admin, VILLAGE));
+        substitutions.put("{otherItem}", firstItem(admin, "XQ-Z02"));
+        substitutions.put("{visit}", admin.get("/api/visits?orgCode=" + VILLAGE).json().get(0).get("visitId").asString());
     }
 
     private static String firstItem(Api admin, String orgCode) {
@@ -114,7 +114,7 @@ class AuthorizationMatrixTest extends DemoDistrictServer {
 
     private String resolve(String request) {
         String path = request;
-        for (Map.Entry<String, String> p : placeholders.entrySet()) {
+        for (Map.Entry<String, String> p : substitutions.entrySet()) {
             path = path.replace(p.getKey(), p.getValue());
         }
         return path;
