@@ -124,12 +124,14 @@ public final class AssessmentCli {
         // compiling the rules (seconds, one core) and reading the bundle (one core) do not depend on
         // each other: do both at once; report as before, the rules' errors first
         Path rulesDir = options.containsKey("--rules") ? Path.of(options.get("--rules")) : null;
-        CompletableFuture<RuleSet> compiling = compileInBackground(rulesDir);
+        PhaseTimer timer = new PhaseTimer(System.getProperty("assessment.timings") != null ? err : null);
+        CompletableFuture<RuleSet> compiling = compileInBackground(rulesDir, timer);
         Bundle bundle = null;
         BundleValidationException invalid = null;
         IOException unreadable = null;
         try {
             bundle = new BundleReader().read(bundleFile);
+            timer.done("parse + validate");
         } catch (BundleValidationException e) {
             invalid = e;
         } catch (IOException e) {
@@ -157,17 +159,21 @@ public final class AssessmentCli {
             return INVALID_INPUT;
         }
 
+        timer.done("waited for the rules");
         EvaluationResult result = new Evaluator(rules, threads, 32).evaluate(new BundleData(bundle), period, asOf);
+        timer.done("evaluate");
         write(result, options.get("--out"));
+        timer.done("write");
         return OK;
     }
 
     /** The shipped rule set, or the directory's, compiled on a thread of its own. */
-    private static CompletableFuture<RuleSet> compileInBackground(Path rulesDir) {
+    private static CompletableFuture<RuleSet> compileInBackground(Path rulesDir, PhaseTimer timer) {
         CompletableFuture<RuleSet> result = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {
             try {
                 result.complete(rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet());
+                timer.done("rule compile (own thread)");
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
