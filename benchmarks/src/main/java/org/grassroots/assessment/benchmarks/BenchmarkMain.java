@@ -274,7 +274,9 @@ public final class BenchmarkMain {
     static final class Settings {
         boolean smoke;
         List<Integer> sizes = List.of(1_000, 10_000, 50_000);
-        int warmup = 2;
+        // a fresh fork needs about four whole evaluations before the JIT has settled (10k, 2 threads:
+        // 9.9, 5.5, 4.7, 4.2, then ~2.8 s); fewer warm-ups measure the compiler, not the engine
+        int warmup = 5;
         int iterations = 5;
         int cliRuns = 5;
         Path cli = Path.of("engine/target/assessment-cli.jar");

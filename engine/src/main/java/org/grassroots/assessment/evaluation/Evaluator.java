@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.MemberRecord;
@@ -96,8 +97,9 @@ public final class Evaluator {
             CoverageListener listener) {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         List<Organization> orgs = data.organizationsWithFacts(period);
-        List<OrgOutcome> outcomes = evaluateOrganizations(data, period, window, orgs, previous, listener);
-        return assemble(window, outcomes, listener);
+        List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, listener,
+                batch -> Finished.of(batch, window.asOf()));
+        return assemble(window, finished, listener);
     }
 
     /**
@@ -112,27 +114,33 @@ public final class Evaluator {
         }
         AssessmentWindow window = AssessmentWindow.of(before, before.end());
         Map<String, Tier> tiers = new HashMap<>();
-        for (OrgOutcome o : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE, null)) {
-            tiers.put(o.org.code(), o.tier);
+        for (List<OrgOutcome> batch : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE,
+                null, Function.identity())) {
+            batch.forEach(o -> tiers.put(o.org.code(), o.tier));
         }
         return PreviousGrades.of(tiers);
     }
 
-    private List<OrgOutcome> evaluateOrganizations(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous, CoverageListener listener) {
+    /**
+     * Evaluates the organizations batch by batch and turns each batch's outcomes into what the caller
+     * keeps, in order ({@code finish} runs on the evaluating thread, so that work is parallel too).
+     */
+    private <T> List<T> evaluateOrganizations(AssessmentData data, Period period, AssessmentWindow window,
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener,
+            Function<List<OrgOutcome>, T> finish) {
         int batches = (orgs.size() + batchSize - 1) / batchSize;
         if (threads == 1 || batches <= 1) {
-            List<OrgOutcome> all = new ArrayList<>(orgs.size());
+            List<T> all = new ArrayList<>(batches);
             for (int b = 0; b < batches; b++) {
-                all.addAll(evaluateBatch(data, period, window, batch(orgs, b), previous, listener));
+                all.add(evaluateBatch(data, period, window, batch(orgs, b), previous, listener, finish));
             }
             return all;
         }
         ForkJoinPool pool = new ForkJoinPool(threads, Evaluator::workerThread, null, false);
         try {
             return pool.submit(() -> IntStream.range(0, batches).parallel()
-                            .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous, listener))
-                            .flatMap(List::stream)
+                            .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous, listener,
+                                    finish))
                             .toList())
                     .get();
         } catch (InterruptedException e) {
@@ -162,8 +170,9 @@ public final class Evaluator {
         return orgs.subList(index * batchSize, Math.min(orgs.size(), (index + 1) * batchSize));
     }
 
-    private List<OrgOutcome> evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous, CoverageListener listener) {
+    private <T> T evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener,
+            Function<List<OrgOutcome>, T> finish) {
         List<Object> facts = new ArrayList<>();
         facts.add(window);
         Map<String, OrgOutcome> outcomes = new HashMap<>();
@@ -179,7 +188,7 @@ public final class Evaluator {
             outcome.requireComplete();
             result.add(outcome);
         }
-        return result;
+        return finish.apply(result);
     }
 
     private static void addFacts(List<Object> facts, AssessmentData data, Period period, AssessmentWindow window,
@@ -258,20 +267,42 @@ public final class Evaluator {
         }
     }
 
-    private EvaluationResult assemble(AssessmentWindow window, List<OrgOutcome> outcomes, CoverageListener listener) {
-        List<OrganizationResult> unranked = outcomes.stream().map(Evaluator::toResult).toList();
-        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked, listener);
+    /** A batch's organization results, its members' titles and its open rectification items, each in order. */
+    private record Finished(List<OrganizationResult> results, List<MemberResult> members, List<RectificationItem> items) {
+
+        static Finished of(List<OrgOutcome> batch, LocalDate asOf) {
+            List<OrganizationResult> results = new ArrayList<>(batch.size());
+            List<MemberResult> members = new ArrayList<>();
+            List<RectificationItem> items = new ArrayList<>();
+            for (OrgOutcome o : batch) {
+                results.add(toResult(o));
+                members.addAll(memberResults(o));
+                items.addAll(rectifications(o, asOf));
+            }
+            members.sort(MEMBER_ORDER);
+            items.sort(RectificationItem.LEDGER_ORDER);
+            return new Finished(results, members, items);
+        }
+    }
+
+    private EvaluationResult assemble(AssessmentWindow window, List<Finished> finished, CoverageListener listener) {
+        List<OrganizationResult> unranked = new ArrayList<>(finished.size());
         List<MemberResult> members = new ArrayList<>();
         List<RectificationItem> items = new ArrayList<>();
-        for (OrgOutcome o : outcomes) {
-            members.addAll(memberResults(o));
-            items.addAll(rectifications(o, window.asOf()));
+        for (Finished f : finished) {
+            unranked.addAll(f.results());
+            members.addAll(f.members());
+            items.addAll(f.items());
         }
-        members.sort(Comparator.comparing(MemberResult::memberId));
+        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked, listener);
+        // each batch's members and items are already in order: these sorts merge those runs
+        members.sort(MEMBER_ORDER);
         items.sort(RectificationItem.LEDGER_ORDER);
         return new EvaluationResult(window.period(), window.asOf(),
                 new EvaluationResult.RuleSetRef(rules.version(), rules.checksum()), ranked, members, items);
     }
+
+    private static final Comparator<MemberResult> MEMBER_ORDER = Comparator.comparing(MemberResult::memberId);
 
     private static OrganizationResult toResult(OrgOutcome o) {
         List<String> triggers = o.triggers.stream().map(WeakTrigger::rule).sorted().distinct().toList();
