@@ -9,6 +9,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
@@ -148,18 +151,43 @@ public class BundleImportService {
         metrics.visitsRecorded("import", counts.visits());
     }
 
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private ImportCounts write(Bundle bundle, String actor, StringBuilder steps) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long t = System.nanoTime();
-        // A visit conflict is found before anything is written.
-        VisitService.Plan plan = visits.plan(bundle.visits());
-        t = step(steps, "visits planned", t);
+        // The database work is one connection's, so one core's: the visits' digests are computed on
+        // another core meanwhile. A visit conflict found then rolls back what was written.
+        CompletableFuture<Map<String, String>> digests = new CompletableFuture<>();
+        Thread hashing = new Thread(() -> {
+            try {
+                digests.complete(visits.digests(bundle.visits()));
+            } catch (Throwable e) {
+                digests.completeExceptionally(e);
+            }
+        }, "import-visit-digests");
+        hashing.setDaemon(true);
+        hashing.start();
         organizations.upsert(bundle.organizations(), now);
         t = step(steps, "organizations", t);
         facts.upsert(bundle.periodFacts(), now);
         t = step(steps, "facts", t);
         members.upsert(bundle.members());
         t = step(steps, "members", t);
+        VisitService.Plan plan = visits.plan(bundle.visits(), joined(digests));
+        t = step(steps, "visits planned", t);
         VisitService.Stored stored = visits.store(plan, actor);
         step(steps, "visits and findings", t);
         return new ImportCounts(bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
