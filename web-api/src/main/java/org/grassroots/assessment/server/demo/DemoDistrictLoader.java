@@ -3,6 +3,8 @@ package org.grassroots.assessment.server.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.AssessmentProperties;
@@ -14,7 +16,9 @@ import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +27,16 @@ import org.springframework.stereotype.Component;
  * (fixtures module) through the ordinary import, in one transaction, then evaluates it (2025
  * published, 2026 to date), and adds one demo user per role ({@link DemoUsers}). With demo=false, or
  * once anything is stored, it does nothing.
+ *
+ * <p>The loading starts on a thread of its own as soon as this bean is ready (its collaborators are
+ * then, the schema is migrated, the shipped rule set and the administrator are stored), so that it runs
+ * beside the rest of the context's start (security, web server, actuator) instead of after it. As an
+ * {@link ApplicationRunner} it then waits for it: the application is ready (readiness probe) only
+ * once the demo district is loaded, and a failed load still fails the start.
  */
 @Component
-class DemoDistrictLoader implements ApplicationRunner {
+@DependsOn({"ruleSetService", "administratorBootstrap"})
+class DemoDistrictLoader implements InitializingBean, ApplicationRunner {
 
     static final String ACTOR = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoDistrictLoader.class);
@@ -37,6 +48,7 @@ class DemoDistrictLoader implements ApplicationRunner {
     private final EvaluationRunner evaluations;
     private final EvaluationPublisher publisher;
     private final DemoUsers users;
+    private final CompletableFuture<Void> loading = new CompletableFuture<>();
 
     DemoDistrictLoader(AssessmentProperties properties, OrganizationRepository organizations,
                        BundleImportService importer, Environment environment, EvaluationRunner evaluations,
@@ -51,7 +63,39 @@ class DemoDistrictLoader implements ApplicationRunner {
     }
 
     @Override
+    public void afterPropertiesSet() {
+        Thread loader = new Thread(() -> {
+            try {
+                load();
+                loading.complete(null);
+            } catch (Throwable e) {
+                loading.completeExceptionally(e);
+            }
+        }, "demo-district-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    @Override
     public void run(ApplicationArguments args) throws BundleValidationException {
+        try {
+            loading.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BundleValidationException invalid) {
+                throw invalid;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private void load() throws BundleValidationException {
         if (!properties.demo()) {
             log.info("assessment.demo=false: starting without the demo district");
             return;

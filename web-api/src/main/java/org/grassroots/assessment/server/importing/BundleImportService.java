@@ -9,7 +9,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
@@ -99,13 +103,9 @@ public class BundleImportService {
         StringBuilder steps = new StringBuilder();
         ImportCounts counts = transaction.run(() -> {
             Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(digesting);
-            List<Problem> problems = ImportChecks.check(bundle, members);
-            if (!problems.isEmpty()) {
-                throw new BundleValidationException(problems);
-            }
             validated[0] = System.nanoTime();
-            log.info("import by {}: bundle read and validated in {} ms; writing {} organizations, {} period facts,"
-                    + " {} members, {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,
+            log.info("import by {}: bundle read in {} ms; writing {} organizations, {} period facts, {} members,"
+                    + " {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,
                     bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),
                     bundle.visits().size());
             ImportCounts written = write(bundle, actor, steps);
@@ -117,7 +117,7 @@ public class BundleImportService {
             return written;
         });
         long done = System.nanoTime();
-        log.info("imported by {} in {} ms (read and validated in {} ms, then written and committed: {}): {}", actor,
+        log.info("imported by {} in {} ms (read in {} ms, then checked, written and committed: {}): {}", actor,
                 (done - started) / 1_000_000, (validated[0] - started) / 1_000_000, steps, counts);
         return counts;
     }
@@ -148,18 +148,66 @@ public class BundleImportService {
         metrics.visitsRecorded("import", counts.visits());
     }
 
-    private ImportCounts write(Bundle bundle, String actor, StringBuilder steps) {
+    private static void throwProblems(List<Problem> problems) throws BundleValidationException {
+        if (!problems.isEmpty()) {
+            throw new BundleValidationException(problems);
+        }
+    }
+
+    private static <T> CompletableFuture<T> onAnotherThread(String name, Supplier<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(work.get());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private ImportCounts write(Bundle bundle, String actor, StringBuilder steps) throws BundleValidationException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long t = System.nanoTime();
-        // A visit conflict is found before anything is written.
-        VisitService.Plan plan = visits.plan(bundle.visits());
+        // The database work is one connection's, so one core's: the checks (they read only what was
+        // stored before, on a connection of their own) and the visits' digests run on another core
+        // meanwhile. Problems or a visit conflict found then roll back what was written.
+        CompletableFuture<List<Problem>> checks = onAnotherThread("import-checks",
+                () -> ImportChecks.check(bundle, members));
+        CompletableFuture<Map<String, String>> digests = onAnotherThread("import-visit-digests",
+                () -> visits.digests(bundle.visits()));
+        try {
+            organizations.upsert(bundle.organizations(), now);
+            t = step(steps, "organizations", t);
+            facts.upsert(bundle.periodFacts(), now);
+            t = step(steps, "facts", t);
+            members.upsert(bundle.members());
+            t = step(steps, "members", t);
+        } catch (RuntimeException e) {
+            // a value the columns cannot hold fails the write: the checks say which, as before any write
+            throwProblems(joined(checks));
+            throw e;
+        }
+        throwProblems(joined(checks));
+        t = step(steps, "checked", t);
+        VisitService.Plan plan = visits.plan(bundle.visits(), joined(digests));
         t = step(steps, "visits planned", t);
-        organizations.upsert(bundle.organizations(), now);
-        t = step(steps, "organizations", t);
-        facts.upsert(bundle.periodFacts(), now);
-        t = step(steps, "facts", t);
-        members.upsert(bundle.members());
-        t = step(steps, "members", t);
         VisitService.Stored stored = visits.store(plan, actor);
         step(steps, "visits and findings", t);
         return new ImportCounts(bundle.organizations().size(), bundle.periodFacts().size(), bundle.members().size(),

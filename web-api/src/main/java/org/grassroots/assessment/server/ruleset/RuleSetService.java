@@ -184,7 +184,7 @@ public class RuleSetService implements InitializingBean {
             return;
         }
         try {
-            RuleSet rules = RuleSet.compile(rulesOf(versions.files(r.id())));
+            RuleSet rules = CachedClassLookups.compile(() -> RuleSet.compile(rulesOf(versions.files(r.id()))));
             active.activate(rules);
             log.info("active rule set: version #{} {} ({})", r.id(), rules.version(), rules.checksum());
         } catch (RuleSetCompilationException e) {
@@ -202,7 +202,8 @@ public class RuleSetService implements InitializingBean {
     /** Compiles the rules and, when the files hold scenarios, runs them to warn about rules that never fire. */
     public Validation validate(Map<String, String> files) {
         checkFiles(files);
-        ValidationReport report = RuleSetValidator.validate(rulesOf(files), scenariosOf(files));
+        ValidationReport report = CachedClassLookups.compile(
+                () -> RuleSetValidator.validate(rulesOf(files), scenariosOf(files)));
         List<RuleWarning> warnings = report.warnings().stream().map(RuleWarning::of).toList();
         List<ScenarioProblem> problems = report.scenarioProblems().stream().map(RuleSetService::named).toList();
         RuleSet rules = report.ruleSet();
@@ -221,7 +222,7 @@ public class RuleSetService implements InitializingBean {
         checkFiles(files);
         RuleSet rules;
         try {
-            rules = RuleSet.compile(rulesOf(files));
+            rules = CachedClassLookups.compile(() -> RuleSet.compile(rulesOf(files)));
         } catch (RuleSetCompilationException e) {
             return new TestReport(false, errors(e.messages(), RuleMessage.Level.ERROR), null, null, false, 0, 0,
                     List.of(), List.of(), null);
@@ -249,7 +250,7 @@ public class RuleSetService implements InitializingBean {
                             + ScenarioRunner.SUFFIX + " file")),
                     new Coverage(new java.util.TreeMap<>(), rules.ruleNames()));
         }
-        ScenarioReport report = new ScenarioRunner(rules).run(scenarios);
+        ScenarioReport report = ScenarioRuns.run(rules, scenarios);
         List<ScenarioOutcome> outcomes = report.results().stream()
                 .map(res -> new ScenarioOutcome(SCENARIOS + res.scenario(), res.description(), res.passed(),
                         res.expectations(), res.failures().stream()
@@ -287,7 +288,7 @@ public class RuleSetService implements InitializingBean {
     Optional<VersionView> storeAndActivate(Map<String, String> files, String comment)
             throws RuleSetCompilationException {
         checkFiles(files);
-        RuleSet rules = RuleSet.compile(rulesOf(files));
+        RuleSet rules = CachedClassLookups.compile(() -> RuleSet.compile(rulesOf(files)));
         synchronized (activation) {
             if (rules.checksum().equals(active.get().checksum())) {
                 return Optional.empty();
@@ -400,7 +401,7 @@ public class RuleSetService implements InitializingBean {
         if (!hasScenario(scenarios)) {
             return;
         }
-        ScenarioReport report = new ScenarioRunner(rules).run(scenarios);
+        ScenarioReport report = ScenarioRuns.run(rules, scenarios);
         if (report.passed()) {
             return;
         }
@@ -505,7 +506,7 @@ public class RuleSetService implements InitializingBean {
 
     private static RuleSet compileOrRefuse(Map<String, String> files) {
         try {
-            return RuleSet.compile(files);
+            return CachedClassLookups.compile(() -> RuleSet.compile(files));
         } catch (RuleSetCompilationException e) {
             List<RuleError> errors = errors(e.messages(), RuleMessage.Level.ERROR);
             List<Problem> problems = errors.stream()

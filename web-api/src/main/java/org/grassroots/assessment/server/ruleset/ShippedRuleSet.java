@@ -45,7 +45,7 @@ public final class ShippedRuleSet {
         Thread compiler = new Thread(() -> {
             RuleSet rules;
             try {
-                rules = RuleSetLoader.defaultRuleSet();
+                rules = CachedClassLookups.compile(RuleSetLoader::defaultRuleSet);
             } catch (RuleSetCompilationException | RuntimeException | Error e) {
                 future.completeExceptionally(e);
                 return;

@@ -1,5 +1,7 @@
 package org.grassroots.assessment.server.visit;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,8 +16,10 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
 import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.ruleset.RuleCatalog;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,6 +36,13 @@ public class InspectionItems {
 
     private record Step(String itemKey, RectificationStep step) {
     }
+
+    private record IdStep(long itemId, RectificationStep step) {
+    }
+
+    private static final String INSERT_ITEM = "insert into rectification_item (item_key, org_code, source, rule, period,"
+            + " visit_id, position, description, anchor_date, due_days, deadline, created_at)"
+            + " values (?, ?, 'INSPECTION', ?, null, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Item(String key, Visit visit, int position, Finding finding) {
     }
@@ -57,34 +68,70 @@ public class InspectionItems {
     /** Opens the items of the findings of newly stored visits, with the steps of their imported states. */
     public void open(List<Visit> visits, RuleCatalog catalog, OffsetDateTime now) {
         List<Item> items = new ArrayList<>();
-        List<Step> steps = new ArrayList<>();
         for (Visit visit : visits) {
             for (int position = 0; position < visit.findings().size(); position++) {
-                Finding finding = visit.findings().get(position);
-                String key = key(visit.visitId(), position);
-                items.add(new Item(key, visit, position, finding));
-                RectificationHistory.imported(finding.rectification()).steps()
-                        .forEach(step -> steps.add(new Step(key, step)));
+                items.add(new Item(key(visit.visitId(), position), visit, position, visit.findings().get(position)));
             }
         }
-        batch.batchUpdate("insert into rectification_item (item_key, org_code, source, rule, period, visit_id, position,"
-                + " description, anchor_date, due_days, deadline, created_at)"
-                + " values (?, ?, 'INSPECTION', ?, null, ?, ?, ?, ?, ?, ?, ?)", items, BATCH_SIZE, (ps, item) -> {
-                    Severity severity = catalog.severityOf(item.finding().item(), item.finding().severity());
-                    int days = catalog.rectifyDays(severity);
-                    LocalDate date = item.visit().date();
-                    ps.setString(1, item.key());
-                    ps.setString(2, item.visit().orgCode());
-                    ps.setString(3, item.finding().item());
-                    ps.setString(4, item.visit().visitId());
-                    ps.setInt(5, item.position());
-                    ps.setString(6, description(catalog, item.finding()));
-                    ps.setObject(7, date);
-                    ps.setInt(8, days);
-                    ps.setObject(9, date.plusDays(days));
-                    ps.setObject(10, now);
+        List<IdStep> steps = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
+            List<Item> chunk = items.subList(from, Math.min(items.size(), from + BATCH_SIZE));
+            List<Long> ids = insertItems(chunk, catalog, now);
+            for (int i = 0; i < chunk.size(); i++) {
+                long id = ids.get(i);
+                RectificationHistory.imported(chunk.get(i).finding().rectification()).steps()
+                        .forEach(step -> steps.add(new IdStep(id, step)));
+            }
+        }
+        // the items' generated ids, not a look-up of each step's item by its key
+        batch.batchUpdate("insert into rectification_step (item_id, kind, step_date, recorded_at, actor, note)"
+                + " values (?, ?, ?, ?, ?, null)", steps, BATCH_SIZE, (ps, s) -> {
+                    ps.setLong(1, s.itemId());
+                    ps.setString(2, s.step().kind().name());
+                    ps.setObject(3, s.step().date());
+                    ps.setObject(4, now);
+                    ps.setString(5, IMPORT_ACTOR);
                 });
-        addSteps(steps, IMPORT_ACTOR, null, now);
+    }
+
+    /** Inserts one batch of items; their generated ids in the same order. */
+    private List<Long> insertItems(List<Item> chunk, RuleCatalog catalog, OffsetDateTime now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement(INSERT_ITEM, new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Item item = chunk.get(i);
+                        Severity severity = catalog.severityOf(item.finding().item(), item.finding().severity());
+                        int days = catalog.rectifyDays(severity);
+                        LocalDate date = item.visit().date();
+                        ps.setString(1, item.key());
+                        ps.setString(2, item.visit().orgCode());
+                        ps.setString(3, item.finding().item());
+                        ps.setString(4, item.visit().visitId());
+                        ps.setInt(5, item.position());
+                        ps.setString(6, description(catalog, item.finding()));
+                        ps.setObject(7, date);
+                        ps.setInt(8, days);
+                        ps.setObject(9, date.plusDays(days));
+                        ps.setObject(10, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return chunk.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != chunk.size()) {
+            throw new IllegalStateException("the database returned " + rows.size() + " generated ids for "
+                    + chunk.size() + " rectification items");
+        }
+        List<Long> ids = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        return ids;
     }
 
     /** Appends a WITHDRAW step to a finding's item. */

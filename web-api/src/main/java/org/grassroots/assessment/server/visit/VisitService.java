@@ -77,9 +77,22 @@ public class VisitService {
      * @throws VisitConflictException when any visit has the id of a stored visit with other content
      */
     public Plan plan(List<Visit> batch) {
+        return plan(batch, digests(batch));
+    }
+
+    /** The content digest of every visit of a batch, by visitId: no database work, so any thread may compute it. */
+    public Map<String, String> digests(List<Visit> batch) {
         // Hashing tens of thousands of visits of a large import is worth a second core.
-        Map<String, String> digests = (batch.size() > 1000 ? batch.parallelStream() : batch.stream())
+        return (batch.size() > 1000 ? batch.parallelStream() : batch.stream())
                 .collect(Collectors.toMap(Visit::visitId, VisitDigest::of, (a, b) -> a, HashMap::new));
+    }
+
+    /**
+     * {@link #plan(List)} with the batch's {@link #digests} computed already.
+     *
+     * @throws VisitConflictException when any visit has the id of a stored visit with other content
+     */
+    public Plan plan(List<Visit> batch, Map<String, String> digests) {
         Map<String, String> stored = batch.isEmpty() ? Map.of() : visits.digests(digests.keySet());
         List<String> conflicts = new ArrayList<>();
         List<Visit> added = new ArrayList<>();
