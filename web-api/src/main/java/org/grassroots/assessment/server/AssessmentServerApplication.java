@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssessmentServerApplication {
 
     public static void main(String[] args) {
-        // the shipped rules compile (and the engine warms up) beside Spring's start; ActiveRuleSet waits for them
-        ShippedRuleSet.startCompiling(true);
+        // the shipped rules compile beside Spring's start; ActiveRuleSet waits for them
+        ShippedRuleSet.startCompiling();
         SpringApplication.run(AssessmentServerApplication.class, args);
     }
 }

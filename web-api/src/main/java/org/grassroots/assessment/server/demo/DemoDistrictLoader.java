@@ -10,6 +10,7 @@ import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.AssessmentProperties;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.ruleset.ShippedRuleSet;
 import org.grassroots.assessment.server.importing.BundleImportService;
 import org.grassroots.assessment.server.importing.ImportCounts;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
@@ -127,5 +128,6 @@ class DemoDistrictLoader implements InitializingBean, ApplicationRunner {
         long lastYear = evaluations.run(evaluations.target("2025", null));
         publisher.publish(lastYear);
         evaluations.run(evaluations.target("2026", null));
+        ShippedRuleSet.markWarm();
     }
 }

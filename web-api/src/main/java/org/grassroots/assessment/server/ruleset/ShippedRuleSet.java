@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
  * beside the application context's start instead of inside it; {@link ActiveRuleSet} waits for it
  * only when it is created. A compiled set is immutable, so sharing it is safe.
  *
- * <p>Started from {@code main}, the same thread then reads the demo district and evaluates it once
- * with the compiled set, results thrown away: the first real evaluation (the demo district's on a
- * first start, or a user's) otherwise pays seconds of class loading and JIT compilation in the
- * rule engine and the bundle reader.
+ * <p>Once the application is ready, and unless an evaluation already ran, the demo district is
+ * evaluated once in the background with the compiled set, results thrown away: the first user's
+ * evaluation otherwise pays seconds of class loading and JIT compilation in the rule engine and the
+ * bundle reader.
  */
 public final class ShippedRuleSet {
 
@@ -36,23 +36,17 @@ public final class ShippedRuleSet {
     private ShippedRuleSet() {
     }
 
-    /** Starts compiling the shipped set, once; with {@code warmUp}, then evaluates the demo district once. */
-    public static synchronized void startCompiling(boolean warmUp) {
+    /** Starts compiling the shipped set, once, on a thread of its own. */
+    public static synchronized void startCompiling() {
         if (compiling != null) {
             return;
         }
         CompletableFuture<RuleSet> future = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {
-            RuleSet rules;
             try {
-                rules = CachedClassLookups.compile(RuleSetLoader::defaultRuleSet);
+                future.complete(CachedClassLookups.compile(RuleSetLoader::defaultRuleSet));
             } catch (RuleSetCompilationException | RuntimeException | Error e) {
                 future.completeExceptionally(e);
-                return;
-            }
-            future.complete(rules);
-            if (warmUp) {
-                warmUp(rules);
             }
         }, "shipped-rules-compiler");
         compiler.setDaemon(true);
@@ -60,11 +54,39 @@ public final class ShippedRuleSet {
         compiling = future;
     }
 
+    private static volatile boolean warm;
+
+    /** Records that an evaluation has run in this process: the engine's code is loaded and compiled. */
+    public static void markWarm() {
+        warm = true;
+    }
+
+    /**
+     * Once the application is ready, evaluates the demo district once in the background unless an
+     * evaluation already ran (the demo district's first start does two): done during the start it
+     * took CPU from the start itself on a 2-core machine.
+     */
+    static void warmUpUnlessWarm() {
+        if (warm) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                warmUp(get());
+            } catch (RuleSetCompilationException | RuntimeException e) {
+                log.debug("rule engine warm-up skipped", e);
+            }
+        }, "rule-engine-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static void warmUp(RuleSet rules) {
         long started = System.nanoTime();
         try (InputStream in = Fixtures.demoDistrict()) {
             Bundle bundle = new BundleReader().read(in);
             new Evaluator(rules, 2, 16).evaluate(new BundleData(bundle), Period.parse("2025"), LocalDate.of(2025, 12, 31));
+            markWarm();
             log.debug("rule engine warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (Exception | LinkageError e) {
             // only a warm-up: the real evaluations report their own problems
@@ -72,9 +94,9 @@ public final class ShippedRuleSet {
         }
     }
 
-    /** The compiled shipped set (compiled now, without a warm-up, when nothing started it). */
+    /** The compiled shipped set (compiled now when nothing started it). */
     static RuleSet get() throws RuleSetCompilationException {
-        startCompiling(false);
+        startCompiling();
         CompletableFuture<RuleSet> future;
         synchronized (ShippedRuleSet.class) {
             future = compiling;
