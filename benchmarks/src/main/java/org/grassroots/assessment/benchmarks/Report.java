@@ -52,7 +52,8 @@ final class Report {
         md.append("Inputs: the fixtures' seeded generator (seed 42), periods 2025 and 2026, about 30 member records per "
                 + "organization and period and about 4 visits per organization and year; period 2026 evaluated as of "
                 + "2026-12-31, 2025 on the fly for movement. JMH single-shot: ").append(settings.warmup)
-                .append(" warm-up + ").append(settings.iterations)
+                .append(" warm-up invocations at 10,000 organizations and more (")
+                .append(settings.warmupAt(1_000)).append(" at 1,000: the JIT settles on work done, not on invocations) + ").append(settings.iterations)
                 .append(" measured invocations per figure, median, ")
                 .append(settings.smoke ? "in the harness's JVM" : "one forked JVM per size with -Xms = -Xmx = the size's heap")
                 .append(".\n\n");
