@@ -3,11 +3,10 @@ package org.grassroots.assessment.server.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.BackgroundWork;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.ruleset.ShippedRuleSet;
@@ -49,7 +48,7 @@ class DemoDistrictLoader implements InitializingBean, ApplicationRunner {
     private final EvaluationRunner evaluations;
     private final EvaluationPublisher publisher;
     private final DemoUsers users;
-    private final CompletableFuture<Void> loading = new CompletableFuture<>();
+    private BackgroundWork<Void, BundleValidationException> loading;
 
     DemoDistrictLoader(AssessmentProperties properties, OrganizationRepository organizations,
                        BundleImportService importer, Environment environment, EvaluationRunner evaluations,
@@ -65,35 +64,15 @@ class DemoDistrictLoader implements InitializingBean, ApplicationRunner {
 
     @Override
     public void afterPropertiesSet() {
-        Thread loader = new Thread(() -> {
-            try {
-                load();
-                loading.complete(null);
-            } catch (Throwable e) {
-                loading.completeExceptionally(e);
-            }
-        }, "demo-district-loader");
-        loader.setDaemon(true);
-        loader.start();
+        loading = BackgroundWork.start("demo-district-loader", BundleValidationException.class, () -> {
+            load();
+            return null;
+        });
     }
 
     @Override
     public void run(ApplicationArguments args) throws BundleValidationException {
-        try {
-            loading.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BundleValidationException invalid) {
-                throw invalid;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        loading.join();
     }
 
     private void load() throws BundleValidationException {

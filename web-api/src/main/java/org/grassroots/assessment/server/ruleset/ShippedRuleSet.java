@@ -2,8 +2,6 @@ package org.grassroots.assessment.server.ruleset;
 
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.Evaluator;
@@ -13,6 +11,7 @@ import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetCompilationException;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.grassroots.assessment.server.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,27 +30,17 @@ public final class ShippedRuleSet {
 
     private static final Logger log = LoggerFactory.getLogger(ShippedRuleSet.class);
 
-    private static CompletableFuture<RuleSet> compiling;
+    private static BackgroundWork<RuleSet, RuleSetCompilationException> compiling;
 
     private ShippedRuleSet() {
     }
 
     /** Starts compiling the shipped set, once, on a thread of its own. */
     public static synchronized void startCompiling() {
-        if (compiling != null) {
-            return;
+        if (compiling == null) {
+            compiling = BackgroundWork.start("shipped-rules-compiler", RuleSetCompilationException.class,
+                    () -> CachedClassLookups.compile(RuleSetLoader::defaultRuleSet));
         }
-        CompletableFuture<RuleSet> future = new CompletableFuture<>();
-        Thread compiler = new Thread(() -> {
-            try {
-                future.complete(CachedClassLookups.compile(RuleSetLoader::defaultRuleSet));
-            } catch (RuleSetCompilationException | RuntimeException | Error e) {
-                future.completeExceptionally(e);
-            }
-        }, "shipped-rules-compiler");
-        compiler.setDaemon(true);
-        compiler.start();
-        compiling = future;
     }
 
     private static volatile boolean warm;
@@ -97,24 +86,10 @@ public final class ShippedRuleSet {
     /** The compiled shipped set (compiled now when nothing started it). */
     static RuleSet get() throws RuleSetCompilationException {
         startCompiling();
-        CompletableFuture<RuleSet> future;
+        BackgroundWork<RuleSet, RuleSetCompilationException> started;
         synchronized (ShippedRuleSet.class) {
-            future = compiling;
+            started = compiling;
         }
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuleSetCompilationException c) {
-                throw c;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return started.join();
     }
 }
