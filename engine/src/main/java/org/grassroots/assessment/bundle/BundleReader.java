@@ -21,7 +21,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads and validates fixture bundles (data-format.md section 1) and single visits.
+ * Reads and validates fixture bundles (docs/formats.md section 1) and single visits.
  *
  * <p>A bundle is streamed: one record at a time is held as a small tree, checked and converted,
  * so memory grows with the converted records and compact key indexes, not with the document.

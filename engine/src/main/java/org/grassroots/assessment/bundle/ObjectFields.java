@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Typed, checked access to the fields of one JSON object: the single place where the per-field
- * rules of data-format.md section 1 (types, required fields, ranges, patterns, lengths) live.
+ * rules of docs/formats.md section 1 (types, required fields, ranges, patterns, lengths) live.
  *
  * <p>Every accessor reports what is wrong to the shared problem list, remembers the field as
  * invalid and returns a neutral value (null, 0, false) so that reading goes on and every problem

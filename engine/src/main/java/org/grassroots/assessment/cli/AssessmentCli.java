@@ -32,7 +32,7 @@ import org.grassroots.assessment.ruleset.RuleSetCompilationException;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
 
 /**
- * The offline command line (data-format.md section 4):
+ * The offline command line (docs/formats.md section 4):
  * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N]},
  * and for rule maintainers {@code rules validate [DIR]} and {@code rules test [DIR]} ({@link RulesCommand}).
  * A handful of options does not justify a parsing library; this class parses them itself.
@@ -50,7 +50,7 @@ public final class AssessmentCli {
                                                 [--rules DIR] [--out FILE] [--threads N]
                    java -jar assessment-cli.jar rules validate [DIR]
                    java -jar assessment-cli.jar rules test [DIR]
-              --bundle   fixture bundle (JSON, data-format.md section 1)
+              --bundle   fixture bundle (JSON, docs/formats.md section 1)
               --period   2026 or 2026-Q3
               --as-of    default: the period end, or today if earlier
               --rules    a directory of .drl files (default: the rule set shipped inside)

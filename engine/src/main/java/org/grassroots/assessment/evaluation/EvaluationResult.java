@@ -3,7 +3,7 @@ package org.grassroots.assessment.evaluation;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The result of evaluating a period (data-format.md section 2). */
+/** The result of evaluating a period (docs/formats.md section 2). */
 public record EvaluationResult(
         String period,
         LocalDate asOf,

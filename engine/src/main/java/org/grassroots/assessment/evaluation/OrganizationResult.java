@@ -6,7 +6,7 @@ import java.util.Map;
 import org.grassroots.assessment.model.OrgType;
 
 /**
- * One organization's result (data-format.md section 2). {@code reasons} explains each trigger,
+ * One organization's result (docs/formats.md section 2). {@code reasons} explains each trigger,
  * title and flag by its id; {@code visits} lists the scores of its visits up to the as-of date.
  */
 public record OrganizationResult(

@@ -4,7 +4,7 @@ import java.io.OutputStream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes and reads evaluation results as the JSON of data-format.md section 2. */
+/** Writes and reads evaluation results as the JSON of docs/formats.md section 2. */
 public final class ResultJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()

@@ -2,7 +2,7 @@ package org.grassroots.assessment.model;
 
 import java.util.List;
 
-/** A validated fixture bundle (data-format.md section 1). */
+/** A validated fixture bundle (docs/formats.md section 1). */
 public record Bundle(
         List<Organization> organizations,
         List<PeriodFacts> periodFacts,

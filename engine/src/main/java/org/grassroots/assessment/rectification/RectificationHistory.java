@@ -18,7 +18,7 @@ public record RectificationHistory(List<RectificationStep> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** The steps a bundle's imported ledger state stands for (data-format.md section 1). */
+    /** The steps a bundle's imported ledger state stands for (docs/formats.md section 1). */
     public static RectificationHistory imported(ImportedRectification r) {
         if (r == null) {
             return NONE;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Rules on single fields and on fields of one record (data-format.md section 1). */
+/** Rules on single fields and on fields of one record (docs/formats.md section 1). */
 class FieldRulesTest {
 
     /** The one problem of the valid bundle with {@code pointer} set to {@code json}. */

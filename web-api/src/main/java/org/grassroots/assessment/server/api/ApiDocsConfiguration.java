@@ -44,7 +44,7 @@ public class ApiDocsConfiguration {
             visits, verify rectifications) and the **grassroots organizations** (基层党组织: read their results \
             and explanations, submit rectifications).
 
-            Contract (data-format.md section 3): JSON over HTTP under `/api`; errors are RFC 9457 problem \
+            Contract (docs/formats.md section 3): JSON over HTTP under `/api`; errors are RFC 9457 problem \
             details (`application/problem+json`) listing every validation problem under `errors` with its \
             JSON Pointer; users authenticate with HTTP Basic. `POST /api/import` takes a bundle (section 1) \
             and answers 200 with counts per record kind, 400 with all errors, 409 on a visit conflict; \

@@ -77,7 +77,7 @@ public final class ApiExamples implements OpenApiCustomizer {
         }
         MediaType media = jsonMedia(body.getContent());
         if (media == null) {
-            // every main request takes a JSON body (data-format.md section 3), also where a controller
+            // every main request takes a JSON body (docs/formats.md section 3), also where a controller
             // reads the raw stream or offers a multipart upload beside it
             media = new MediaType().schema(new ObjectSchema());
             body.getContent().addMediaType(JSON, media);

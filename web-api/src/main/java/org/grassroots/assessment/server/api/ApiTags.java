@@ -8,7 +8,7 @@ import java.util.Optional;
 public enum ApiTags {
 
     IMPORT("数据导入 Import", "导入数据包（组织、期间数据、党员、明察暗访记录），整体校验后整体写入。"
-            + " Import a bundle (data-format.md section 1): validated whole, stored whole or not at all.", "import"),
+            + " Import a bundle (docs/formats.md section 1): validated whole, stored whole or not at all.", "import"),
     ORGANIZATIONS("党组织 Organizations", "基层党组织及其期间数据、党员记录。 Organizations, their period facts and members.",
             "organizations"),
     VISITS("明察暗访 Visits", "督查组录入明察暗访记录及检查问题。 Open and covert inspection visits and their findings.",

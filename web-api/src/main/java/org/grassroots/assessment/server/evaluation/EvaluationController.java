@@ -58,7 +58,7 @@ class EvaluationController {
         return evaluations.list(period);
     }
 
-    /** The result as data-format.md section 2, with the evaluation's id and record; streamed. */
+    /** The result as docs/formats.md section 2, with the evaluation's id and record; streamed. */
     @GetMapping("/{id}")
     void get(@PathVariable long id, HttpServletResponse response) throws IOException {
         EvaluationSummary summary = evaluations.summary(id);

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a stored evaluation as data-format.md section 2 (plus its id and record), streaming the
+ * Writes a stored evaluation as docs/formats.md section 2 (plus its id and record), streaming the
  * stored results as they are: organizations in rank order, members by memberId, rectification
  * items in ledger order.
  */

@@ -6,7 +6,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON of stored results: the engine's result format (data-format.md section 2) without
+ * The JSON of stored results: the engine's result format (docs/formats.md section 2) without
  * indentation; reading ignores fields it does not know, so results stored by an older server still load.
  */
 final class EvaluationJson {

@@ -80,7 +80,7 @@ public class StoredEvaluations {
     }
 
     /**
-     * A stored evaluation as the engine's result, exactly as issued (data-format.md section 2):
+     * A stored evaluation as the engine's result, exactly as issued (docs/formats.md section 2):
      * organizations in rank order, members by memberId, rectification items in ledger order as of
      * its as-of date. 404 when there is none.
      */

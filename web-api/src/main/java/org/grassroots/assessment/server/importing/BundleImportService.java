@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a bundle (data-format.md section 1) whole or not at all: it is streamed through the
+ * Imports a bundle (docs/formats.md section 1) whole or not at all: it is streamed through the
  * {@link BundleReader} against what is stored, then written in the same transaction with JDBC
  * batches. Organizations, facts and members replace the stored records with the same keys; visits
  * are added, identical stored visits skipped.

@@ -7,7 +7,7 @@ import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 
-/** One organization in the shape of data-format.md section 1 ({@code enterpriseCategory} only when set). */
+/** One organization in the shape of docs/formats.md section 1 ({@code enterpriseCategory} only when set). */
 @JsonPropertyOrder({"code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups"})
 public record OrganizationView(
         String code,

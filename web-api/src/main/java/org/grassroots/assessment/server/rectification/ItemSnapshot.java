@@ -13,7 +13,7 @@ import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.model.RectificationStatus;
 
 /**
- * A ledger item as an evaluation issued it (data-format.md section 2, {@code rectifications[]}),
+ * A ledger item as an evaluation issued it (docs/formats.md section 2, {@code rectifications[]}),
  * with the item's ledger {@code id} so that clients can act on it.
  */
 public record ItemSnapshot(
@@ -44,7 +44,7 @@ public record ItemSnapshot(
 
     /**
      * The items a result lists as of the date, by organization code, each list in ledger order: those
-     * that exist on the date and are OPEN or SUBMITTED as of it (data-format.md section 2).
+     * that exist on the date and are OPEN or SUBMITTED as of it (docs/formats.md section 2).
      */
     public static Map<String, List<ItemSnapshot>> listedAsOf(Collection<LedgerItem> items, LocalDate asOf) {
         Map<String, List<ItemSnapshot>> byOrg = new TreeMap<>();

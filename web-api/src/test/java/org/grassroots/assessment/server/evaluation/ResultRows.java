@@ -5,7 +5,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An evaluation result (data-format.md section 2) as comparable lines of text, numbers to 2
+ * An evaluation result (docs/formats.md section 2) as comparable lines of text, numbers to 2
  * decimals: what the worked example's expected results fix, in their published order.
  */
 public final class ResultRows {
