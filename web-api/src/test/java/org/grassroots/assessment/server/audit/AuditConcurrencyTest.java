@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.BeforeAll;
