@@ -50,6 +50,11 @@ public record Period(int year, int quarter) implements Comparable<Period> {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
+    /** Whether the date lies in the years the system works with ({@link #MIN_YEAR}–{@link #MAX_YEAR}). */
+    public static boolean inRange(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
+    }
+
     public boolean isQuarter() {
         return quarter != 0;
     }

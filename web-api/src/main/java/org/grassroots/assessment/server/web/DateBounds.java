@@ -28,7 +28,7 @@ public class DateBounds {
     }
 
     public static boolean holds(LocalDate date) {
-        return !date.isBefore(FIRST) && !date.isAfter(LAST);
+        return Period.inRange(date);
     }
 
     /** What to tell the reader about a date out of range. */
