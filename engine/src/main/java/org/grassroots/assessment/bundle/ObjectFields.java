@@ -165,6 +165,41 @@ final class ObjectFields {
         return text;
     }
 
+    /**
+     * A required display name of 1…{@code max} characters, with surrounding white space removed
+     * (also the ideographic space); a blank name, or one holding a control, format or line
+     * separator character (which would break a line of a list or reorder the text around it), is a
+     * problem.
+     */
+    String name(String name, int max) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            problem(name, "must not be blank");
+            return null;
+        }
+        int hidden = stripped.codePoints().filter(ObjectFields::isHidden).findFirst().orElse(-1);
+        if (hidden >= 0) {
+            problem(name, "must not contain control characters, got U+" + String.format("%04X", hidden));
+            return null;
+        }
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length > max) {
+            problem(name, "must be 1–" + max + " characters long, got " + length);
+            return null;
+        }
+        return stripped;
+    }
+
+    private static boolean isHidden(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
+    }
+
     /** An optional string of at most {@code max} characters. */
     String optionalText(String name, int max) {
         return isPresent(name) ? text(name, 0, max) : null;

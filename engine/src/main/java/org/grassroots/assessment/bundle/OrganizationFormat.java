@@ -17,7 +17,7 @@ final class OrganizationFormat {
     /** Checks one organization object; the result is meaningful only if nothing was reported. */
     static Organization read(ObjectFields f) {
         String code = f.code("code");
-        String name = f.text("name", 1, 200);
+        String name = f.name("name", 200);
         OrgType type = f.enumValue("type", OrgType.class);
         OrgLevel level = f.enumValue("level", OrgLevel.class);
         String parentCode = f.optionalCode("parentCode");

@@ -251,11 +251,17 @@ public final class AssessmentCli {
     }
 
     private static LocalDate date(String text) {
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("--as-of must be a date YYYY-MM-DD: " + text);
         }
+        if (!Period.inRange(date)) {
+            throw new IllegalArgumentException("--as-of must lie in the years " + Period.MIN_YEAR + "–"
+                    + Period.MAX_YEAR + ": " + text);
+        }
+        return date;
     }
 
     private static int positive(String text, String name) {

@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 /** An assessment period: a year {@code YYYY} or a quarter {@code YYYY-Qn} (policy section 0). */
 public record Period(int year, int quarter) implements Comparable<Period> {
 
+    /** The years the system works with: of periods, and of every date it reads (the server's checks too). */
+    public static final int MIN_YEAR = 1900;
+    public static final int MAX_YEAR = 2999;
+
     private static final Pattern FORMAT = Pattern.compile("^(\\d{4})(?:-Q([1-4]))?$");
 
     public Period {
-        if (year < 1900 || year > 2999) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
             throw new IllegalArgumentException("year out of range: " + year);
         }
         if (quarter < 0 || quarter > 4) {
@@ -43,7 +47,12 @@ public record Period(int year, int quarter) implements Comparable<Period> {
         if (text.length() == 7 && (text.charAt(4) != '-' || text.charAt(5) != 'Q' || text.charAt(6) < '1' || text.charAt(6) > '4')) {
             return false;
         }
-        return year >= 1900 && year <= 2999;
+        return year >= MIN_YEAR && year <= MAX_YEAR;
+    }
+
+    /** Whether the date lies in the years the system works with ({@link #MIN_YEAR}–{@link #MAX_YEAR}). */
+    public static boolean inRange(LocalDate date) {
+        return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR;
     }
 
     public boolean isQuarter() {

@@ -79,6 +79,11 @@ public final class ScenarioParser {
                     try {
                         asOf = LocalDate.parse(value);
                         asOfLine = n;
+                        if (!Period.inRange(asOf)) {
+                            problems.add(new ScenarioProblem(file, n, "asOf must lie in the years "
+                                    + Period.MIN_YEAR + "–" + Period.MAX_YEAR + ": " + value));
+                            asOf = null;
+                        }
                     } catch (DateTimeParseException e) {
                         problems.add(new ScenarioProblem(file, n, "asOf must be a date YYYY-MM-DD: " + value));
                     }

@@ -103,7 +103,7 @@ class FieldRulesTest {
             /organizations/1/code                   | "-A"    | must be 1–64 letters, digits, '_' or '-', starting with a letter or digit, got "-A"
             /members/1/memberId                     | "M 2"   | must be 1–64 letters, digits, '_' or '-', starting with a letter or digit, got "M 2"
             /periodFacts/0/period                   | "26"    | must be a period YYYY or YYYY-Qn (n 1–4), got "26"
-            /organizations/1/name                   | ""      | must be 1–200 characters long, got 0
+            /organizations/1/name                   | ""      | must not be blank
             /visits/0/team                          | ""      | must be 1–100 characters long, got 0
             """)
     void checksRangesAndPatterns(String pointer, String json, String message) {
@@ -136,6 +136,27 @@ class FieldRulesTest {
         with(bundle, "/members/1/period", "2026-Q4");
         assertThat(TestBundles.READER.read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(bundle)))
                 .organizations().get(1).name()).hasSize(201);
+    }
+
+    @Test
+    void organizationNamesAreTrimmedAndNeitherBlankNorHoldingControlCharacters() throws Exception {
+        ObjectNode bundle = validBundle();
+        with(bundle, "/organizations/1/name", " \u3000红旗村党支部\t ");
+        assertThat(TestBundles.READER.read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(bundle)))
+                .organizations().get(1).name()).isEqualTo("红旗村党支部");
+        assertThat(onlyProblem("/organizations/1/name", "\" \\t\\u3000 \"").message()).isEqualTo("must not be blank");
+        assertThat(onlyProblem("/organizations/1/name", "\"红旗\\u0000村\"").message())
+                .isEqualTo("must not contain control characters, got U+0000");
+        assertThat(onlyProblem("/organizations/1/name", "\"红旗\\n村\"").message())
+                .isEqualTo("must not contain control characters, got U+000A");
+        assertThat(onlyProblem("/organizations/1/name", "\"红旗\\u202e村\"").message())
+                .isEqualTo("must not contain control characters, got U+202E");
+        assertThat(onlyProblem("/organizations/1/name", "\"红旗\\u2028村\"").message())
+                .isEqualTo("must not contain control characters, got U+2028");
+        // 200 characters inside the spaces are still 200
+        with(bundle, "/organizations/1/name", "  " + "党".repeat(200) + "  ");
+        assertThat(TestBundles.READER.read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(bundle)))
+                .organizations().get(1).name()).hasSize(200);
     }
 
     @Test

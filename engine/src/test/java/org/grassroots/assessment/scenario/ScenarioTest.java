@@ -93,6 +93,15 @@ class ScenarioTest {
     }
 
     @Test
+    void an_as_of_date_beyond_the_periods_years_is_a_problem_of_its_line() {
+        List<ScenarioProblem> problems = new ArrayList<>();
+        assertThat(ScenarioParser.parse("far.scenario", "bundle: b.json\nperiod: 2026\nasOf: +999999999-12-31\n"
+                + "expect:\norganizations.count = 6\n", problems)).isNull();
+        assertThat(problems).extracting(ScenarioProblem::line).containsExactly(3);
+        assertThat(problems.get(0).message()).startsWith("asOf must lie in the years 1900–2999");
+    }
+
+    @Test
     void a_file_without_bundle_or_expectations_is_reported() {
         List<ScenarioProblem> problems = new ArrayList<>();
         ScenarioParser.parse("empty.scenario", "# nothing\n", problems);

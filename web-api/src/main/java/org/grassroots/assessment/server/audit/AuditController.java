@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -81,10 +82,12 @@ class AuditController {
         }
         try {
             if (s.length() == 10) {
-                LocalDate date = LocalDate.parse(s);
+                LocalDate date = DateBounds.check(path, LocalDate.parse(s));
                 return (end ? date.plusDays(1) : date).atStartOfDay(clock.getZone()).toInstant();
             }
-            Instant instant = OffsetDateTime.parse(s).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(s);
+            DateBounds.check(path, time.toLocalDate());
+            Instant instant = time.toInstant();
             return end ? instant.plus(1, ChronoUnit.MICROS) : instant;
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(path, "must be a date YYYY-MM-DD or an instant such as"

@@ -55,7 +55,7 @@ class EvaluationController {
 
     @GetMapping
     List<EvaluationSummary> list(@RequestParam(required = false) String period) {
-        return evaluations.list(period);
+        return evaluations.list(period).stream().map(this::shown).toList();
     }
 
     /** The result as docs/formats.md section 2, with the evaluation's id and record; streamed. */
@@ -69,7 +69,12 @@ class EvaluationController {
 
     @GetMapping("/{id}/summary")
     EvaluationSummary summary(@PathVariable long id) {
-        return evaluations.summary(id);
+        return shown(evaluations.summary(id));
+    }
+
+    /** The summary as the current user may read it: without staff names for an organization's representative. */
+    private EvaluationSummary shown(EvaluationSummary summary) {
+        return scope.organizationRepresentative() ? summary.withStaffHidden() : summary;
     }
 
     @GetMapping("/{id}/organizations/{code}")

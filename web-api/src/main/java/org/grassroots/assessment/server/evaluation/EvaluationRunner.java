@@ -24,6 +24,7 @@ import org.grassroots.assessment.server.rectification.LedgerSync;
 import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
 import org.grassroots.assessment.server.web.Actor;
+import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public class EvaluationRunner {
             throw new InvalidRequestException("/period", "period must be YYYY or YYYY-Qn (n 1–4): " + periodText);
         }
         Period period = Period.parse(periodText);
+        DateBounds.check("/asOf", asOf);
         LocalDate date = asOf != null ? asOf : AssessmentWindow.defaultAsOf(period, LocalDate.now(clock));
         if (date.isBefore(period.start())) {
             throw new InvalidRequestException("/asOf",

@@ -3,6 +3,7 @@ package org.grassroots.assessment.server.evaluation;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.grassroots.assessment.evaluation.EvaluationResult.RuleSetRef;
+import org.grassroots.assessment.server.rectification.RectificationView;
 
 /**
  * A stored evaluation's record: what it evaluated, with which rule set, over which inputs
@@ -22,4 +23,15 @@ public record EvaluationSummary(
         Instant publishedAt,
         String publishedBy,
         String previousGrades) {
+
+    /**
+     * The same record with the staff who ran and published it named only as
+     * {@link RectificationView#HIDDEN_ACTOR}, for an organization's representative (who never
+     * learns which staff member did what, as in the ledger).
+     */
+    public EvaluationSummary withStaffHidden() {
+        return new EvaluationSummary(id, period, asOf, ruleSet, inputsDigest, organizations, createdAt,
+                createdBy == null ? null : RectificationView.HIDDEN_ACTOR, published, publishedAt,
+                publishedBy == null ? null : RectificationView.HIDDEN_ACTOR, previousGrades);
+    }
 }

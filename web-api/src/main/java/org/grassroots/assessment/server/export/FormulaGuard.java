@@ -1,9 +1,12 @@
 package org.grassroots.assessment.server.export;
 
 /**
- * Neutralizes text that a spreadsheet would read as a formula (CSV/formula injection): text
- * beginning with {@code = + - @}, a tab, a carriage return or a line feed gets a leading
- * apostrophe. Numbers never pass through here; they are written as numbers.
+ * Neutralizes text that a spreadsheet would read as a formula (CSV/formula injection): text whose
+ * first character other than white space is {@code = + - @} or their full-width forms
+ * {@code ＝ ＋ － ＠} (spreadsheets with East Asian input read those as formulas too), and text
+ * beginning with a tab, a carriage return or a line feed, gets a leading apostrophe. Leading
+ * spaces do not hide a formula: {@code "  =1+1"} is neutralized like {@code "=1+1"}. Numbers never
+ * pass through here; they are written as numbers.
  */
 public final class FormulaGuard {
 
@@ -14,8 +17,24 @@ public final class FormulaGuard {
         if (text == null || text.isEmpty()) {
             return false;
         }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n';
+        char first = text.charAt(0);
+        if (first == '\t' || first == '\r' || first == '\n') {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)) {
+                return isFormulaStart(c);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFormulaStart(char c) {
+        return switch (c) {
+            case '=', '+', '-', '@', '＝', '＋', '－', '＠' -> true;
+            default -> false;
+        };
     }
 
     public static String neutralize(String text) {

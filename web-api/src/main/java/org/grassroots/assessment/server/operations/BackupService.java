@@ -2,6 +2,7 @@ package org.grassroots.assessment.server.operations;
 
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,14 +35,16 @@ import org.springframework.stereotype.Service;
 /**
  * Online backups of the embedded H2 database: {@code BACKUP TO} writes a zip of the database files
  * while the server runs; H2 takes it from one MVCC snapshot, so it holds every committed
- * transaction up to that moment and none of a running import or evaluation. The zip is written
- * under a temporary name and moved into place, with a {@code .sha256} beside it. On PostgreSQL the
+ * transaction up to that moment and none of a running import or evaluation. The zip and its
+ * {@code .sha256} are written under temporary {@code .part} names, the audit entry is committed,
+ * and only then are they moved into place: a backup file never exists without its audit entry. On PostgreSQL the
  * operator backs up with {@code pg_dump} instead (README).
  */
 @Service
 public class BackupService {
 
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
+    private static final String PART = ".part";
     private static final Pattern NAME = Pattern.compile("assessment-\\d{8}-\\d{6}-\\d{3}\\.zip");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
@@ -73,28 +76,64 @@ public class BackupService {
         lock.lock();
         try {
             Files.createDirectories(directory);
+            removeUnfinished();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             String name = "assessment-" + STAMP.format(now) + ".zip";
             while (Files.exists(directory.resolve(name))) {
                 now = now.plusMillis(1);
                 name = "assessment-" + STAMP.format(now) + ".zip";
             }
-            Path part = directory.resolve(name + ".part");
+            Path part = directory.resolve(name + PART);
+            Path sidecarPart = directory.resolve(name + ".sha256" + PART);
             long started = System.nanoTime();
-            jdbc.execute("BACKUP TO '" + part.toString().replace("'", "''") + "'");
-            Path file = Files.move(part, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            String sha256 = sha256(file);
-            Files.writeString(directory.resolve(name + ".sha256"), sha256 + "  " + name + "\n", StandardCharsets.UTF_8);
-            BackupFile backup = new BackupFile(name, Files.size(file), sha256, now, file.toString());
-            log.info("backup written in {} ms: {} ({} bytes, sha256 {})", (System.nanoTime() - started) / 1_000_000,
-                    file, backup.size(), sha256);
-            audit.record(AuditAction.BACKUP_CREATED, "backup:" + name, "数据库备份 database backup " + name + " ("
-                    + backup.size() + " bytes)", backup);
-            return backup;
+            try {
+                jdbc.execute("BACKUP TO '" + part.toString().replace("'", "''") + "'");
+                String sha256 = sha256(part);
+                Files.writeString(sidecarPart, sha256 + "  " + name + "\n", StandardCharsets.UTF_8);
+                Path file = directory.resolve(name);
+                BackupFile backup = new BackupFile(name, Files.size(part), sha256, now, file.toString());
+                // The audit entry is committed before the zip gets its name: a crash or a failed append
+                // leaves at most a .part file (removed before the next backup and at start), never a
+                // backup that the audit trail does not know of.
+                audit.record(AuditAction.BACKUP_CREATED, "backup:" + name, "数据库备份 database backup " + name
+                        + " (" + backup.size() + " bytes)", backup);
+                Files.move(sidecarPart, directory.resolve(name + ".sha256"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+                log.info("backup written in {} ms: {} ({} bytes, sha256 {})",
+                        (System.nanoTime() - started) / 1_000_000, file, backup.size(), sha256);
+                return backup;
+            } finally {
+                Files.deleteIfExists(part);
+                Files.deleteIfExists(sidecarPart);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Removes what a backup interrupted by a crash or a failure left behind: {@code .part} files,
+     * and checksum files whose zip is missing. Runs at start and before every backup.
+     */
+    @PostConstruct
+    void removeUnfinished() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                boolean orphanSidecar = n.endsWith(".zip.sha256")
+                        && !Files.exists(directory.resolve(n.substring(0, n.length() - ".sha256".length())));
+                if (n.startsWith("assessment-") && (n.endsWith(PART) || orphanSidecar)) {
+                    Files.deleteIfExists(f);
+                    log.info("removed the unfinished backup file {}", f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.grassroots.assessment.server.pages;
 
 import org.grassroots.assessment.server.security.SignedInUser;
 import org.grassroots.assessment.server.web.ConflictException;
+import org.grassroots.assessment.server.web.DateBounds;
+import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What every page's layout needs (the signed-in user for the navigation), and the pages' own error
@@ -40,6 +43,15 @@ class PageModel {
     @ResponseStatus(HttpStatus.CONFLICT)
     String conflict(ConflictException e, Model model) {
         return error(409, e.getMessage(), model);
+    }
+
+    /** A request parameter that cannot be read, such as a date out of range. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, InvalidRequestException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(RuntimeException e, Model model) {
+        DateBounds.OutOfRange date = e.getCause() instanceof DateBounds.OutOfRange d ? d : null;
+        return error(400, date != null ? date.getMessage()
+                : e instanceof InvalidRequestException ? e.getMessage() : "请求的参数格式不正确", model);
     }
 
     private static String error(int status, String message, Model model) {

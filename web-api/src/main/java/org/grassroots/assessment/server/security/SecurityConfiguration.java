@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -44,11 +47,16 @@ class SecurityConfiguration {
     private static final String ORG_REP = Role.ORG_REP.name();
     private static final String[] STAFF = {ADMIN, RULE_MAINTAINER, EVALUATOR, INSPECTOR};
     private static final String[] EVERYONE = {ADMIN, RULE_MAINTAINER, EVALUATOR, INSPECTOR, ORG_REP};
+    private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:;"
             + " style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
+
+    /** Whether the OpenAPI document and Swagger UI are open to anyone; by default they need a signed-in user. */
+    @Value("${assessment.api-docs.public:false}")
+    private boolean publicApiDocs;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -67,12 +75,14 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthentication authentication) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
         http.authenticationManager(new ProviderManager(authentication))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                        .permitAll()
+                        // the API's description only for signed-in users, unless assessment.api-docs.public=true
+                        .requestMatchers(API_DOCS).access(publicApiDocs ? SingleResultAuthorizationManager.permitAll()
+                                : AuthenticatedAuthorizationManager.authenticated())
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers(GET, "/css/**", "/js/**", "/webjars/**").permitAll()
                         // pages: each group's own; an organization's page checks its scope like the API

@@ -13,6 +13,7 @@ import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,12 @@ public class UserService {
         UserAccount account = new UserAccount(request.username(), encoder.encode(request.password()),
                 request.displayName().strip(), request.role(), orgCode(request), !Boolean.FALSE.equals(request.enabled()),
                 now, actor, now, actor);
-        accounts.insert(account);
+        try {
+            accounts.insert(account);
+        } catch (DuplicateKeyException e) {
+            // another request added the same name between the check above and this insert
+            throw new ConflictException("用户已存在：" + request.username());
+        }
         authentication.forgetAll();
         UserView view = UserView.of(account);
         audit.record(AuditAction.USER_CREATED, target(account), "新增用户 " + account.username() + "（"

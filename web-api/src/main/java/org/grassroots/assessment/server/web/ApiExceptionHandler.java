@@ -53,6 +53,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        DateBounds.OutOfRange date = cause(e, DateBounds.OutOfRange.class);
+        if (date != null) {
+            return invalid("参数 " + e.getName() + " 不是有效日期：" + date.getMessage(),
+                    List.of(new Problem("/" + e.getName(), date.getMessage())));
+        }
         return invalid("参数格式不正确", List.of(new Problem("/" + e.getName(), "cannot read \"" + e.getValue() + "\"")));
     }
 

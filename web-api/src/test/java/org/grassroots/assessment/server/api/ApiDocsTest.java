@@ -64,6 +64,20 @@ class ApiDocsTest {
     }
 
     @Test
+    void api_docs_and_swagger_ui_need_a_signed_in_user() throws Exception {
+        HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(401);
+        assertThat(docs.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+        assertThat(docs.body()).doesNotContain("openapi");
+        HttpResponse<String> ui = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/swagger-ui/index.html")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.uri().getPath()).isEqualTo("/login");
+        assertThat(ui.body()).doesNotContainIgnoringCase("swagger");
+    }
+
+    @Test
     void swagger_ui_answers() throws Exception {
         HttpResponse<String> index = get("/swagger-ui/index.html");
         assertThat(index.statusCode()).isEqualTo(200);

@@ -137,6 +137,17 @@ class CsvExporterTest {
     }
 
     @Test
+    void formulas_behind_full_width_signs_or_leading_spaces_are_neutralized() throws Exception {
+        EvaluationResult hostile = HostileResult.of(WorkedExample.result(), HostileResult.DISGUISED);
+        EvaluationExport export = new EvaluationExport(7, hostile, false, WorkedExample.CREATED_AT,
+                Map.of("XQ", " \t=X区"));
+        Map<String, Map<String, String>> rows = rowsByCode(records(csv(export)));
+        HostileResult.DISGUISED.forEach((code, name) ->
+                assertThat(rows.get(code).get("组织名称")).as(code).isEqualTo("'" + name));
+        assertThat(rows.get("XQ-T01").get("上级组织")).isEqualTo("' \t=X区");
+    }
+
+    @Test
     void quoting_only_where_rfc_4180_needs_it() {
         assertThat(CsvExporter.quote("红旗村")).isEqualTo("红旗村");
         assertThat(CsvExporter.quote("a,b")).isEqualTo("\"a,b\"");

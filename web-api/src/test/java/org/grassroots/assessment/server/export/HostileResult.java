@@ -22,9 +22,22 @@ final class HostileResult {
     private HostileResult() {
     }
 
+    /** Formulas that hide behind full-width signs or leading white space. */
+    static final Map<String, String> DISGUISED = Map.of(
+            "V-HONGQI", "＝HYPERLINK(\"http://evil.example/\")",
+            "V-SHIQIAO", "＋1+2",
+            "C-XINGFU", "－3-4",
+            "E-HANGKE", "＠SUM(A1:A9)",
+            "S-XIEHUI", "  =1+1",
+            "XQ-T01", "\u3000 ＋cmd|' /C calc'!A0");
+
     static EvaluationResult of(EvaluationResult base) {
+        return of(base, NAMES);
+    }
+
+    static EvaluationResult of(EvaluationResult base, Map<String, String> names) {
         List<OrganizationResult> orgs = base.organizations().stream()
-                .map(o -> new OrganizationResult(o.code(), NAMES.getOrDefault(o.code(), o.name()), o.type(), o.parentCode(),
+                .map(o -> new OrganizationResult(o.code(), names.getOrDefault(o.code(), o.name()), o.type(), o.parentCode(),
                         o.rank(), o.cohesion(), o.charisma(), o.combat(), o.composite(), o.inspectionScore(), o.tier(),
                         o.weakTriggers(), o.titles(), o.flags(), o.movement(), o.explanation(), o.rankInType(),
                         o.rankInParent(), o.reasons(), o.visits()))

@@ -212,6 +212,22 @@ class XlsxExporterTest {
     }
 
     @Test
+    void formulas_behind_full_width_signs_or_leading_spaces_are_neutralized_strings() throws Exception {
+        EvaluationResult hostile = HostileResult.of(WorkedExample.result(), HostileResult.DISGUISED);
+        EvaluationExport export = new EvaluationExport(7, hostile, false, WorkedExample.CREATED_AT,
+                Map.of("XQ", " \t=X区"));
+        try (XSSFWorkbook wb = xlsx(export)) {
+            Map<String, Map<String, Cell>> rows = rows(wb.getSheet("定级排名"), 1, "组织代码");
+            HostileResult.DISGUISED.forEach((code, name) -> {
+                Cell cell = rows.get(code).get("组织名称");
+                assertThat(cell.getCellType()).as(code).isEqualTo(CellType.STRING);
+                assertThat(cell.getStringCellValue()).as(code).isEqualTo("'" + name);
+            });
+            assertThat(rows.get("XQ-T01").get("上级组织").getStringCellValue()).isEqualTo("' \t=X区");
+        }
+    }
+
+    @Test
     void formula_looking_text_is_a_neutralized_string_never_a_formula() throws Exception {
         EvaluationResult hostile = HostileResult.of(WorkedExample.result());
         EvaluationExport export = new EvaluationExport(7, hostile, false, WorkedExample.CREATED_AT,

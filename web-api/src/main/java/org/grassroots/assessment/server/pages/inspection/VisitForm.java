@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.evaluation.ChecklistItem;
 
 /**
@@ -53,8 +54,11 @@ record VisitForm(String org, String mode, String date, String team, String inspe
             errors.put("mode", "请选择明察或暗访");
         }
         try {
-            if (LocalDate.parse(date == null ? "" : date).isAfter(today)) {
+            LocalDate day = LocalDate.parse(date == null ? "" : date);
+            if (day.isAfter(today)) {
                 errors.put("date", "检查日期不能晚于今天");
+            } else if (!DateBounds.holds(day)) {
+                errors.put("date", "检查日期须在 " + DateBounds.FIRST + " 之后");
             }
         } catch (RuntimeException e) {
             errors.put("date", "请填写检查日期");
