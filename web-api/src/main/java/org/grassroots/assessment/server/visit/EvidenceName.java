@@ -4,7 +4,9 @@ package org.grassroots.assessment.server.visit;
  * A finding's evidence names a file kept with the visit: a plain file name such as
  * {@code IMG_20260302_101522.jpg} or {@code 党建经费支出明细表.pdf}, never a path. A name with
  * {@code /}, {@code \}, {@code ..}, a control character or only white space could point outside
- * the visit's files or break the pages that link to it, so it is refused where it comes in.
+ * the visit's files or break the pages that link to it, so it is refused where it comes in. The
+ * bundle format also allows a web link ({@code https://…} or {@code http://…} with a host): it is
+ * never read as a file, and pages show it as a link.
  */
 public final class EvidenceName {
 
@@ -16,6 +18,12 @@ public final class EvidenceName {
         if (name.isBlank()) {
             return "must be a file name, got a blank one";
         }
+        if (name.codePoints().anyMatch(EvidenceName::isControl)) {
+            return "must be a plain file name without control characters";
+        }
+        if (isLink(name)) {
+            return null;
+        }
         if (name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
             return "must be a plain file name without '/' or '\\'";
         }
@@ -26,6 +34,19 @@ public final class EvidenceName {
             return "must be a plain file name without control characters";
         }
         return null;
+    }
+
+    /** Whether the evidence is a web link (http or https with a host, no white space) rather than a file name. */
+    public static boolean isLink(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.startsWith("https://") || lower.startsWith("http://")) || name.codePoints().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        try {
+            return new java.net.URI(name).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean isControl(int codePoint) {

@@ -165,13 +165,20 @@ class AttackFindingsTest {
                 "\"photos\\\\C07.jpg\"", "\\",
                 "\"C07\\u0000.jpg\"", "control",
                 "\"C07\\n.jpg\"", "control",
-                "\"   \"", "blank");
+                "\"   \"", "blank",
+                "\"javascript:alert(1)//x\"", "/",
+                "\"https://example.org/a b.jpg\"", "white space in a link");
         hostile.forEach((name, why) -> {
             Api.Reply reply = admin.post("/api/visits", visit("EV-1", "[\"ok.jpg\"," + name + "]"));
             assertThat(isClearProblem(reply, 400)).as(name + " " + reply.body()).isTrue();
             assertThat(paths(reply)).as(name).containsExactly("/findings/0/evidence/1");
         });
         assertThat(admin.get("/api/visits/EV-1").status()).isEqualTo(404);
+        // the bundle format's web links stay evidence, shown as links, never read as files
+        Api.Reply linked = admin.post("/api/visits", visit("EV-3", "[\"https://pan.example.org/s/visit-C07.jpg\"]"));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(admin.get("/inspection/visits/EV-3").body())
+                .contains("href=\"https://pan.example.org/s/visit-C07.jpg\"").doesNotContain("photos/https");
 
         ObjectNode bundle = (ObjectNode) Api.JSON.readTree(Fixtures.bytes(Fixtures.WORKED_EXAMPLE));
         ((ObjectNode) bundle.get("visits").get(0).get("findings").get(0)).putArray("evidence").add("../secret.jpg");
