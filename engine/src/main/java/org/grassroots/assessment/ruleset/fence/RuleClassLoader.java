@@ -27,6 +27,35 @@ public final class RuleClassLoader extends ClassLoader {
     /** Drools, KIE and MVEL: the generated code extends and calls them; they run with their own loader. */
     private static final String[] MACHINERY = {"org.drools.", "org.kie.", "org.mvel2."};
 
+    /**
+     * Parts of that machinery that compiled rules never need and that would be a way out if rule
+     * code named them: reading resources and files, building or evaluating new rules or MVEL
+     * text (which would not pass the fence), the services that reach all of KIE.
+     */
+    private static final String[] MACHINERY_REFUSED = {"org.drools.io.", "org.drools.compiler.", "org.drools.util.IoUtils",
+            "org.drools.util.ClassUtils", "org.drools.wiring.", "org.kie.api.KieServices", "org.kie.api.io.",
+            "org.kie.api.builder.", "org.kie.internal.io.", "org.kie.internal.builder.", "org.kie.internal.utils.",
+            "org.kie.memorycompiler.", "org.mvel2.MVEL", "org.mvel2.templates.", "org.mvel2.sh.", "org.mvel2.util.ParseTools"};
+
+    /**
+     * JDK classes that Drools' generated code (compiled by ECJ) refers to or that the compiler must
+     * read to type it: class literals, serialization of invokers, enum switches, string
+     * concatenation by invokedynamic, the functional interfaces in {@code List}'s signatures. None
+     * of them opens a file, a process, a thread, a class loader or a reflective call by itself:
+     * {@code ClassLoader}, {@code Method}, {@code MethodHandle}, {@code MethodType},
+     * {@code InputStream}, {@code File}, {@code Thread}, {@code System}, {@code Runtime} stay out,
+     * so code that reaches for them does not compile.
+     */
+    private static final Set<String> GENERATED_CODE_NEEDS = Set.of("java.lang.Class", "java.lang.ClassNotFoundException",
+            "java.lang.NoSuchFieldError", "java.lang.ReflectiveOperationException", "java.lang.Cloneable",
+            "java.io.Serializable", "java.io.Externalizable", "java.io.ObjectInput", "java.io.ObjectOutput",
+            "java.io.IOException", "java.io.ObjectInputStream", "java.io.ObjectOutputStream", "java.io.DataInput",
+            "java.io.DataOutput", "java.io.ObjectStreamConstants", "java.lang.AutoCloseable", "java.io.Closeable",
+            "java.lang.invoke.StringConcatFactory", "java.lang.invoke.MethodHandles", "java.lang.invoke.MethodHandles$Lookup",
+            "java.lang.invoke.TypeDescriptor", "java.lang.invoke.TypeDescriptor$OfField", "java.lang.invoke.TypeDescriptor$OfMethod",
+            "java.lang.reflect.AnnotatedElement", "java.lang.reflect.GenericDeclaration", "java.lang.reflect.Type",
+            "java.lang.constant.Constable", "java.lang.constant.ConstantDesc");
+
     private static final Set<String> VISIBLE = visible();
 
     public RuleClassLoader(ClassLoader parent) {
@@ -67,8 +96,17 @@ public final class RuleClassLoader extends ClassLoader {
 
     /** Whether rule code may resolve this class (binary name, e.g. {@code java.lang.String}). */
     static boolean isVisible(String className) {
-        if (VISIBLE.contains(className)) {
+        if (VISIBLE.contains(className) || GENERATED_CODE_NEEDS.contains(className)
+                || className.startsWith("java.util.function.")
+                // the JDK's reflection generates accessor classes that link against these; the
+                // module system keeps them out of reach of rule code (jdk.internal is not exported)
+                || className.startsWith("jdk.internal.reflect.")) {
             return true;
+        }
+        for (String refused : MACHINERY_REFUSED) {
+            if (className.startsWith(refused)) {
+                return false;
+            }
         }
         for (String prefix : MACHINERY) {
             if (className.startsWith(prefix)) {
