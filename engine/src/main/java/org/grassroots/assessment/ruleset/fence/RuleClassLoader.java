@@ -14,6 +14,12 @@ import java.util.Set;
  * finds no class: {@code Runtime}, {@code System}, {@code java.io.File}, {@code Thread},
  * {@code Class} neither compile nor link in rule code.
  *
+ * <p>Its limit: Drools' generated code links {@code java.lang.Class}, so the loader lets it
+ * through; MVEL, which interprets constraints, calls methods reflectively from its own class
+ * loader, so a constraint that names {@code Class} (Drools imports {@code java.lang.*}) could
+ * still reach other classes by reflection if the fence let it pass. Java code (consequences,
+ * functions, {@code eval}) has no such way: it does not compile or fails when it runs.
+ *
  * <p>It sits between Drools' project class loader and the application's (or a caching loader
  * above it): classes it lets through come from its parent, so the application's classes stay the
  * same classes for the engine and the rules.

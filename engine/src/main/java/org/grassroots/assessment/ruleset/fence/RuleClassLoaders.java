@@ -17,6 +17,7 @@ public final class RuleClassLoaders {
     }
 
     public static RuleClassLoader forCurrentThread() {
+        MvelLiterals.removeDangerousNames();
         ClassLoader engine = RuleClassLoaders.class.getClassLoader();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader parent = context != null && context != engine && sees(context) ? context : engine;
