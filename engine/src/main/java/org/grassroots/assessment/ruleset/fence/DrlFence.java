@@ -143,6 +143,14 @@ public final class DrlFence {
 
     /** The word an escape sits in, with the escapes decoded ({@code \u0052untime} → {@code Runtime}). */
     private static String spelledWord(String text, int at) {
+        java.util.regex.Matcher escape = UNICODE_ESCAPE.matcher(text).region(at, text.length());
+        if (escape.lookingAt()) {
+            char decoded = (char) Integer.parseInt(escape.group().substring(escape.group().length() - 4), 16);
+            if (!Character.isJavaIdentifierPart(decoded)) {
+                // a newline, a quote…: name the escape itself
+                return escape.group();
+            }
+        }
         int start = at;
         while (start > 0 && (Character.isJavaIdentifierPart(text.charAt(start - 1)))) {
             start--;
@@ -265,19 +273,29 @@ public final class DrlFence {
         }
 
         private void refuse(BaseDescr d, String name, String chinese, String english) {
-            refusals.add(Refusal.at(source, offset(d), name, chinese, english));
+            refuse(offset(d), name, chinese, english);
+        }
+
+        private void refuse(int at, String name, String chinese, String english) {
+            refusals.add(Refusal.at(source, at, name, chinese, english));
+        }
+
+        /** Where a name stands in or after a declaration (an import's target, not the keyword). */
+        private int named(BaseDescr d, String name) {
+            int at = source.find(name, offset(d));
+            return at < 0 ? offset(d) : at;
         }
 
         void run() {
             for (ImportDescr i : pkg.getImports()) {
                 if (!RuleVocabulary.isImport(i.getTarget())) {
-                    refuse(i, i.getTarget(), "不允许导入 " + i.getTarget() + "（只能导入考评事实与结果类型）",
+                    refuse(named(i, i.getTarget()), i.getTarget(), "不允许导入 " + i.getTarget() + "（只能导入考评事实与结果类型）",
                             "(an import) is not in the rule language");
                 }
             }
             for (FunctionImportDescr i : pkg.getFunctionImports()) {
                 if (!RuleVocabulary.FUNCTION_IMPORTS.contains(i.getTarget())) {
-                    refuse(i, i.getTarget(), "不允许导入函数 " + i.getTarget() + "（只能导入引擎提供的规则函数）",
+                    refuse(named(i, i.getTarget()), i.getTarget(), "不允许导入函数 " + i.getTarget() + "（只能导入引擎提供的规则函数）",
                             "(a function import) is not in the rule language");
                 }
             }
