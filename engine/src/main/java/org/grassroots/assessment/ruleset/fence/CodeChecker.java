@@ -232,28 +232,39 @@ final class CodeChecker {
      * false when the text needs the parser (or a word is unknown: the parser then says where and why).
      */
     private boolean simpleExpressionPasses() {
-        if (SIMPLE_EXPRESSION_TEXT.matcher(text).matches()) {
-            Matcher m = WORD.matcher(text);
-            while (m.find()) {
-                String word = m.group(2);
-                boolean afterDot = m.group(1) != null;
-                if (Character.isDigit(word.charAt(0))) {
-                    continue;
+        if (!SIMPLE_EXPRESSION_TEXT.matcher(text).matches()) {
+            return false;
+        }
+        Matcher m = CHAIN.matcher(text);
+        while (m.find()) {
+            String[] parts = m.group().split("\\s*\\.\\s*");
+            String first = parts[0];
+            if (first.equals("drools") || first.equals("kcontext")
+                    || !(EXPRESSION_WORDS.contains(first) || knownName(first))) {
+                return false;
+            }
+            int next = 1;
+            if (parts.length > 1 && isTypeName(first)) {
+                if (!RuleVocabulary.isStaticField(first, parts[1])) {
+                    return false;
                 }
-                boolean known = afterDot ? RuleVocabulary.isProperty(word)
-                        : EXPRESSION_WORDS.contains(word) || knownName(word);
-                if (!known || word.equals("drools") || word.equals("kcontext")) {
+                next = 2;
+            }
+            for (int i = next; i < parts.length; i++) {
+                if (!RuleVocabulary.isProperty(parts[i])) {
                     return false;
                 }
             }
-            return true;
         }
-        return false;
+        return true;
     }
+
+    /** A name and what follows it after dots: {@code OrgType.VILLAGE}, {@code $w.start}, {@code orgCode}. */
+    private static final Pattern CHAIN = Pattern.compile(
+            "(?<![\\p{L}\\p{N}_$.])[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\s*\\.\\s*[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     /** Only words, numbers, dots, spaces and operators; no call, index, block, string or escape. */
     private static final Pattern SIMPLE_EXPRESSION_TEXT = Pattern.compile("[\\p{L}\\p{N}_$.\\s=!<>&|+*/%:?-]*");
-    private static final Pattern WORD = Pattern.compile("(\\.\\s*)?([\\p{L}\\p{N}_$]+)");
 
     /** For text JavaParser cannot read: the first identifier outside the vocabulary and the known names. */
     private boolean refuseFirstUnknownWord() {
@@ -272,8 +283,7 @@ final class CodeChecker {
         if (name.equals("drools") || name.equals("kcontext")) {
             return false;
         }
-        return names.contains(name) || context.isType(name) || (kind == Kind.EXPRESSION && RuleVocabulary.isProperty(name))
-                || RuleVocabulary.isMember(name);
+        return names.contains(name) || context.isType(name) || (kind == Kind.EXPRESSION && RuleVocabulary.isProperty(name));
     }
 
     // ---------------------------------------------------------------------------------------- nodes
@@ -297,13 +307,21 @@ final class CodeChecker {
         }
         if (node instanceof BlockStmt || node instanceof ExpressionStmt || node instanceof IfStmt
                 || node instanceof ReturnStmt || node instanceof EmptyStmt || node instanceof SwitchStmt
-                || node instanceof SwitchEntry || node instanceof YieldStmt || node instanceof SwitchExpr
+                || node instanceof YieldStmt || node instanceof SwitchExpr
                 || node instanceof BinaryExpr || node instanceof UnaryExpr || node instanceof ConditionalExpr
                 || node instanceof EnclosedExpr || node instanceof AssignExpr || node instanceof ArrayAccessExpr
                 || node instanceof VariableDeclarationExpr || node instanceof LiteralExpr) {
             children(node);
         } else if (node instanceof ForEachStmt f) {
             children(f);
+        } else if (node instanceof SwitchEntry entry) {
+            for (Expression label : entry.getLabels()) {
+                if (label instanceof NameExpr n && RuleVocabulary.isEnumConstant(n.getNameAsString())) {
+                    continue;
+                }
+                check(label);
+            }
+            entry.getStatements().forEach(this::check);
         } else if (node instanceof BreakStmt b) {
             if (b.getLabel().isPresent()) {
                 refuse(b, "break " + b.getLabel().get(), "不允许使用带标签的 break", "is not in the rule language");
@@ -395,7 +413,11 @@ final class CodeChecker {
         }
     }
 
-    /** {@code a.b.c}: a fully qualified name is refused whole; else the field or property must be in the vocabulary. */
+    /**
+     * {@code a.b.c}: a fully qualified name is refused whole. {@code Type.FIELD} must be a static
+     * field listed for that type. On a value, a constraint reads a property ({@code $w.start} →
+     * {@code start()}); Java code reads no field but an array's {@code length}.
+     */
     private void checkFieldAccess(FieldAccessExpr f) {
         Expression root = f;
         while (root instanceof FieldAccessExpr fa) {
@@ -408,12 +430,22 @@ final class CodeChecker {
             return;
         }
         String field = f.getNameAsString();
-        boolean allowed = kind == Kind.EXPRESSION ? RuleVocabulary.isProperty(field) : RuleVocabulary.isMember(field);
-        if (!allowed || RuleVocabulary.NEVER.contains(field)) {
+        boolean allowed;
+        if (f.getScope() instanceof NameExpr scope && isTypeName(scope.getNameAsString())) {
+            allowed = RuleVocabulary.isStaticField(scope.getNameAsString(), field);
+        } else {
+            allowed = kind == Kind.EXPRESSION ? RuleVocabulary.isProperty(field) : field.equals("length");
+            check(f.getScope());
+        }
+        if (!allowed) {
             refusals.add(Refusal.name(source, offsetOf(f.getName()), field));
         }
         f.getTypeArguments().ifPresent(ts -> ts.forEach(this::check));
-        check(f.getScope());
+    }
+
+    /** A name that stands for a type here (not a variable or binding of that name). */
+    private boolean isTypeName(String name) {
+        return !names.contains(name) && context.isType(name);
     }
 
     private void checkCall(MethodCallExpr m) {

@@ -154,6 +154,8 @@ public final class RuleVocabulary {
             "getInteger", "getLong", "getBoolean", "drools", "kcontext", "this$0");
 
     private static final Map<String, Class<?>> TYPES_BY_NAME = typesByName();
+    private static final Map<Class<?>, Set<String>> STATIC_FIELDS = staticFields();
+    private static final Set<String> ENUM_CONSTANTS = enumConstants();
     private static final Set<String> MEMBERS = members();
 
     private RuleVocabulary() {
@@ -162,8 +164,10 @@ public final class RuleVocabulary {
     private static Map<Class<?>, Set<String>> jdkTypes() {
         Map<Class<?>, Set<String>> m = new LinkedHashMap<>();
         Set<String> numbers = Set.of("intValue", "longValue", "doubleValue", "compare", "compareTo", "valueOf",
-                "isNaN", "isInfinite", "sum", "max", "min", "MAX_VALUE", "MIN_VALUE");
+                "isNaN", "isInfinite", "sum", "max", "min", "signum", "MAX_VALUE", "MIN_VALUE");
         m.put(Object.class, Set.of("equals", "hashCode", "toString"));
+        m.put(Comparable.class, Set.of("compareTo"));
+        m.put(CharSequence.class, Set.of("length", "isEmpty", "charAt", "compare"));
         m.put(String.class, Set.of("length", "isEmpty", "isBlank", "charAt", "contains", "startsWith", "endsWith",
                 "indexOf", "lastIndexOf", "substring", "trim", "strip", "toUpperCase", "toLowerCase",
                 "equalsIgnoreCase", "compareTo", "concat", "join", "valueOf"));
@@ -175,23 +179,25 @@ public final class RuleVocabulary {
         m.put(Boolean.class, Set.of("booleanValue", "valueOf", "parseBoolean", "compare", "compareTo", "TRUE", "FALSE"));
         m.put(Number.class, Set.of("intValue", "longValue", "doubleValue"));
         Set<String> readCollection = Set.of("size", "isEmpty", "contains");
-        m.put(Collection.class, readCollection);
-        m.put(List.class, union(readCollection, Set.of("get", "indexOf", "subList", "add", "of")));
-        m.put(ArrayList.class, union(readCollection, Set.of("get", "indexOf", "subList", "add")));
+        m.put(Collection.class, union(readCollection, Set.of("add")));
+        m.put(List.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add", "of")));
+        m.put(ArrayList.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add")));
         m.put(Set.class, union(readCollection, Set.of("add", "of")));
         m.put(HashSet.class, union(readCollection, Set.of("add")));
         m.put(Map.class, Set.of("size", "isEmpty", "get", "containsKey", "getOrDefault", "keySet", "values", "of"));
         m.put(Comparator.class, Set.of("compare", "reversed", "thenComparing"));
-        m.put(Enum.class, Set.of("name", "ordinal", "compareTo", "valueOf"));
+        m.put(Enum.class, Set.of("name", "ordinal", "compareTo", "valueOf", "values"));
         m.put(LocalDate.class, Set.of("of", "parse", "plusDays", "minusDays", "plusWeeks", "minusWeeks", "plusMonths",
                 "minusMonths", "plusYears", "minusYears", "isAfter", "isBefore", "isEqual", "getYear",
                 "getMonthValue", "getMonth", "getDayOfMonth", "getDayOfWeek", "getDayOfYear", "lengthOfMonth",
                 "lengthOfYear", "isLeapYear", "withDayOfMonth", "withMonth", "withYear", "compareTo", "toEpochDay",
-                "MIN", "MAX", "EPOCH"));
-        m.put(YearMonth.class, Set.of("of", "getYear", "getMonthValue", "getMonth", "atDay", "atEndOfMonth",
-                "lengthOfMonth", "isAfter", "isBefore", "compareTo", "plusMonths", "minusMonths"));
-        m.put(Month.class, Set.of("of", "getValue", "length", "plus", "minus"));
-        m.put(DayOfWeek.class, Set.of("of", "getValue", "plus", "minus"));
+                // get(TemporalField) needs a field, which no rule can name: harmless, listed because List.get is allowed
+                "get", "MIN", "MAX", "EPOCH"));
+        m.put(YearMonth.class, Set.of("of", "parse", "get", "getYear", "getMonthValue", "getMonth", "atDay", "atEndOfMonth",
+                "lengthOfMonth", "lengthOfYear", "isLeapYear", "isAfter", "isBefore", "compareTo", "plusMonths", "minusMonths",
+                "plusYears", "minusYears", "withMonth", "withYear"));
+        m.put(Month.class, Set.of("of", "get", "getValue", "length"));
+        m.put(DayOfWeek.class, Set.of("of", "get", "getValue"));
         m.put(ChronoUnit.class, Set.of("between", "DAYS", "WEEKS", "MONTHS", "YEARS"));
         return Collections.unmodifiableMap(m);
     }
@@ -209,7 +215,11 @@ public final class RuleVocabulary {
         return Collections.unmodifiableMap(m);
     }
 
-    /** The engine types' public members (their accessors, constructors' records, enum constants) and the JDK's listed ones. */
+    /**
+     * The method names rules may call: the engine types' public methods (accessors, builders, rule
+     * functions) and the JDK types' listed methods. Fields are not members: a rule reads a static
+     * field only through its type ({@code Severity.MINOR}, {@code Double.NEGATIVE_INFINITY}).
+     */
     private static Set<String> members() {
         Set<String> names = new TreeSet<>();
         for (Class<?> c : ENGINE_TYPES) {
@@ -218,21 +228,57 @@ public final class RuleVocabulary {
                     names.add(m.getName());
                 }
             }
+            if (c.isEnum()) {
+                names.addAll(List.of("values", "valueOf", "name", "ordinal"));
+            }
+        }
+        JDK_TYPES.forEach((type, listed) -> listed.stream().filter(n -> !isField(type, n)).forEach(names::add));
+        names.removeAll(NEVER);
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static boolean isField(Class<?> type, String name) {
+        try {
+            type.getField(name);
+            return true;
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
+    }
+
+    /** Per type, the static fields a rule may read through the type's name: enum constants, listed JDK constants. */
+    private static Map<Class<?>, Set<String>> staticFields() {
+        Map<Class<?>, Set<String>> fields = new LinkedHashMap<>();
+        for (Class<?> c : ENGINE_TYPES) {
+            Set<String> names = new TreeSet<>();
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isPublic(f.getModifiers()) && !f.isSynthetic()) {
+                if (Modifier.isPublic(f.getModifiers()) && Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
                     names.add(f.getName());
                 }
             }
-            if (c.isEnum()) {
-                names.add("values");
-                names.add("valueOf");
-                names.add("name");
-                names.add("ordinal");
-            }
+            fields.put(c, Collections.unmodifiableSet(names));
         }
-        JDK_TYPES.values().forEach(names::addAll);
-        names.removeAll(NEVER);
+        JDK_TYPES.forEach((type, listed) -> fields.put(type,
+                listed.stream().filter(n -> isField(type, n)).collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        return Collections.unmodifiableMap(fields);
+    }
+
+    private static Set<String> enumConstants() {
+        Set<String> names = new TreeSet<>();
+        TYPES_BY_NAME.values().stream().filter(Class::isEnum)
+                .forEach(c -> java.util.Arrays.stream(c.getEnumConstants()).forEach(e -> names.add(((Enum<?>) e).name())));
         return Collections.unmodifiableSet(names);
+    }
+
+    /** Whether {@code Type.FIELD} is allowed: a static field listed for that very type. */
+    public static boolean isStaticField(String typeName, String field) {
+        Class<?> c = TYPES_BY_NAME.get(typeName);
+        return c != null && STATIC_FIELDS.getOrDefault(c, Set.of()).contains(field);
+    }
+
+    /** Whether a name is a constant of an enum of the vocabulary (a {@code case} label). */
+    static boolean isEnumConstant(String name) {
+        return ENUM_CONSTANTS.contains(name);
     }
 
     /** Whether a rule may name this type (a simple name: {@code Line}, {@code LocalDate}). */
