@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.grassroots.assessment.ruleset.fence.DrlFence;
+import org.grassroots.assessment.ruleset.fence.RuleClassLoaders;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -59,6 +61,18 @@ public final class RuleSet {
      * files are rules; other files (the properties) count in the checksum. Every error is reported.
      */
     public static RuleSet compile(Map<String, String> files) throws RuleSetCompilationException {
+        return compile(files, Fence.ON);
+    }
+
+    /** Whether {@link #compile} checks the files with the rule-language fence first (always, but in a test that proves the class loader alone). */
+    enum Fence { ON, OFF_FOR_TESTS }
+
+    /**
+     * Compiles a set: first the rule-language fence ({@link DrlFence}) over every file, then
+     * Drools with the rule class loader ({@link RuleClassLoader}), so that the compiled rules
+     * resolve nothing outside the vocabulary even where the fence had a gap.
+     */
+    static RuleSet compile(Map<String, String> files, Fence fence) throws RuleSetCompilationException {
         SortedMap<String, String> sorted = new TreeMap<>(files);
         if (sorted.keySet().stream().noneMatch(RuleSet::isRuleFile)) {
             throw new RuleSetCompilationException("the rule set has no .drl file");
@@ -66,6 +80,44 @@ public final class RuleSet {
         String checksum = checksum(sorted);
         String version = versionOf(sorted, checksum);
 
+        if (fence == Fence.ON) {
+            DrlFence.Result checked = DrlFence.check(sorted);
+            if (!checked.passed()) {
+                throw refused(checked, sorted);
+            }
+        }
+        ClassLoader loader = RuleClassLoaders.forCurrentThread();
+        List<RuleMessage> messages = new ArrayList<>();
+        KieBase base = build(sorted, loader, messages);
+        if (base == null) {
+            throw new RuleSetCompilationException(messages);
+        }
+        return new RuleSet(version, checksum, sorted, base, List.copyOf(messages));
+    }
+
+    /**
+     * The fence's refusals; for files Drools' parser could not read, the compiler's own messages
+     * about them (compiled alone, nothing else), as before the fence.
+     */
+    private static RuleSetCompilationException refused(DrlFence.Result checked, SortedMap<String, String> files) {
+        List<RuleMessage> messages = new ArrayList<>();
+        checked.refusals().forEach(r -> messages.add(r.toRuleMessage()));
+        if (!checked.unparsedFiles().isEmpty()) {
+            SortedMap<String, String> unparsed = new TreeMap<>();
+            checked.unparsedFiles().forEach(f -> unparsed.put(f, files.get(f)));
+            List<RuleMessage> compiler = new ArrayList<>();
+            KieBase base = build(unparsed, RuleClassLoaders.forCurrentThread(), compiler);
+            messages.addAll(compiler);
+            if (base != null || compiler.stream().noneMatch(m -> m.level() == RuleMessage.Level.ERROR)) {
+                checked.unparsedFiles().forEach(f -> messages.add(new RuleMessage(RuleMessage.Level.ERROR, f, 0, 0,
+                        "规则文件无法解析，不能校验 / refused: file that the rule-language fence cannot read")));
+            }
+        }
+        return new RuleSetCompilationException(messages);
+    }
+
+    /** Drools' build with the given class loader; the KieBase, or null with the errors in {@code messages}. */
+    private static KieBase build(SortedMap<String, String> sorted, ClassLoader loader, List<RuleMessage> messages) {
         KieServices ks = KieServices.get();
         ReleaseId releaseId = ks.newReleaseId("org.grassroots.assessment", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -75,20 +127,19 @@ public final class RuleSet {
                 kfs.write(RESOURCE_FOLDER + name, content);
             }
         });
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        List<RuleMessage> messages = new ArrayList<>();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
         for (Message m : builder.getResults().getMessages()) {
             messages.add(toRuleMessage(m));
         }
         if (messages.stream().anyMatch(m -> m.level() == RuleMessage.Level.ERROR)) {
             ks.getRepository().removeKieModule(releaseId);
-            throw new RuleSetCompilationException(messages);
+            return null;
         }
-        KieContainer container = ks.newKieContainer(releaseId);
+        KieContainer container = ks.newKieContainer(releaseId, loader);
         KieBase base = container.getKieBase();
         // the base is all we keep; do not let the repository hold every version ever compiled
         ks.getRepository().removeKieModule(releaseId);
-        return new RuleSet(version, checksum, sorted, base, List.copyOf(messages));
+        return base;
     }
 
     public String version() {

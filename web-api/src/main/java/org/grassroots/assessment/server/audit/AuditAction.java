@@ -25,6 +25,12 @@ public enum AuditAction {
     RULESET_ACTIVATED,
     /** A version that was active before made active again. Target {@code ruleset:<versionId>}. */
     RULESET_ROLLED_BACK,
+    /**
+     * At start, the stored ACTIVE version was refused (the rule-language fence, or it no longer
+     * compiles): evaluations use the shipped set until a version is activated. Target
+     * {@code ruleset:<versionId>}; the content is the refusals.
+     */
+    RULESET_FALLBACK,
     /** An organization created or replaced. Target {@code organization:<code>}. */
     ORGANIZATION_UPDATED,
     /** An organization's period facts created or replaced. Target {@code organization:<code>/facts/<period>}. */

@@ -188,9 +188,13 @@ public class RuleSetService implements InitializingBean {
             active.activate(rules);
             log.info("active rule set: version #{} {} ({})", r.id(), rules.version(), rules.checksum());
         } catch (RuleSetCompilationException e) {
-            log.error("the active rule set version #{} {} does not compile; evaluations use the shipped set {} ({})"
-                    + " until a version is activated: {}", r.id(), r.version(), shipped.version(), shipped.checksum(),
-                    e.messages());
+            log.error("the active rule set version #{} {} is refused (the rule-language fence, or it does not compile);"
+                    + " evaluations use the shipped set {} ({}) until a version is activated: {}", r.id(), r.version(),
+                    shipped.version(), shipped.checksum(), e.messages());
+            List<String> refusals = e.messages().stream().map(Object::toString).toList();
+            audit.record(AuditAction.RULESET_FALLBACK, "ruleset:" + r.id(), "启动时拒绝启用的规则集版本 #" + r.id() + " "
+                    + r.version() + "，改用随应用发布的规则集 " + shipped.version() + "（" + refusals.size() + " 个问题，首个："
+                    + (refusals.isEmpty() ? "" : refusals.get(0)) + "）", refusals);
         } catch (RuntimeException e) {
             log.error("the active rule set version #{} {} cannot be loaded; evaluations use the shipped set {} ({})",
                     r.id(), r.version(), shipped.version(), shipped.checksum(), e);

@@ -66,6 +66,14 @@ class RuleDirectoryWatcherTest {
         assertThat(api.get("/api/rules/active").json().get("checksum").asString())
                 .isEqualTo(active.get("checksum").asString());
         assertThat(api.get("/api/rules/versions").json().size()).isEqualTo(2);
+
+        // a file the rule-language fence refuses (a command run from a consequence) is not activated either
+        write(Map.of("runtime-exec.drl", Files.readString(HostileRuleSetTest.CORPUS.resolve("runtime-exec.drl"))));
+        Thread.sleep(2000);
+        assertThat(api.get("/api/rules/active").json().get("checksum").asString())
+                .isEqualTo(active.get("checksum").asString());
+        assertThat(api.get("/api/rules/versions").json().size()).isEqualTo(2);
+        assertThat(api.get("/api/rules/active").status()).as("the server is still up").isEqualTo(200);
     }
 
     private static JsonNode awaitActiveVersion(ApiClient api, String version) throws InterruptedException {
