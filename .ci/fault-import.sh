@@ -114,6 +114,15 @@ dbsize() {
   fi
 }
 
+# db_counts: on PostgreSQL, the rows of every table an import writes, read from the database itself
+db_counts() {
+  [ -n "$database" ] || return 0
+  local t
+  for t in organization period_facts member_record visit finding; do
+    printf '%s=%s ' "$t" "$("$psql" -X -tA "${database#jdbc:}" -c "select count(*) from $t")"
+  done | sed 's/ $//'
+}
+
 java -cp "fixtures/target/classes:$cli" org.grassroots.assessment.fixtures.SyntheticBundleGenerator \
   generate --orgs "$orgs" --seed 7 --out "$bundle" >/dev/null
 echo "fault: database ${database:-H2 in the data folder}"
@@ -122,6 +131,7 @@ echo "fault: bundle of $orgs organizations, $(( $(stat -c %s "$bundle") / 104857
 # 1. an import killed in the middle of writing
 start first
 before_kb=$(dbsize)
+rows_before=$(db_counts)
 curl -sS "${auth[@]}" -o "$work/import-1.json" -H 'Content-Type: application/json' \
   --data-binary @"$bundle" "$base/api/import" 2>"$work/import-1.err" &
 bg=$!
@@ -143,6 +153,7 @@ echo "fault: killed -9 $(( ($(date +%s%N) - writing) / 1000000 )) ms into the wr
 start second
 orgs_after_kill=$(organizations)
 visits_after_kill=$(visits)
+rows_after_kill=$(db_counts)
 echo "fault: after the restart: $orgs_after_kill organizations, $visits_after_kill visits"
 
 curl -fsS "${auth[@]}" -o "$work/import-2.json" --max-time 150 -H 'Content-Type: application/json' \
@@ -161,6 +172,13 @@ esac
 [ "$(organizations)" = "$expected_orgs" ] && [ "$(visits)" = "$expected_visits" ] \
   || fail "the repeated import did not store the whole bundle"
 pass "the repeated import stored all $expected_orgs organizations and the visits"
+if [ -n "$database" ]; then
+  rows_all=$(db_counts)
+  case "$rows_after_kill" in
+    "$rows_before"|"$rows_all") pass "in the database (psql) after the kill: ${rows_after_kill} (before the import: ${rows_before}; whole: ${rows_all})" ;;
+    *) fail "in the database (psql) after the kill: ${rows_after_kill} is neither before the import (${rows_before}) nor whole (${rows_all})" ;;
+  esac
+fi
 
 # 2. an evaluation killed after it stored its record and while it writes the ledger and results
 evaluations_before=$(evaluations)
