@@ -69,7 +69,7 @@ EOF
     || { cat "$dir/server.log" >&2; exit 1; }
   as "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
     -c "CREATE ROLE assessment LOGIN CREATEDB" >&2
-  echo "postgres: PostgreSQL $("$bin/postgres" --version | awk "{print \$NF}") on 127.0.0.1:$port, data in $dir/data" >&2
+  echo "postgres: PostgreSQL $("$bin/postgres" --version | awk "{print \$3}") on 127.0.0.1:$port, data in $dir/data" >&2
   url_of "$dir" postgres
 }
 
