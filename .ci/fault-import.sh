@@ -8,7 +8,10 @@
 #   FAULT_JAVA_OPTS (default -XX:TieredStopAtLevel=1): the server's JVM options; C1 only halves the
 #   three start-ups on 2 cores, which are most of the script's time (the kill and recovery are the same)
 #   FAULT_KILL_AFTER (default 8): seconds into the import's write phase at which it is killed at the
-#   latest; it is killed earlier, as soon as the database file has grown by 1 MB of uncommitted rows
+#   latest; it is killed earlier, as soon as the database has grown by 1 MB of uncommitted rows
+#   FAULT_DATABASE (default: none, the embedded H2 database in a new data folder): the JDBC URL of an
+#   empty PostgreSQL database to run on instead (.ci/postgres.sh createdb prints one); its size is read
+#   with psql, its contents through the API of the restarted server as on H2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +25,14 @@ kill_after=${FAULT_KILL_AFTER:-8}
 read -r -a java_opts <<<"${FAULT_JAVA_OPTS--XX:TieredStopAtLevel=1}"
 export ASSESSMENT_ADMIN_PASSWORD=${ASSESSMENT_ADMIN_PASSWORD:-fault-$RANDOM$RANDOM$RANDOM}
 auth=(-u "admin:$ASSESSMENT_ADMIN_PASSWORD")
+database=${FAULT_DATABASE:-}
+datasource=()
+if [ -n "$database" ]; then
+  case "$database" in jdbc:postgresql://*) ;; *) echo "fault: FAULT_DATABASE must be a jdbc:postgresql:// URL"; exit 1 ;; esac
+  datasource=(--spring.datasource.url="$database")
+  psql=$(ls -d /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1 || true)
+  [ -x "$psql" ] || psql=$(command -v psql) || { echo "fault: no psql for $database"; exit 1; }
+fi
 
 work=$(mktemp -d)
 data="$work/data"
@@ -55,7 +66,8 @@ base="http://127.0.0.1:$port"
 # start NAME: the packaged server on the data folder, demo off; waits for health (120 s at most)
 start() {
   log="$work/server-$1.log"
-  java "${java_opts[@]}" -jar "$jar" --server.port="$port" --assessment.data-dir="$data" --assessment.demo=false >"$log" 2>&1 &
+  java "${java_opts[@]}" -jar "$jar" --server.port="$port" --assessment.data-dir="$data" --assessment.demo=false \
+    ${datasource[@]+"${datasource[@]}"} >"$log" 2>&1 &
   pid=$!
   local t0
   t0=$(date +%s)
@@ -93,15 +105,33 @@ organizations() { count "/api/organizations?flat=true" '"code":"'; }
 visits() { count "/api/visits?limit=10000" '"visitId":"'; }
 evaluations() { count "/api/evaluations" '"inputsDigest":"'; }
 rectifications() { curl -fsS "${auth[@]}" "$base/api/rectifications?size=1" | grep -o '"total":[0-9]*' | grep -o '[0-9]*$'; }
-dbsize() { du -k "$data/assessment.mv.db" | cut -f1; }
+# dbsize: the database's size in KB (H2: its file; PostgreSQL: its files, uncommitted rows included)
+dbsize() {
+  if [ -n "$database" ]; then
+    "$psql" -X -tA "${database#jdbc:}" -c "select pg_database_size(current_database()) / 1024"
+  else
+    du -k "$data/assessment.mv.db" | cut -f1
+  fi
+}
+
+# db_counts: on PostgreSQL, the rows of every table an import writes, read from the database itself
+db_counts() {
+  [ -n "$database" ] || return 0
+  local t
+  for t in organization period_facts member_record visit finding; do
+    printf '%s=%s ' "$t" "$("$psql" -X -tA "${database#jdbc:}" -c "select count(*) from $t")"
+  done | sed 's/ $//'
+}
 
 java -cp "fixtures/target/classes:$cli" org.grassroots.assessment.fixtures.SyntheticBundleGenerator \
   generate --orgs "$orgs" --seed 7 --out "$bundle" >/dev/null
+echo "fault: database ${database:-H2 in the data folder}"
 echo "fault: bundle of $orgs organizations, $(( $(stat -c %s "$bundle") / 1048576 )) MB ($(elapsed))"
 
 # 1. an import killed in the middle of writing
 start first
 before_kb=$(dbsize)
+rows_before=$(db_counts)
 curl -sS "${auth[@]}" -o "$work/import-1.json" -H 'Content-Type: application/json' \
   --data-binary @"$bundle" "$base/api/import" 2>"$work/import-1.err" &
 bg=$!
@@ -117,12 +147,13 @@ kill_kb=$(dbsize)
 crash
 grep -q "imported by" "$log" && fail "the import committed before the kill landed"
 echo "fault: killed -9 $(( ($(date +%s%N) - writing) / 1000000 )) ms into the write phase, the import unfinished" \
-  "(no 'imported by' in the log); database file ${before_kb} KB before the import, ${kill_kb} KB at the kill;" \
+  "(no 'imported by' in the log); database ${before_kb} KB before the import, ${kill_kb} KB at the kill;" \
   "the client saw: $(tr -d '\n' <"$work/import-1.err")"
 
 start second
 orgs_after_kill=$(organizations)
 visits_after_kill=$(visits)
+rows_after_kill=$(db_counts)
 echo "fault: after the restart: $orgs_after_kill organizations, $visits_after_kill visits"
 
 curl -fsS "${auth[@]}" -o "$work/import-2.json" --max-time 150 -H 'Content-Type: application/json' \
@@ -141,6 +172,13 @@ esac
 [ "$(organizations)" = "$expected_orgs" ] && [ "$(visits)" = "$expected_visits" ] \
   || fail "the repeated import did not store the whole bundle"
 pass "the repeated import stored all $expected_orgs organizations and the visits"
+if [ -n "$database" ]; then
+  rows_all=$(db_counts)
+  case "$rows_after_kill" in
+    "$rows_before"|"$rows_all") pass "in the database (psql) after the kill: ${rows_after_kill} (before the import: ${rows_before}; whole: ${rows_all})" ;;
+    *) fail "in the database (psql) after the kill: ${rows_after_kill} is neither before the import (${rows_before}) nor whole (${rows_all})" ;;
+  esac
+fi
 
 # 2. an evaluation killed after it stored its record and while it writes the ledger and results
 evaluations_before=$(evaluations)

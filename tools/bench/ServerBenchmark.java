@@ -40,7 +40,12 @@ import java.util.stream.Stream;
  *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH]
  *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,rules]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
+ *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
  * </pre>
+ *
+ * {@code --prepare} runs a shell command before each server starts ({@code {name}} becomes the server's
+ * name); the last line it prints replaces {@code {prepared}} in the server options: on PostgreSQL, a
+ * new empty database per server, as the data folders are on H2.
  *
  * Every server it starts is stopped before it exits (also on Ctrl-C).
  */
@@ -69,6 +74,8 @@ public class ServerBenchmark {
     final List<String> jvmArgs = new ArrayList<>();
     /** Extra server options ({@code {data}} becomes the server's data folder), e.g. a datasource URL. */
     final List<String> serverArgs = new ArrayList<>();
+    /** A shell command run before each server starts; its last line of output is {@code {prepared}}. */
+    String prepare;
     /** The steps to run (all when empty): start, import, evaluation, latency, whatif, rules. */
     final List<String> only = new ArrayList<>();
 
@@ -113,6 +120,7 @@ public class ServerBenchmark {
                 case "--java" -> java = args[++i];
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--server-arg" -> serverArgs.add(args[++i]);
+                case "--prepare" -> prepare = args[++i];
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--import-runs" -> importRuns = Integer.parseInt(args[++i]);
@@ -411,7 +419,9 @@ public class ServerBenchmark {
             cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
                     "--server.address=127.0.0.1", "--assessment.data-dir=" + data.toAbsolutePath(),
                     "--assessment.demo=" + demo));
-            serverArgs.forEach(a -> cmd.add(a.replace("{data}", data.toAbsolutePath().toString())));
+            String prepared = prepare == null ? "" : prepare(name);
+            serverArgs.forEach(a -> cmd.add(a.replace("{data}", data.toAbsolutePath().toString())
+                    .replace("{prepared}", prepared)));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("ASSESSMENT_ADMIN_PASSWORD", PASSWORD);
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -419,6 +429,22 @@ public class ServerBenchmark {
             process = pb.start();
             servers.add(this);
             awaitReady(t);
+        }
+
+        /** Runs {@code --prepare} for this server; answers the last line it printed. */
+        private String prepare(String name) throws IOException {
+            Process p = new ProcessBuilder("bash", "-c", ServerBenchmark.this.prepare.replace("{name}", name))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("--prepare failed (" + p.exitValue() + ") for " + name);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return out.substring(out.lastIndexOf('\n') + 1);
         }
 
         private void awaitReady(long started) throws IOException {

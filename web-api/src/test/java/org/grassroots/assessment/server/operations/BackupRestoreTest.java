@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.grassroots.assessment.server.importing.Api;
 import org.grassroots.assessment.server.importing.Servers;
+import org.grassroots.assessment.server.DatabaseUnderTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A backup taken through {@code POST /api/admin/backup} while the server runs, restored with
  * {@code --assessment.restore-from} into a new data directory, serves the same organizations and
- * the same stored evaluation, to the byte; a restore over an existing database is refused.
+ * the same stored evaluation, to the byte; a restore over an existing database is refused. On
+ * PostgreSQL, where backups are the database's own (pg_dump, pg_restore), both refuse with that advice.
  */
 class BackupRestoreTest {
 
@@ -24,6 +27,8 @@ class BackupRestoreTest {
 
     @Test
     void a_backup_restores_into_a_new_data_directory_with_the_same_data() throws Exception {
+        Assumptions.assumeFalse(DatabaseUnderTest.postgresql(),
+                "online backup and restore are the embedded H2 database's (BACKUP TO); PostgreSQL: pg_dump");
         Api.deleteDirectory(DATA_DIR);
         Api.deleteDirectory(RESTORED_DIR);
         String organizations;
@@ -86,5 +91,20 @@ class BackupRestoreTest {
 
         assertThatThrownBy(() -> Servers.start(RESTORED_DIR, false, "--assessment.restore-from=" + zip.toAbsolutePath()))
                 .hasStackTraceContaining("refusing to restore");
+    }
+
+    @Test
+    void on_postgresql_backup_and_restore_point_to_pg_dump_and_pg_restore() {
+        Assumptions.assumeTrue(DatabaseUnderTest.postgresql(), "the PostgreSQL path of backup and restore");
+        Api.deleteDirectory(DATA_DIR);
+        try (ConfigurableApplicationContext server = Servers.start(DATA_DIR, false)) {
+            Api.Reply refused = Servers.api(server).post("/api/admin/backup", "");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("pg_dump");
+            assertThat(Path.of(DATA_DIR, "backups")).doesNotExist();
+        }
+        Api.deleteDirectory(RESTORED_DIR);
+        assertThatThrownBy(() -> Servers.start(RESTORED_DIR, false, "--assessment.restore-from=backup.zip"))
+                .hasStackTraceContaining("pg_restore");
     }
 }

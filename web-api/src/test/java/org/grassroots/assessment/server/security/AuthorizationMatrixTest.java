@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.grassroots.assessment.server.DatabaseUnderTest;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,15 +102,26 @@ class AuthorizationMatrixTest extends DemoDistrictServer {
             for (int i = 0; i < CALLERS.size(); i++) {
                 Api.Reply reply = send(clients.get(CALLERS.get(i)), row.method(), path, row.body());
                 checked++;
-                if (reply.status() != row.expected().get(i)) {
+                int expected = expected(row, i);
+                if (reply.status() != expected) {
                     wrong.add("line " + row.line() + ": " + row.method() + " " + path + " as " + CALLERS.get(i)
-                            + " expected " + row.expected().get(i) + " got " + reply.status() + " "
+                            + " expected " + expected + " got " + reply.status() + " "
                             + reply.body().substring(0, Math.min(200, reply.body().length())));
                 }
             }
         }
         assertThat(wrong).as("calls answered otherwise than the table says").isEmpty();
         assertThat(checked).isGreaterThan(300);
+    }
+
+    /**
+     * The table's status, except on PostgreSQL for the one endpoint that works on H2 only: the online
+     * backup ({@code BACKUP TO}) answers 409 there (back up with pg_dump) to a caller it lets through.
+     */
+    private static int expected(Row row, int caller) {
+        int expected = row.expected().get(caller);
+        boolean h2Only = row.method().equals("POST") && row.pattern().equals("/api/admin/backup");
+        return h2Only && expected == 201 && DatabaseUnderTest.postgresql() ? 409 : expected;
     }
 
     private String resolve(String request) {

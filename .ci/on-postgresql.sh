@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The server's tests on PostgreSQL (issue 13), on a throw-away cluster (.ci/postgres.sh) removed at the end.
+#   bash .ci/on-postgresql.sh [suite] [fault] [-- MAVEN ARGUMENTS]
+#     suite: the whole web-api test suite, each test server on its own new database (DatabaseUnderTest)
+#     fault: the kill -9 fault test (.ci/fault-import.sh) on a new database; needs the packaged jars
+#   Without parts, both. Maven arguments are added to the suite's command, e.g. -- -o -Dtest='VisitApiTest'.
+# Runs as root (CI: the server runs as the postgres system user) or as a user who may run initdb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+parts=()
+maven=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    suite|fault) parts+=("$1") ;;
+    --) shift; maven=("$@"); break ;;
+    *) echo "usage: $0 [suite] [fault] [-- MAVEN ARGUMENTS]" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ ${#parts[@]} -gt 0 ] || parts=(suite fault)
+
+cluster=$(mktemp -u /tmp/assessment-postgresql.XXXXXX)
+trap 'bash .ci/postgres.sh stop "$cluster"' EXIT
+server=$(bash .ci/postgres.sh start "$cluster")
+
+for part in "${parts[@]}"; do
+  began=$(date +%s)
+  case "$part" in
+    suite)
+      # only web-api's tests touch the database; -am builds the modules it needs from this checkout
+      ASSESSMENT_TEST_DATABASE=$server mvn -B -ntp -pl web-api -am test \
+        -Dtest='org/grassroots/assessment/server/**/*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+        ${maven[@]+"${maven[@]}"}
+      ;;
+    fault)
+      FAULT_DATABASE=$(bash .ci/postgres.sh createdb "$cluster" fault) bash .ci/fault-import.sh
+      ;;
+  esac
+  echo "on-postgresql: $part passed in $(( $(date +%s) - began )) s"
+done
