@@ -2,9 +2,10 @@ package org.grassroots.assessment.evaluation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Comparator;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.accessor.Salience;
@@ -24,13 +25,12 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
  *
  * <p>Which rule loops: the rule that fires most is rarely the culprit (a low-salience rule that
  * re-inserts a line sets off the higher-salience scoring rules hundreds of times per firing). So from
- * half the limit on the guard notes which rule inserted each fact and which rule then fired on it,
- * and at the limit names the rule that re-triggered itself, or the two rules that triggered each
- * other. A loop seen only through its cascade (each firing of the looping rule sets off hundreds
- * of firings of higher-salience rules, so it is rarely seen firing on its own facts) is named by
- * salience: the loop's driver is the rule of the lowest salience that keeps firing, since it only
- * fires once everything it set off has fired (two such rules of equal salience: a ping-pong). Sessions that stay under half the limit (every sound rule set: the
- * shipped one fires at most ~1 % of it) pay only a counter. One per session; not shared between threads.
+ * half the limit on the guard notes the types of the facts each rule inserts and matches, and at
+ * the limit names the rule that inserts a type it matches itself (two such rules firing about as
+ * often: a ping-pong). Failing that, the loop's driver is taken to be the rule of the lowest
+ * salience that keeps firing (it fires only once everything it set off has fired). Sessions that
+ * stay under half the limit (every sound rule set: the shipped one fires at most ~1 % of it) pay
+ * only a counter. One per session; not shared between threads.
  */
 final class FiringGuard extends DefaultAgendaEventListener {
 
@@ -43,9 +43,9 @@ final class FiringGuard extends DefaultAgendaEventListener {
     private Rule last;
     private ExecutionStoppedException stopped;
 
-    // only after the limit: who inserted what, and how often a rule fired on a fact another inserted
-    private Map<Object, Rule> insertedBy;
-    private Map<Rule, Map<Rule, long[]>> triggers;
+    // only from half the limit on: the types each rule inserted and matched, and how often it fired
+    private Map<Rule, Set<Class<?>>> inserted;
+    private Map<Rule, Set<Class<?>>> matched;
     private Map<Rule, long[]> fired;
     private String example;
 
@@ -69,7 +69,7 @@ final class FiringGuard extends DefaultAgendaEventListener {
             stopped = deadline.exceeded(rule.getName());
             event.getKieRuntime().halt();
         } else if (total > watchFrom) {
-            if (insertedBy == null) {
+            if (inserted == null) {
                 startDiagnosis(event);
             }
             note(rule, event.getMatch().getObjects());
@@ -81,14 +81,14 @@ final class FiringGuard extends DefaultAgendaEventListener {
     }
 
     private void startDiagnosis(BeforeMatchFiredEvent event) {
-        insertedBy = new IdentityHashMap<>();
-        triggers = new HashMap<>();
+        inserted = new HashMap<>();
+        matched = new HashMap<>();
         fired = new HashMap<>();
         event.getKieRuntime().addEventListener(new DefaultRuleRuntimeEventListener() {
             @Override
-            public void objectInserted(ObjectInsertedEvent inserted) {
-                if (inserted.getRule() != null) {
-                    insertedBy.put(inserted.getObject(), inserted.getRule());
+            public void objectInserted(ObjectInsertedEvent insert) {
+                if (insert.getRule() != null) {
+                    inserted.computeIfAbsent(insert.getRule(), r -> new HashSet<>()).add(insert.getObject().getClass());
                 }
             }
         });
@@ -102,12 +102,37 @@ final class FiringGuard extends DefaultAgendaEventListener {
 
     private void note(Rule rule, List<Object> objects) {
         fired.computeIfAbsent(rule, r -> new long[1])[0]++;
+        Set<Class<?>> types = matched.computeIfAbsent(rule, r -> new HashSet<>());
         for (Object o : objects) {
-            Rule by = insertedBy.get(o);
-            if (by != null) {
-                triggers.computeIfAbsent(by, r -> new HashMap<>()).computeIfAbsent(rule, r -> new long[1])[0]++;
+            if (o != null) {
+                types.add(o.getClass());
             }
         }
+    }
+
+    /**
+     * Names the rule that inserts facts of a type it matches itself and fired most (two such rules
+     * that fired about as often: they feed each other), else the driver by salience.
+     */
+    private ExecutionStoppedException firingLimit() {
+        List<Map.Entry<Rule, long[]>> feeding = new ArrayList<>();
+        for (Map.Entry<Rule, long[]> e : fired.entrySet()) {
+            Set<Class<?>> in = inserted.getOrDefault(e.getKey(), Set.of());
+            if (e.getValue()[0] > 1 && matched.getOrDefault(e.getKey(), Set.of()).stream().anyMatch(in::contains)) {
+                feeding.add(e);
+            }
+        }
+        feeding.sort((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0]));
+        ExecutionStoppedException.Loop loop;
+        if (feeding.size() > 1 && feeding.get(1).getValue()[0] * 2 >= feeding.get(0).getValue()[0]) {
+            loop = ExecutionStoppedException.Loop.pair(feeding.get(0).getKey().getName(),
+                    feeding.get(1).getKey().getName());
+        } else if (!feeding.isEmpty()) {
+            loop = ExecutionStoppedException.Loop.itself(feeding.get(0).getKey().getName());
+        } else {
+            loop = driver();
+        }
+        return ExecutionStoppedException.firingLimit(loop, total, organizations, example, perOrganization);
     }
 
     /** The rule (or two) of the lowest salience that fired more than once while watched; else the busiest. */
@@ -142,41 +167,4 @@ final class FiringGuard extends DefaultAgendaEventListener {
         }
     }
 
-    /** Names the rule that re-triggers itself most, else the pair that trigger each other, else the busiest rule. */
-    private ExecutionStoppedException firingLimit() {
-        Rule self = null;
-        long selfCount = 0;
-        Rule pairA = null;
-        Rule pairB = null;
-        long pairCount = 0;
-        for (Map.Entry<Rule, Map<Rule, long[]>> e : triggers.entrySet()) {
-            Rule from = e.getKey();
-            for (Map.Entry<Rule, long[]> t : e.getValue().entrySet()) {
-                Rule to = t.getKey();
-                long count = t.getValue()[0];
-                if (to == from) {
-                    if (count > selfCount) {
-                        self = from;
-                        selfCount = count;
-                    }
-                } else {
-                    long back = triggers.getOrDefault(to, Map.of()).getOrDefault(from, new long[1])[0];
-                    if (Math.min(count, back) > pairCount) {
-                        pairA = from;
-                        pairB = to;
-                        pairCount = Math.min(count, back);
-                    }
-                }
-            }
-        }
-        ExecutionStoppedException.Loop loop;
-        if (self != null && selfCount >= pairCount) {
-            loop = ExecutionStoppedException.Loop.itself(self.getName());
-        } else if (pairA != null) {
-            loop = ExecutionStoppedException.Loop.pair(pairA.getName(), pairB.getName());
-        } else {
-            loop = driver();
-        }
-        return ExecutionStoppedException.firingLimit(loop, total, organizations, example, perOrganization);
-    }
 }
