@@ -34,7 +34,7 @@ class HostileRulesCliTest {
             Files.writeString(rules.resolve(f.getKey()), f.getValue());
         }
         Path bundle = dir.resolve("bundle.json");
-        Files.writeString(bundle, RuntimeHostileRules.shippedScenarios().get("demo-weak-villages.json"));
+        Files.writeString(bundle, RuntimeHostileRules.bundleJson());
         Path result = dir.resolve("result.json");
         boolean loop = hostile.expected() == ExecutionStoppedException.Reason.FIRING_LIMIT;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -66,7 +66,7 @@ class RuntimeHostileRulesTest {
         ScenarioRunner runner = new ScenarioRunner(hostile.compiled(), Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION,
                 deadline(hostile));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> runner.run(RuntimeHostileRules.shippedScenarios()))
+        assertThatThrownBy(() -> runner.run(RuntimeHostileRules.scenarios()))
                 .isInstanceOfSatisfying(ExecutionStoppedException.class, e -> expected(hostile, e));
         withinLimit(hostile, start);
     }
@@ -75,7 +75,7 @@ class RuntimeHostileRulesTest {
     @MethodSource("corpus")
     void validation_with_scenarios_stops_it(RuntimeHostileRules hostile) {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> RuleSetValidator.validate(hostile.files(), RuntimeHostileRules.shippedScenarios(),
+        assertThatThrownBy(() -> RuleSetValidator.validate(hostile.files(), RuntimeHostileRules.scenarios(),
                 Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline(hostile)))
                 .isInstanceOfSatisfying(ExecutionStoppedException.class, e -> expected(hostile, e));
         if (hostile.expected() == ExecutionStoppedException.Reason.FIRING_LIMIT) {
