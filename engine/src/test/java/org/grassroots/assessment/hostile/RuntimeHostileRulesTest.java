@@ -76,7 +76,7 @@ class RuntimeHostileRulesTest {
     void validation_with_scenarios_stops_it(RuntimeHostileRules hostile) {
         long start = System.nanoTime();
         assertThatThrownBy(() -> RuleSetValidator.validate(hostile.files(), RuntimeHostileRules.scenarios(),
-                Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline(hostile)))
+                Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, () -> deadline(hostile)))
                 .isInstanceOfSatisfying(ExecutionStoppedException.class, e -> expected(hostile, e));
         if (hostile.expected() == ExecutionStoppedException.Reason.FIRING_LIMIT) {
             assertThat(System.nanoTime() - start).isLessThan(LOOP_LIMIT.toNanos());

@@ -208,7 +208,7 @@ public class RuleSetService implements InitializingBean {
         checkFiles(files);
         ValidationReport report = CachedClassLookups.compile(
                 () -> RuleSetValidator.validate(rulesOf(files), scenariosOf(files), limits.firingsPerOrganization(),
-                        limits.scenarios()));
+                        limits::scenarios));
         List<RuleWarning> warnings = report.warnings().stream().map(RuleWarning::of).toList();
         List<ScenarioProblem> problems = report.scenarioProblems().stream().map(RuleSetService::named).toList();
         RuleSet rules = report.ruleSet();
