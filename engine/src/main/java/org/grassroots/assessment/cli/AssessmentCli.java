@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -21,8 +22,10 @@ import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.Period;
@@ -33,7 +36,7 @@ import org.grassroots.assessment.ruleset.RuleSetLoader;
 
 /**
  * The offline command line (docs/formats.md section 4):
- * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N]},
+ * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N] [--time-limit S]},
  * and for rule maintainers {@code rules validate [DIR]} and {@code rules test [DIR]} ({@link RulesCommand}).
  * A handful of options does not justify a parsing library; this class parses them itself.
  */
@@ -44,10 +47,11 @@ public final class AssessmentCli {
     static final int USAGE = 2;
     static final int BAD_RULES = 3;
     static final int SCENARIOS_FAILED = 4;
+    static final int STOPPED = 5;
 
     private static final String USAGE_TEXT = """
             usage: java -jar assessment-cli.jar evaluate --bundle FILE --period P [--as-of YYYY-MM-DD]
-                                                [--rules DIR] [--out FILE] [--threads N]
+                                                [--rules DIR] [--out FILE] [--threads N] [--time-limit S]
                    java -jar assessment-cli.jar rules validate [DIR]
                    java -jar assessment-cli.jar rules test [DIR]
               --bundle   fixture bundle (JSON, docs/formats.md section 1)
@@ -56,12 +60,16 @@ public final class AssessmentCli {
               --rules    a directory of .drl files (default: the rule set shipped inside)
               --out      write the result JSON here (default: standard output)
               --threads  evaluate with N threads (default: the number of processors)
+              --time-limit  stop the evaluation after S seconds (default: no limit); exit 5. The
+                         rules are also stopped, exit 5, when they fire more than
+                         %d times per organization (a loop)
               rules validate  compile a rule directory (default: the shipped set): every error as
                               file:line:column: message, and warnings (no policy id, an id used in
                               two files, rules that fire in none of DIR/scenarios); exit 3 on errors
               rules test      run the scenarios in DIR/scenarios/*.scenario: pass/fail, the failed
-                              expectations, and which rules fired; exit 4 when any fails
-            """;
+                              expectations, and which rules fired; exit 4 when any fails,
+                              exit 5 when the rules were stopped by the firing limit
+            """.formatted(Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION);
 
     static String usage() {
         return USAGE_TEXT;
@@ -107,6 +115,9 @@ public final class AssessmentCli {
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return INVALID_INPUT;
+        } catch (ExecutionStoppedException e) {
+            err.println("error: " + e.getMessage());
+            return STOPPED;
         }
     }
 
@@ -160,7 +171,12 @@ public final class AssessmentCli {
         }
 
         timer.done("waited for the rules");
-        EvaluationResult result = new Evaluator(rules, threads, 32).evaluate(new BundleData(bundle), period, asOf);
+        Deadline deadline = options.containsKey("--time-limit")
+                ? Deadline.after(Duration.ofSeconds(positive(options.get("--time-limit"), "--time-limit")), "评价 (evaluation)")
+                : Deadline.NONE;
+        EvaluationResult result = new Evaluator(rules, threads, 32)
+                .limitedBy(Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline)
+                .evaluate(new BundleData(bundle), period, asOf);
         timer.done("evaluate");
         write(result, options.get("--out"));
         timer.done("write");
@@ -222,7 +238,8 @@ public final class AssessmentCli {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static final Set<String> OPTIONS = Set.of("--bundle", "--period", "--as-of", "--rules", "--out", "--threads");
+    private static final Set<String> OPTIONS = Set.of("--bundle", "--period", "--as-of", "--rules", "--out", "--threads",
+            "--time-limit");
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();

@@ -14,6 +14,7 @@ import org.grassroots.assessment.ruleset.RuleSetValidator;
 import org.grassroots.assessment.ruleset.ValidationReport;
 import org.grassroots.assessment.scenario.ScenarioProblem;
 import org.grassroots.assessment.scenario.ScenarioReport;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.scenario.ScenarioRunner;
 
 /**
@@ -48,7 +49,12 @@ final class RulesCommand {
             return AssessmentCli.INVALID_INPUT;
         }
         String prefix = dir == null ? "" : dir + "/";
-        return args[1].equals("validate") ? validate(files, scenarios, prefix) : test(files, scenarios, prefix);
+        try {
+            return args[1].equals("validate") ? validate(files, scenarios, prefix) : test(files, scenarios, prefix);
+        } catch (ExecutionStoppedException e) {
+            err.println("error: " + e.getMessage());
+            return AssessmentCli.STOPPED;
+        }
     }
 
     private int validate(Map<String, String> files, Map<String, String> scenarios, String prefix) {

@@ -21,9 +21,14 @@ import org.kie.api.runtime.StatelessKieSession;
 final class DistrictPhase {
 
     private final RuleSet rules;
+    private final int firingsPerOrganization;
+    private final Deadline deadline;
 
-    DistrictPhase(RuleSet rules) {
+    /** Ranking stops, like an organization's evaluation, at the firing limit or the deadline. */
+    DistrictPhase(RuleSet rules, int firingsPerOrganization, Deadline deadline) {
         this.rules = rules;
+        this.firingsPerOrganization = firingsPerOrganization;
+        this.deadline = deadline;
     }
 
     List<OrganizationResult> rank(List<OrganizationResult> results) {
@@ -45,10 +50,13 @@ final class DistrictPhase {
         if (listener != null) {
             session.addEventListener(listener);
         }
+        FiringGuard guard = new FiringGuard(results.size(), firingsPerOrganization, deadline);
+        session.addEventListener(guard);
         ExecutionResults out = session.execute(commands.newBatchExecution(List.of(
                 commands.newInsertElements(candidates),
                 commands.newFireAllRules(),
                 commands.newGetObjects("objects"))));
+        guard.throwIfStopped();
 
         Map<String, Map<RankScope, Integer>> ranks = new HashMap<>();
         Map<String, List<OrgFlag>> flags = new HashMap<>();

@@ -38,24 +38,49 @@ import org.kie.api.runtime.rule.EntryPoint;
  */
 public final class Evaluator {
 
-    /** A rule set that fires more often than this per organization is assumed to loop. */
-    private static final int MAX_FIRINGS_PER_ORG = 20_000;
+    /**
+     * A rule set that fires more often than this per organization (on average over the
+     * organizations evaluated together) is assumed to loop and is stopped. An engine safety limit,
+     * not policy: the shipped set fires about 80 times per organization and period (BENCHMARKS.md),
+     * at most 134 for one organization (measured: worked example 66, demo district 83, a generated
+     * 2,000-organization bundle 134); vanguard rules fire up to six times per member, so 20,000 leaves
+     * room for an organization of some 3,000 members evaluated alone. A loop reaches it in seconds.
+     */
+    public static final int DEFAULT_FIRINGS_PER_ORGANIZATION = 20_000;
 
     private final RuleSet rules;
     private final int threads;
     private final int batchSize;
+    private final int firingsPerOrganization;
+    private final Deadline deadline;
 
     public Evaluator(RuleSet rules) {
         this(rules, 1, 16);
     }
 
     public Evaluator(RuleSet rules, int threads, int batchSize) {
-        if (threads < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("threads and batch size must be at least 1");
+        this(rules, threads, batchSize, DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
+    }
+
+    private Evaluator(RuleSet rules, int threads, int batchSize, int firingsPerOrganization, Deadline deadline) {
+        if (threads < 1 || batchSize < 1 || firingsPerOrganization < 1) {
+            throw new IllegalArgumentException("threads, batch size and firing limit must be at least 1");
         }
         this.rules = rules;
         this.threads = threads;
         this.batchSize = batchSize;
+        this.firingsPerOrganization = firingsPerOrganization;
+        this.deadline = deadline == null ? Deadline.NONE : deadline;
+    }
+
+    /**
+     * This evaluator with other limits: at most {@code firingsPerOrganization} rule firings per
+     * organization, and every evaluation ends by {@code deadline} (a limited deadline: the work runs
+     * on a worker thread and the caller gets an {@link ExecutionStoppedException} at the deadline
+     * even when the work cannot be stopped at once; see {@link RuleWorkers}).
+     */
+    public Evaluator limitedBy(int firingsPerOrganization, Deadline deadline) {
+        return new Evaluator(rules, threads, batchSize, firingsPerOrganization, deadline);
     }
 
     public RuleSet ruleSet() {
@@ -64,12 +89,14 @@ public final class Evaluator {
 
     /** Evaluates a period; movement compares with the previous period evaluated on the fly from the data. */
     public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf) {
-        List<Organization> orgs = data.organizationsWithFacts(period);
-        return evaluate(data, period, asOf, previousOnTheFly(data, period, orgs));
+        return RuleWorkers.within(deadline, () -> {
+            List<Organization> orgs = data.organizationsWithFacts(period);
+            return evaluate(data, period, asOf, previousInline(data, period, orgs), null);
+        });
     }
 
     public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
-        return evaluate(data, period, asOf, previous, null);
+        return RuleWorkers.within(deadline, () -> evaluate(data, period, asOf, previous, null));
     }
 
     /** An evaluation together with the rule coverage recorded while it ran. */
@@ -82,12 +109,18 @@ public final class Evaluator {
      * the on-the-fly evaluation of the previous period that movement compares with.
      */
     public CoveredEvaluation evaluateWithCoverage(AssessmentData data, Period period, LocalDate asOf) {
-        List<Organization> orgs = data.organizationsWithFacts(period);
-        return evaluateWithCoverage(data, period, asOf, previousOnTheFly(data, period, orgs));
+        return RuleWorkers.within(deadline, () -> {
+            List<Organization> orgs = data.organizationsWithFacts(period);
+            return covered(data, period, asOf, previousInline(data, period, orgs));
+        });
     }
 
     public CoveredEvaluation evaluateWithCoverage(AssessmentData data, Period period, LocalDate asOf,
             PreviousGrades previous) {
+        return RuleWorkers.within(deadline, () -> covered(data, period, asOf, previous));
+    }
+
+    private CoveredEvaluation covered(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
         CoverageListener listener = new CoverageListener();
         EvaluationResult result = evaluate(data, period, asOf, previous, listener);
         return new CoveredEvaluation(result, RuleCoverage.of(rules.ruleNames(), listener.fired()));
@@ -107,6 +140,10 @@ public final class Evaluator {
      * previous period's end (policy section 4, movement); nothing is ranked or stored.
      */
     public PreviousGrades previousOnTheFly(AssessmentData data, Period period, List<Organization> orgs) {
+        return RuleWorkers.within(deadline, () -> previousInline(data, period, orgs));
+    }
+
+    private PreviousGrades previousInline(AssessmentData data, Period period, List<Organization> orgs) {
         Period before = period.previous();
         List<Organization> withFacts = orgs.stream().filter(o -> data.facts(o.code(), before) != null).toList();
         if (withFacts.isEmpty()) {
@@ -144,11 +181,17 @@ public final class Evaluator {
                             .toList())
                     .get();
         } catch (InterruptedException e) {
+            // the caller stopped waiting (its deadline passed): stop the batches still running
+            deadline.cancel();
+            pool.shutdownNow();
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("evaluation interrupted", e);
+            throw deadline.isLimited() ? deadline.exceeded(null) : new IllegalStateException("evaluation interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } finally {
@@ -173,6 +216,7 @@ public final class Evaluator {
     private <T> T evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
             List<Organization> orgs, PreviousGrades previous, CoverageListener listener,
             Function<List<OrgOutcome>, T> finish) {
+        deadline.check();
         List<Object> facts = new ArrayList<>();
         facts.add(window);
         Map<String, OrgOutcome> outcomes = new HashMap<>();
@@ -219,9 +263,9 @@ public final class Evaluator {
      * Those are caught as they are inserted instead of copying the whole working memory afterwards
      * (the input facts, most of it, are never needed back). Should a rule modify or delete a fact
      * (the shipped rules never do), the session's final facts are handed over instead, as before.
+     * Firing stops at the firing limit or the deadline ({@link FiringGuard}) with an exception.
      */
     private void run(List<Object> facts, int organizations, CoverageListener listener, Consumer<Object> produced) {
-        int limit = MAX_FIRINGS_PER_ORG * Math.max(1, organizations);
         KieSession session = rules.kieBase().newKieSession();
         if (listener != null) {
             session.addEventListener(listener);
@@ -233,11 +277,10 @@ public final class Evaluator {
             }
             Inserted inserted = new Inserted();
             session.addEventListener(inserted);
-            int fired = session.fireAllRules(limit);
-            if (fired >= limit) {
-                throw new IllegalStateException("the rules fired " + fired + " times for " + organizations
-                        + " organization(s) and were stopped: a rule probably re-triggers itself");
-            }
+            FiringGuard guard = new FiringGuard(organizations, firingsPerOrganization, deadline);
+            session.addEventListener(guard);
+            session.fireAllRules();
+            guard.throwIfStopped();
             (inserted.changed ? session.getObjects() : inserted.facts).forEach(produced);
         } finally {
             session.dispose();
@@ -294,7 +337,9 @@ public final class Evaluator {
             members.addAll(f.members());
             items.addAll(f.items());
         }
-        List<OrganizationResult> ranked = new DistrictPhase(rules).rank(unranked, listener);
+        deadline.check();
+        List<OrganizationResult> ranked = new DistrictPhase(rules, firingsPerOrganization, deadline)
+                .rank(unranked, listener);
         // each batch's members and items are already in order: these sorts merge those runs
         members.sort(MEMBER_ORDER);
         items.sort(RectificationItem.LEDGER_ORDER);

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.grassroots.assessment.evaluation.Deadline;
+import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.RuleCoverage;
 import org.grassroots.assessment.scenario.ScenarioProblem;
 import org.grassroots.assessment.scenario.ScenarioReport;
@@ -53,6 +56,16 @@ public final class RuleSetValidator {
      * reports them.
      */
     public static ValidationReport validate(Map<String, String> files, Map<String, String> scenarioFiles) {
+        return validate(files, scenarioFiles, Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, () -> Deadline.NONE);
+    }
+
+    /**
+     * As {@link #validate(Map, Map)}, the scenarios limited as {@link ScenarioRunner} limits them: a
+     * scenario stopped by a limit throws an {@link org.grassroots.assessment.evaluation.ExecutionStoppedException}.
+     * The deadline is taken once the set has compiled: the compile does not count against it.
+     */
+    public static ValidationReport validate(Map<String, String> files, Map<String, String> scenarioFiles,
+            int firingsPerOrganization, Supplier<Deadline> deadline) {
         List<Declaration> declarations = declarations(files);
         List<ValidationReport.Warning> warnings = new ArrayList<>(staticWarnings(declarations));
         RuleSet rules;
@@ -72,7 +85,8 @@ public final class RuleSetValidator {
         List<ScenarioProblem> problems = List.of();
         RuleCoverage coverage = null;
         if (!scenarioFiles.isEmpty()) {
-            ScenarioReport report = new ScenarioRunner(rules).run(scenarioFiles);
+            ScenarioReport report = new ScenarioRunner(rules, firingsPerOrganization, deadline.get())
+                    .run(scenarioFiles);
             problems = report.problems();
             if (!report.results().isEmpty()) {
                 coverage = report.coverage();

@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.evaluation.RuleCoverage;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.ruleset.RuleSet;
@@ -25,9 +27,22 @@ public final class ScenarioRunner {
     public static final String SUFFIX = ".scenario";
 
     private final RuleSet rules;
+    private final int firingsPerOrganization;
+    private final Deadline deadline;
 
     public ScenarioRunner(RuleSet rules) {
+        this(rules, Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
+    }
+
+    /**
+     * A runner whose scenarios stop at {@code firingsPerOrganization} rule firings per organization
+     * and all end by {@code deadline}: a scenario stopped by a limit stops the whole run with an
+     * {@link ExecutionStoppedException} (it is not reported as one failed scenario among others).
+     */
+    public ScenarioRunner(RuleSet rules, int firingsPerOrganization, Deadline deadline) {
         this.rules = rules;
+        this.firingsPerOrganization = firingsPerOrganization;
+        this.deadline = deadline;
     }
 
     /** Parses the {@code .scenario} files of a set; problems (file, line, message) go to {@code problems}. */
@@ -58,7 +73,7 @@ public final class ScenarioRunner {
         Map<String, Bundle> bundles = new HashMap<>();
         List<ScenarioReport.ScenarioResult> results = new ArrayList<>();
         List<RuleCoverage> coverages = new ArrayList<>();
-        Evaluator evaluator = new Evaluator(rules);
+        Evaluator evaluator = new Evaluator(rules).limitedBy(firingsPerOrganization, deadline);
         for (Scenario s : scenarios) {
             Bundle bundle;
             try {
@@ -72,6 +87,8 @@ public final class ScenarioRunner {
             Evaluator.CoveredEvaluation run;
             try {
                 run = evaluator.evaluateWithCoverage(new BundleData(bundle), s.period(), s.asOf());
+            } catch (ExecutionStoppedException e) {
+                throw e;
             } catch (RuntimeException e) {
                 results.add(new ScenarioReport.ScenarioResult(s.file(), s.description(), false, s.expectations().size(),
                         List.of(), "the evaluation failed: " + e.getMessage()));

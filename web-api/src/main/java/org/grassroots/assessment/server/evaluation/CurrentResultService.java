@@ -38,9 +38,11 @@ public class CurrentResultService {
     private final LedgerRepository ledger;
     private final ActiveRuleSet ruleSets;
     private final JdbcTemplate jdbc;
+    private final RuleLimits limits;
 
     CurrentResultService(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerRepository ledger,
-            ActiveRuleSet ruleSets, JdbcTemplate jdbc) {
+            ActiveRuleSet ruleSets, JdbcTemplate jdbc, RuleLimits limits) {
+        this.limits = limits;
         this.loader = loader;
         this.previous = previous;
         this.ledger = ledger;
@@ -55,7 +57,7 @@ public class CurrentResultService {
         LocalDate asOf = target.asOf();
         OrgScope scope = OrgScope.organization(code);
         RuleSet rules = ruleSets.get();
-        Evaluator evaluator = new Evaluator(rules);
+        Evaluator evaluator = limits.limit(new Evaluator(rules), limits.currentResult());
         DatabaseAssessmentData data = loader.load(period, asOf, scope);
         List<Organization> orgs = data.organizationsWithFacts(period);
         if (orgs.isEmpty()) {

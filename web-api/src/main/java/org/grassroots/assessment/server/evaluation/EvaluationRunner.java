@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.model.Organization;
@@ -57,11 +59,13 @@ public class EvaluationRunner {
     private final Actor actor;
     private final AuditTrail audit;
     private final AssessmentMetrics metrics;
+    private final RuleLimits limits;
 
     EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
-            AssessmentMetrics metrics) {
+            AssessmentMetrics metrics, RuleLimits limits) {
+        this.limits = limits;
         this.loader = loader;
         this.previous = previous;
         this.ledgerSync = ledgerSync;
@@ -91,14 +95,28 @@ public class EvaluationRunner {
         return new EvaluationTarget(period, date);
     }
 
-    /** Evaluates and stores; returns the new evaluation's id. 400 when no organization has facts for the period. */
+    /**
+     * Evaluates and stores; returns the new evaluation's id. 400 when no organization has facts for
+     * the period; an {@link org.grassroots.assessment.evaluation.ExecutionStoppedException} (nothing
+     * stored: the transaction rolls back) when the rules loop or the evaluation runs over its time
+     * limit ({@code assessment.limits.evaluation-time}, counted from the request, the wait for a
+     * running evaluation included).
+     */
     public long run(EvaluationTarget target) {
         String who = actor.current();
-        lock.lock();
+        Deadline deadline = limits.evaluation();
+        try {
+            if (!lock.tryLock(deadline.remainingNanos(), TimeUnit.NANOSECONDS)) {
+                throw deadline.exceeded(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw deadline.exceeded(null);
+        }
         try {
             String period = target.period().toString();
             Stored stored = metrics.timeEvaluation(period,
-                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who)));
+                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who, deadline)));
             metrics.evaluatedOrganizations(period, stored.organizations());
             return stored.id();
         } finally {
@@ -110,10 +128,10 @@ public class EvaluationRunner {
     private record Stored(long id, int organizations) {
     }
 
-    private Stored evaluateAndStore(Period period, LocalDate asOf, String who) {
+    private Stored evaluateAndStore(Period period, LocalDate asOf, String who, Deadline deadline) {
         Laps laps = new Laps();
         RuleSet rules = ruleSets.get();
-        Evaluator evaluator = new Evaluator(rules, properties.threads(), BATCH_SIZE);
+        Evaluator evaluator = limits.limit(new Evaluator(rules, properties.threads(), BATCH_SIZE), deadline);
         String p = period.toString();
         OrgScope scope = OrgScope.all();
         DatabaseAssessmentData data = loader.load(period, asOf, scope, laps);

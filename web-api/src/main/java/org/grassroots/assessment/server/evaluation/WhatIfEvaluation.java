@@ -1,6 +1,7 @@
 package org.grassroots.assessment.server.evaluation;
 
 import java.util.List;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.model.Organization;
@@ -27,17 +28,25 @@ public class WhatIfEvaluation {
     private final PreviousGradesResolver previous;
     private final AssessmentProperties properties;
 
-    WhatIfEvaluation(AssessmentDataLoader loader, PreviousGradesResolver previous, AssessmentProperties properties) {
+    private final RuleLimits limits;
+
+    WhatIfEvaluation(AssessmentDataLoader loader, PreviousGradesResolver previous, AssessmentProperties properties,
+            RuleLimits limits) {
+        this.limits = limits;
         this.loader = loader;
         this.previous = previous;
         this.properties = properties;
     }
 
-    /** 400 when no organization has facts for the period. */
+    /**
+     * 400 when no organization has facts for the period; stopped (an
+     * {@link org.grassroots.assessment.evaluation.ExecutionStoppedException}) at the firing limit or
+     * the deadline, which the caller shares between the evaluations it compares.
+     */
     @Transactional(readOnly = true)
-    public EvaluationResult evaluate(RuleSet rules, EvaluationTarget target) {
+    public EvaluationResult evaluate(RuleSet rules, EvaluationTarget target, Deadline deadline) {
         Period period = target.period();
-        Evaluator evaluator = new Evaluator(rules, properties.threads(), BATCH_SIZE);
+        Evaluator evaluator = limits.limit(new Evaluator(rules, properties.threads(), BATCH_SIZE), deadline);
         OrgScope scope = OrgScope.all();
         DatabaseAssessmentData data = loader.load(period, target.asOf(), scope);
         List<Organization> orgs = data.organizationsWithFacts(period);

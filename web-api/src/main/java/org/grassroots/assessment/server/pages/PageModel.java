@@ -1,6 +1,9 @@
 package org.grassroots.assessment.server.pages;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.server.security.SignedInUser;
+import org.grassroots.assessment.server.web.ApiExceptionHandler;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -52,6 +55,17 @@ class PageModel {
         DateBounds.OutOfRange date = e.getCause() instanceof DateBounds.OutOfRange d ? d : null;
         return error(400, date != null ? date.getMessage()
                 : e instanceof InvalidRequestException ? e.getMessage() : "请求的参数格式不正确", model);
+    }
+
+    /** Rule work stopped by a limit: a loop (422) or the time limit (503); the message names the rule or the limit. */
+    @ExceptionHandler(ExecutionStoppedException.class)
+    String stopped(ExecutionStoppedException e, Model model, HttpServletResponse response) {
+        boolean loop = e.reason() == ExecutionStoppedException.Reason.FIRING_LIMIT;
+        response.setStatus(loop ? 422 : 503);
+        if (!loop) {
+            response.setHeader("Retry-After", Long.toString(ApiExceptionHandler.RETRY_AFTER_SECONDS));
+        }
+        return error(loop ? 422 : 503, e.getMessage(), model);
     }
 
     private static String error(int status, String message, Model model) {

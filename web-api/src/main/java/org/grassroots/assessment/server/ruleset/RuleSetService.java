@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.ruleset.RuleMessage;
 import org.grassroots.assessment.ruleset.RuleSet;
@@ -23,6 +24,7 @@ import org.grassroots.assessment.scenario.ScenarioRunner;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.evaluation.RuleLimits;
 import org.grassroots.assessment.server.evaluation.WhatIfEvaluation;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -55,6 +57,7 @@ public class RuleSetService implements InitializingBean {
     private final Clock clock;
     private final Actor actor;
     private final AuditTrail audit;
+    private final RuleLimits limits;
     private final Object activation = new Object();
     /** Recently compiled sets by checksum, so that a roll back or a repeated what-if does not recompile. */
     private final Map<String, RuleSet> compiled = java.util.Collections.synchronizedMap(
@@ -66,7 +69,8 @@ public class RuleSetService implements InitializingBean {
             });
 
     RuleSetService(ActiveRuleSet active, RuleSetVersions versions, WhatIfEvaluation whatIf, EvaluationRunner runner,
-            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit) {
+            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit, RuleLimits limits) {
+        this.limits = limits;
         this.active = active;
         this.versions = versions;
         this.whatIf = whatIf;
@@ -207,7 +211,8 @@ public class RuleSetService implements InitializingBean {
     public Validation validate(Map<String, String> files) {
         checkFiles(files);
         ValidationReport report = CachedClassLookups.compile(
-                () -> RuleSetValidator.validate(rulesOf(files), scenariosOf(files)));
+                () -> RuleSetValidator.validate(rulesOf(files), scenariosOf(files), limits.firingsPerOrganization(),
+                        limits::scenarios));
         List<RuleWarning> warnings = report.warnings().stream().map(RuleWarning::of).toList();
         List<ScenarioProblem> problems = report.scenarioProblems().stream().map(RuleSetService::named).toList();
         RuleSet rules = report.ruleSet();
@@ -247,14 +252,14 @@ public class RuleSetService implements InitializingBean {
         return test(rules, scenariosOf(versions.files(id)));
     }
 
-    private static TestReport test(RuleSet rules, Map<String, String> scenarios) {
+    private TestReport test(RuleSet rules, Map<String, String> scenarios) {
         if (!hasScenario(scenarios)) {
             return new TestReport(true, List.of(), rules.version(), rules.checksum(), false, 0, 0, List.of(),
                     List.of(new ScenarioProblem(SCENARIOS, 0, "the set has no " + SCENARIOS + "*"
                             + ScenarioRunner.SUFFIX + " file")),
                     new Coverage(new java.util.TreeMap<>(), rules.ruleNames()));
         }
-        ScenarioReport report = ScenarioRuns.run(rules, scenarios);
+        ScenarioReport report = ScenarioRuns.run(rules, scenarios, limits.firingsPerOrganization(), limits.scenarios());
         List<ScenarioOutcome> outcomes = report.results().stream()
                 .map(res -> new ScenarioOutcome(SCENARIOS + res.scenario(), res.description(), res.passed(),
                         res.expectations(), res.failures().stream()
@@ -356,8 +361,9 @@ public class RuleSetService implements InitializingBean {
         RuleSet before = active.get();
         RuleSetVersions.Row r = row(id);
         RuleSet after = r.checksum().equals(before.checksum()) ? before : compiled(r);
-        EvaluationResult resultBefore = whatIf.evaluate(before, target);
-        EvaluationResult resultAfter = whatIf.evaluate(after, target);
+        Deadline deadline = limits.whatIf();
+        EvaluationResult resultBefore = whatIf.evaluate(before, target, deadline);
+        EvaluationResult resultAfter = whatIf.evaluate(after, target, deadline);
         return WhatIfReport.compare(resultBefore, resultAfter);
     }
 
@@ -405,7 +411,7 @@ public class RuleSetService implements InitializingBean {
         if (!hasScenario(scenarios)) {
             return;
         }
-        ScenarioReport report = ScenarioRuns.run(rules, scenarios);
+        ScenarioReport report = ScenarioRuns.run(rules, scenarios, limits.firingsPerOrganization(), limits.scenarios());
         if (report.passed()) {
             return;
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.RuleCoverage;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.scenario.Scenario;
@@ -35,7 +36,18 @@ final class ScenarioRuns {
     private ScenarioRuns() {
     }
 
-    static ScenarioReport run(RuleSet rules, Map<String, String> files) {
+    /** Runs the scenarios within the firing limit and by the deadline; the first part stopped stops the others. */
+    static ScenarioReport run(RuleSet rules, Map<String, String> files, int firingsPerOrganization, Deadline deadline) {
+        try {
+            return runParts(rules, files, firingsPerOrganization, deadline);
+        } catch (RuntimeException e) {
+            deadline.cancel();
+            throw e;
+        }
+    }
+
+    private static ScenarioReport runParts(RuleSet rules, Map<String, String> files, int firingsPerOrganization,
+            Deadline deadline) {
         List<ScenarioProblem> problems = new ArrayList<>();
         List<Scenario> scenarios = ScenarioRunner.parse(files, problems);
         // by bundle, so that each bundle is still read once
@@ -47,15 +59,16 @@ final class ScenarioRuns {
                     .put(s.file(), files.get(s.file()));
         }
         if (groups.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) {
-            return new ScenarioRunner(rules).run(files);
+            return new ScenarioRunner(rules, firingsPerOrganization, deadline).run(files);
         }
         List<Map<String, String>> parts = List.copyOf(groups.values());
         List<CompletableFuture<ScenarioReport>> others = new ArrayList<>();
         for (Map<String, String> part : parts.subList(1, parts.size())) {
-            others.add(CompletableFuture.supplyAsync(() -> new ScenarioRunner(rules).run(part), THREADS));
+            others.add(CompletableFuture.supplyAsync(
+                    () -> new ScenarioRunner(rules, firingsPerOrganization, deadline).run(part), THREADS));
         }
         List<ScenarioReport> reports = new ArrayList<>();
-        reports.add(new ScenarioRunner(rules).run(parts.get(0)));
+        reports.add(new ScenarioRunner(rules, firingsPerOrganization, deadline).run(parts.get(0)));
         for (CompletableFuture<ScenarioReport> other : others) {
             try {
                 reports.add(other.join());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +51,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "冲突", e.getMessage());
     }
+
+    /**
+     * Rule work stopped by a limit: 422 when the rule set loops (its own fault: the detail names the
+     * rule), 503 with {@code Retry-After} when the work ran over its time limit (the detail names
+     * the limit). Nothing was stored.
+     */
+    @ExceptionHandler(ExecutionStoppedException.class)
+    ResponseEntity<ProblemDetail> stopped(ExecutionStoppedException e) {
+        log.warn("rule work stopped: {}", e.getMessage());
+        if (e.reason() == ExecutionStoppedException.Reason.FIRING_LIMIT) {
+            ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "规则集陷入循环", e.getMessage());
+            if (e.rule() != null) {
+                p.setProperty("rule", e.rule());
+            }
+            return ResponseEntity.unprocessableContent().body(p);
+        }
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "运行超时", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS)).body(p);
+    }
+
+    /** When a client may try work that ran out of time again (the machine may be less busy then). */
+    public static final long RETRY_AFTER_SECONDS = 60;
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.grassroots.assessment.evaluation.Deadline;
+import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
 import org.grassroots.assessment.scenario.ScenarioReport;
@@ -29,7 +31,7 @@ class ScenarioRunsTest {
 
     @Test
     void passing_scenarios_report_as_one_runner_does() {
-        ScenarioReport parallel = ScenarioRuns.run(shipped, scenarios());
+        ScenarioReport parallel = ScenarioRuns.run(shipped, scenarios(), Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
         assertThat(parallel.passed()).isTrue();
         assertThat(parallel).isEqualTo(new ScenarioRunner(shipped).run(scenarios()));
     }
@@ -39,7 +41,7 @@ class ScenarioRunsTest {
         Map<String, String> files = scenarios();
         files.put("zz-missing-bundle.scenario", files.get("worked-example.scenario")
                 .replace("worked-example.json", "no-such-bundle.json"));
-        ScenarioReport parallel = ScenarioRuns.run(cb05, files);
+        ScenarioReport parallel = ScenarioRuns.run(cb05, files, Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
         ScenarioReport one = new ScenarioRunner(cb05).run(files);
         assertThat(parallel.failedCount()).isPositive();
         assertThat(parallel.problems()).isNotEmpty();

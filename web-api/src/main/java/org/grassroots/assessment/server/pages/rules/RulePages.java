@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.ruleset.RuleSetService;
 import org.grassroots.assessment.server.ruleset.RuleSetService.RuleError;
@@ -74,6 +75,9 @@ class RulePages {
         } catch (InvalidRequestException e) {
             model.addAttribute("uploadError", "上传未通过校验：" + describe(e));
             return home(model);
+        } catch (ExecutionStoppedException e) {
+            model.addAttribute("uploadError", "测试场景运行被停止，草稿未保存：" + e.getMessage());
+            return home(model);
         }
     }
 
@@ -93,6 +97,8 @@ class RulePages {
             redirect.addFlashAttribute("notice", "规则集 " + v.version() + "（版本 #" + id + "）已启用");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + describe(e));
+        } catch (ExecutionStoppedException e) {
+            redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + e.getMessage());
         }
         return "redirect:/rules";
     }
