@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * API answers to "who are you?" (401, or 429 while a name is throttled) and "not for you" (403), as
  * RFC 9457 problem details like every other API error. Security filters run before Spring MVC, so
- * the MVC exception handler cannot write these.
+ * the MVC exception handler cannot write these. The 401 carries the HTTP Basic challenge only for
+ * a client that is not a browser ({@link CrossSiteRequests#fromBrowser}): a browser that saw the
+ * challenge would ask for a password and then send it along with every request to this server,
+ * also with requests that another web site makes it send.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,7 +34,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             write(request, response, HttpStatus.TOO_MANY_REQUESTS, "登录过于频繁", throttled.getMessage());
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"assessment\", charset=\"UTF-8\"");
+        if (!CrossSiteRequests.fromBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"assessment\", charset=\"UTF-8\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "需要登录",
                 "请先登录：API 使用 HTTP Basic（用户名和密码） sign in first: HTTP Basic with user name and password");
     }
@@ -43,7 +48,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 "当前用户的角色无权进行此操作 the signed-in user's role may not do this");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
