@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +46,7 @@ public class LoginThrottle {
     private final Clock clock;
     private final int maxTracked;
 
+    @Autowired
     LoginThrottle(SecurityProperties properties, Clock clock) {
         this(properties, clock, MAX_TRACKED);
     }
