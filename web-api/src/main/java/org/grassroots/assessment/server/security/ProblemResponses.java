@@ -12,6 +12,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +45,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "请求被拒绝",
+                    "缺少或无效的 CSRF 令牌（会话请求须带 X-CSRF-TOKEN） missing or invalid CSRF token");
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "无权访问",
                 "当前用户的角色无权进行此操作 the signed-in user's role may not do this");
     }

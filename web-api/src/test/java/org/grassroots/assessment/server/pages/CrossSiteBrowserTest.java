@@ -198,13 +198,14 @@ class CrossSiteBrowserTest extends BrowserTest {
     private void attack(WebDriver victim, String tag) {
         for (String host : List.of("127.0.0.1", "localhost")) {
             String site = "http://" + host + ":" + attackerPort;
+            String label = host.equals("localhost") ? "samesite" : "othersite";
             for (String page : List.of("visit-form", "import-form", "import-upload", "publish-form", "draft-upload")) {
-                victim.get(site + "/" + page + "?tag=" + tag + "-" + host);
+                victim.get(site + "/" + page + "?tag=" + tag + "-" + label);
                 waitUntil(victim, d -> d.getCurrentUrl().startsWith("http://localhost:" + port + "/"));
                 String answer = victim.findElement(By.tagName("body")).getText();
                 assertThat(answer).as(page + " from " + host).contains("跨站请求被拒绝");
             }
-            victim.get(site + "/fetches?tag=" + tag + "-" + host);
+            victim.get(site + "/fetches?tag=" + tag + "-" + label);
             waitUntil(victim, d -> d.getTitle().startsWith("done"));
             assertThat(victim.getTitle()).as("fetches from " + host + " could not read any answer")
                     .isEqualTo("done opaque,opaque,blocked,blocked");
