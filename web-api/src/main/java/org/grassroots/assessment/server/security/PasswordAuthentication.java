@@ -16,12 +16,16 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a user name and password: refused at once while the name is throttled; otherwise by
- * Spring Security's {@link DaoAuthenticationProvider} (bcrypt). A successful check is remembered for
- * a few minutes under a salted SHA-256 of name and password, because API clients send HTTP Basic
- * on every request and a bcrypt check costs tens of milliseconds; any change to a user forgets all.
+ * Checks a user name and password: refused at once while the name or the client address is
+ * throttled; otherwise by Spring Security's {@link DaoAuthenticationProvider} (bcrypt). A successful
+ * check is remembered for a few minutes under a salted SHA-256 of name and password, because API
+ * clients send HTTP Basic on every request and a bcrypt check costs tens of milliseconds. A
+ * remembered check is used only while the stored account still has the stamp it was made with (one
+ * lookup by primary key), so a change made by another instance on the same database counts at once;
+ * any change made here also forgets every remembered check.
  */
 public class PasswordAuthentication implements AuthenticationProvider {
 
@@ -31,15 +35,17 @@ public class PasswordAuthentication implements AuthenticationProvider {
     }
 
     private final DaoAuthenticationProvider passwords;
+    private final UserAccounts accounts;
     private final LoginThrottle throttle;
     private final Duration remember;
     private final Clock clock;
     private final byte[] salt = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    public PasswordAuthentication(DaoAuthenticationProvider passwords, LoginThrottle throttle, Duration remember,
-            Clock clock) {
+    public PasswordAuthentication(DaoAuthenticationProvider passwords, UserAccounts accounts, LoginThrottle throttle,
+            Duration remember, Clock clock) {
         this.passwords = passwords;
+        this.accounts = accounts;
         this.throttle = throttle;
         this.remember = remember;
         this.clock = clock;
@@ -49,20 +55,25 @@ public class PasswordAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) throws AuthenticationException {
         String username = request.getName();
-        Duration locked = throttle.lockedFor(username);
+        String address = request.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        Duration locked = throttle.lockedFor(username, address);
         if (!locked.isZero()) {
             throw new LoginThrottledException(locked);
         }
         String key = key(username, request.getCredentials());
         Verified known = key == null ? null : verified.get(key);
-        if (known != null && clock.instant().isBefore(known.until())) {
+        if (known != null && clock.instant().isBefore(known.until()) && stillHolds(known.authentication())) {
             return known.authentication();
+        }
+        if (known != null) {
+            verified.remove(key, known);
         }
         Authentication result;
         try {
             result = passwords.authenticate(request);
         } catch (BadCredentialsException e) {
-            throttle.failed(username);
+            throttle.failed(username, address);
             throw e;
         }
         throttle.succeeded(username);
@@ -74,6 +85,11 @@ public class PasswordAuthentication implements AuthenticationProvider {
             verified.put(key, new Verified(kept, clock.instant().plus(remember)));
         }
         return kept;
+    }
+
+    private boolean stillHolds(Authentication remembered) {
+        return remembered.getPrincipal() instanceof SignedInUser user
+                && accounts.find(user.username()).map(user::stillHolds).orElse(false);
     }
 
     /** Forgets every remembered check: after a user is added, changed or disabled. */

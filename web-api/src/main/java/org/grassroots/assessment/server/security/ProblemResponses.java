@@ -12,12 +12,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API answers to "who are you?" (401, or 429 while a name is throttled) and "not for you" (403), as
  * RFC 9457 problem details like every other API error. Security filters run before Spring MVC, so
- * the MVC exception handler cannot write these.
+ * the MVC exception handler cannot write these. The 401 carries the HTTP Basic challenge only for
+ * a client that is not a browser ({@link CrossSiteRequests#fromBrowser}): a browser that saw the
+ * challenge would ask for a password and then send it along with every request to this server,
+ * also with requests that another web site makes it send.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,7 +35,9 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
             write(request, response, HttpStatus.TOO_MANY_REQUESTS, "登录过于频繁", throttled.getMessage());
             return;
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"assessment\", charset=\"UTF-8\"");
+        if (!CrossSiteRequests.fromBrowser(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"assessment\", charset=\"UTF-8\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, "需要登录",
                 "请先登录：API 使用 HTTP Basic（用户名和密码） sign in first: HTTP Basic with user name and password");
     }
@@ -39,11 +45,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "请求被拒绝",
+                    "缺少或无效的 CSRF 令牌（会话请求须带 X-CSRF-TOKEN） missing or invalid CSRF token");
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "无权访问",
                 "当前用户的角色无权进行此操作 the signed-in user's role may not do this");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

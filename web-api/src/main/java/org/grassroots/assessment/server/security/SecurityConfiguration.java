@@ -22,19 +22,27 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. API clients sign in with HTTP Basic (no session, no CSRF token needed); pages
- * sign in with a form and a session, and every state-changing request made with that session needs
- * the CSRF token. The URL rules below say which roles may reach an endpoint; which organizations an
- * {@link Role#ORG_REP} sees is enforced again on every query by {@link AccessScope}.
+ * sign in with a form and a session, and every state-changing request that carries a session cookie
+ * needs the CSRF token, whatever else it carries. In front of that, a browser's state-changing request
+ * from another origin is refused ({@link CrossSiteRequests}); browsers are never sent the Basic
+ * challenge ({@link ProblemResponses}); a session holds only while its account is unchanged
+ * ({@link AccountCheck}). The URL rules below say which roles may reach an endpoint; which
+ * organizations an {@link Role#ORG_REP} sees is enforced again on every query by {@link AccessScope}.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -64,20 +72,30 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordAuthentication passwordAuthentication(SignedInUsers users, PasswordEncoder encoder, LoginThrottle throttle,
-            SecurityProperties properties, Clock clock) {
+    PasswordAuthentication passwordAuthentication(SignedInUsers users, UserAccounts accounts, PasswordEncoder encoder,
+            LoginThrottle throttle, SecurityProperties properties, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new PasswordAuthentication(passwords, throttle, properties.credentialCache(), clock);
+        return new PasswordAuthentication(passwords, accounts, throttle, properties.credentialCache(), clock);
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthentication authentication) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, PasswordAuthentication authentication,
+            UserAccounts accounts) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         RequestMatcher api = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"));
+        // a browser opening an API address without a session is sent to the sign-in form, never challenged
+        RequestMatcher apiInBrowser = new AndRequestMatcher(api, CrossSiteRequests::acceptsHtml);
+        // only pages are remembered for after the sign-in, so API calls never create a session
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(GET, "/**"),
+                new NegatedRequestMatcher(api)));
         http.authenticationManager(new ProviderManager(authentication))
+                .addFilterBefore(new CrossSiteRequests(), CsrfFilter.class)
+                .addFilterBefore(new AccountCheck(accounts), AnonymousAuthenticationFilter.class)
+                .requestCache(c -> c.requestCache(pagesOnly))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         // the API's description only for signed-in users, unless assessment.api-docs.public=true
@@ -121,7 +139,9 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 .formLogin(f -> f.loginPage("/login").failureHandler(SecurityConfiguration::signInFailed).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(problems, api)
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), apiInBrowser)
+                        .defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems, api))
@@ -141,17 +161,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * A browser sends the session cookie on its own, so a state-changing request riding on a session
-     * (and the sign-in form itself) must carry the CSRF token; a request that names its credentials
-     * in an Authorization header, or has no session, cannot be forged that way.
+     * A browser sends the session cookie on its own, so every state-changing request that carries one
+     * (and the sign-in form itself) must carry the CSRF token, whatever Authorization header it has
+     * too. Only a request without a session cookie (an API client with HTTP Basic) goes without: API
+     * calls never create a session, and a browser that sends remembered credentials from another
+     * origin is stopped by {@link CrossSiteRequests} first.
      */
     private static boolean needsCsrfToken(HttpServletRequest request) {
         if (SAFE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        if ("/login".equals(request.getServletPath())) {
-            return true;
-        }
-        return request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+        return "/login".equals(request.getServletPath()) || request.getRequestedSessionId() != null;
     }
 }

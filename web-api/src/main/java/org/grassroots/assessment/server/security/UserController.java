@@ -1,9 +1,13 @@
 package org.grassroots.assessment.server.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.grassroots.assessment.server.web.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +36,19 @@ class UserController {
     }
 
     @PostMapping("/api/me/password")
-    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
-        users.changeOwnPassword(actor.current(), change.currentPassword(), change.newPassword());
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
+        users.changeOwnPassword(actor.current(), change.currentPassword(), change.newPassword(),
+                request.getRemoteAddr());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Too many wrong current passwords: 429 with Retry-After, as for sign-ins. */
+    @ExceptionHandler(LoginThrottledException.class)
+    ResponseEntity<ProblemDetail> throttled(LoginThrottledException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("登录过于频繁");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))).body(problem);
     }
 
     @GetMapping("/api/users")

@@ -2,6 +2,7 @@ package org.grassroots.assessment.server.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +38,13 @@ public class UserService {
     private final OrganizationRepository organizations;
     private final PasswordEncoder encoder;
     private final PasswordAuthentication authentication;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditTrail audit;
 
     UserService(UserAccounts accounts, OrganizationRepository organizations, PasswordEncoder encoder,
-            PasswordAuthentication authentication, Clock clock, AuditTrail audit) {
+            PasswordAuthentication authentication, LoginThrottle throttle, Clock clock, AuditTrail audit) {
+        this.throttle = throttle;
         this.audit = audit;
         this.accounts = accounts;
         this.organizations = organizations;
@@ -118,13 +121,24 @@ public class UserService {
         return view;
     }
 
-    /** A user changes their own password, proving the current one. */
-    @Transactional
-    public void changeOwnPassword(String username, String current, String replacement) {
+    /**
+     * A user changes their own password, proving the current one. A wrong current password counts as
+     * a failed sign-in of the name and the client address (so a left-open session cannot be used to
+     * guess the password); while either is locked the change is refused unchecked.
+     */
+    @Transactional(noRollbackFor = InvalidRequestException.class)
+    public void changeOwnPassword(String username, String current, String replacement, String address) {
+        Duration locked = throttle.lockedFor(username, address);
+        if (!locked.isZero()) {
+            throw new LoginThrottledException(locked);
+        }
         UserAccount old = existing(username);
         List<Problem> problems = new ArrayList<>();
         if (current == null || !encoder.matches(current, old.passwordHash())) {
+            throttle.failed(username, address);
             problems.add(new Problem("/currentPassword", "is not the current password"));
+        } else {
+            throttle.succeeded(username);
         }
         checkPassword(problems, "/newPassword", replacement, true);
         if (!problems.isEmpty()) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.grassroots.assessment.server.importing.Api;
@@ -57,13 +58,26 @@ public abstract class BrowserTest {
     protected int port;
 
     protected WebDriver browser;
-    private Path profile;
+    private final List<WebDriver> others = new ArrayList<>();
+    private final List<Path> profiles = new ArrayList<>();
 
     @BeforeEach
     void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        profile = Files.createTempDirectory("chromium-profile");
+        browser = newBrowser();
+    }
+
+    /** A second browser with its own profile (cookies, cache), quit after the test like the first. */
+    protected ChromeDriver anotherBrowser() throws IOException {
+        ChromeDriver another = newBrowser();
+        others.add(another);
+        return another;
+    }
+
+    private ChromeDriver newBrowser() throws IOException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -71,19 +85,21 @@ public abstract class BrowserTest {
                 "--disable-sync", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        browser.manage().window().setSize(DESKTOP);
+        ChromeDriver started = new ChromeDriver(service, options);
+        started.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+        started.manage().window().setSize(DESKTOP);
+        return started;
     }
 
     @AfterEach
     void stopBrowser() {
+        others.forEach(WebDriver::quit);
+        others.clear();
         if (browser != null) {
             browser.quit();
         }
-        if (profile != null) {
-            Api.deleteDirectory(profile.toString());
-        }
+        profiles.forEach(p -> Api.deleteDirectory(p.toString()));
+        profiles.clear();
     }
 
     protected String url(String path) {
