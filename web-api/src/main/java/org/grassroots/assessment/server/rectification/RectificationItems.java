@@ -22,9 +22,9 @@ public interface RectificationItems extends JpaRepository<RectificationItem, Lon
     /**
      * The item with its steps, to be changed: its version goes up when the transaction commits, and
      * the commit fails if another change raised it first. (A step added to the item's steps, which
-     * the steps' table owns, would not raise it on its own.)
+     * the steps' table owns, would not raise it on its own.) The steps load on first use, in a second
+     * query: fetched with the item, they would be locked too, and steps have no version.
      */
-    @EntityGraph(attributePaths = "steps")
     @Lock(LockModeType.OPTIMISTIC_FORCE_INCREMENT)
     Optional<RectificationItem> findForChangeById(long id);
 

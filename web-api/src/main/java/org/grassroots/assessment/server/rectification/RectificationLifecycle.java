@@ -83,7 +83,8 @@ public class RectificationLifecycle {
         LocalDate date = last != null && last.isAfter(today) ? last : today;
         NewStep step = new NewStep(id, kind, date, clock.instant(), actor.current(), note, evidenceJson);
         stored.append(step.kind(), step.date(), step.recordedAt(), step.actor(), step.note(), step.evidenceJson());
-        // the version check now, so that a refused change records nothing in the audit trail
+        // the step's id for the answer; the version is raised and checked at the commit, and a refused
+        // change rolls back with its audit entry
         items.flush();
         audit.record(auditAction(kind), "rectification:" + id, "整改项 " + id + "（" + item.orgCode() + "）" + kind
                 + (note == null || note.isBlank() ? "" : "：" + note), step);
