@@ -11,7 +11,8 @@ import org.grassroots.assessment.rectification.RectificationStep;
 /**
  * One rectification item (整改台账) as stored, with its steps in the order recorded.
  * {@code visitDate} and {@code findingWithdrawn} come from the item's finding (INSPECTION only):
- * an item whose finding was withdrawn counts as WITHDRAWN.
+ * an item whose finding was withdrawn counts as WITHDRAWN. {@code version}: the stored row's optimistic
+ * lock as read (see {@link RectificationItem}).
  */
 public record LedgerItem(
         long id,
@@ -28,7 +29,8 @@ public record LedgerItem(
         LocalDate deadline,
         LocalDate visitDate,
         boolean findingWithdrawn,
-        List<LedgerStep> steps) {
+        List<LedgerStep> steps,
+        long version) {
 
     /** Policy section 5: organization code, deadline, rule id, visit id, the finding's position. */
     public static final Comparator<LedgerItem> LEDGER_ORDER = Comparator
@@ -84,7 +86,7 @@ public record LedgerItem(
     /** The same item with what its finding says: its visit's date and whether it was withdrawn. */
     public LedgerItem withFinding(LocalDate date, boolean withdrawn) {
         return new LedgerItem(id, itemKey, orgCode, source, rule, period, visitId, position, description, anchorDate,
-                dueDays, deadline, date, withdrawn, steps);
+                dueDays, deadline, date, withdrawn, steps, version);
     }
 
     /** The date of the last recorded step, or null. */

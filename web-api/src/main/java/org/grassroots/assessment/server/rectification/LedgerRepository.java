@@ -16,11 +16,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.rectification.StepKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
 public class LedgerRepository {
 
     private static final String ITEMS = "select i.id, i.item_key, i.org_code, i.source, i.rule, i.period, i.visit_id,"
-            + " i.position, i.description, i.anchor_date, i.due_days, i.deadline from rectification_item i where ";
+            + " i.position, i.description, i.anchor_date, i.due_days, i.deadline, i.version from rectification_item i where ";
     private static final String STEPS = "select s.id, s.item_id, s.kind, s.step_date, s.recorded_at, s.actor, s.note,"
             + " s.evidence from rectification_step s join rectification_item i on i.id = s.item_id where ";
     private static final String ALL_STEPS = "select s.id, s.item_id, s.kind, s.step_date, s.recorded_at, s.actor,"
@@ -64,15 +64,6 @@ public class LedgerRepository {
                 false);
     }
 
-    public Optional<LedgerItem> byId(long id) {
-        return find("i.id = ?", List.of(id)).stream().findFirst();
-    }
-
-    /** Locks the item's row until the transaction ends (lifecycle steps are appended one at a time). */
-    public boolean lock(long id) {
-        return !jdbc.queryForList("select id from rectification_item where id = ? for update", Long.class, id).isEmpty();
-    }
-
     /**
      * Items matching an SQL condition over {@code i} (rectification_item), with their steps and, for
      * INSPECTION items, their visit's date and whether their finding was withdrawn.
@@ -83,7 +74,11 @@ public class LedgerRepository {
 
     /** As {@link #find(String, List)}; {@code most}: the condition matches most of the ledger. */
     public List<LedgerItem> find(String condition, List<Object> args, boolean most) {
-        List<LedgerItem> items = query(condition, args, most);
+        return withFindings(query(condition, args, most));
+    }
+
+    /** The items with, for INSPECTION items, their visit's date and whether their finding was withdrawn. */
+    public List<LedgerItem> withFindings(List<LedgerItem> items) {
         Set<String> visits = new HashSet<>();
         items.forEach(i -> {
             if (i.visitId() != null) {
@@ -153,16 +148,31 @@ public class LedgerRepository {
         });
     }
 
-    /** Sets anchor date, due days, deadline and description of existing items. */
+    /**
+     * Sets anchor date, due days, deadline and description of existing items and adds one to their
+     * version, each only if its version is still the one read: an item changed meanwhile (a
+     * representative's submission) fails the whole transaction, as Hibernate's {@code @Version} does.
+     */
     public void updateItems(List<ItemUpdate> updates) {
-        jdbc.batchUpdate("update rectification_item set anchor_date = ?, due_days = ?, deadline = ?, description = ?"
-                + " where id = ?", updates, BATCH, (ps, u) -> {
+        int[][] counts = jdbc.batchUpdate("update rectification_item set anchor_date = ?, due_days = ?, deadline = ?,"
+                + " description = ?, version = version + 1 where id = ? and version = ?", updates, BATCH, (ps, u) -> {
                     setDate(ps, 1, u.anchorDate());
                     setInt(ps, 2, u.dueDays());
                     setDate(ps, 3, u.deadline());
                     ps.setString(4, u.description());
                     ps.setLong(5, u.id());
+                    ps.setLong(6, u.version());
                 });
+        int index = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                // SUCCESS_NO_INFO: the driver does not say; the statement ran
+                if (count == 0) {
+                    throw new ObjectOptimisticLockingFailureException(RectificationItem.class, updates.get(index).id());
+                }
+                index++;
+            }
+        }
     }
 
     public void insertSteps(List<NewStep> steps) {
@@ -185,7 +195,15 @@ public class LedgerRepository {
             LocalDate deadline) {
     }
 
-    public record ItemUpdate(long id, LocalDate anchorDate, Integer dueDays, LocalDate deadline, String description) {
+    /** What an item is to become; {@code version}: the version it was read with. */
+    public record ItemUpdate(long id, LocalDate anchorDate, Integer dueDays, LocalDate deadline, String description,
+            long version) {
+
+        /** The item as it is, to add one to its version when only steps are appended to it. */
+        public static ItemUpdate unchanged(LedgerItem item) {
+            return new ItemUpdate(item.id(), item.anchorDate(), item.dueDays(), item.deadline(), item.description(),
+                    item.version());
+        }
     }
 
     public record NewStep(long itemId, StepKind kind, LocalDate date, Instant recordedAt, String actor, String note,
@@ -197,7 +215,7 @@ public class LedgerRepository {
                 RectificationSource.valueOf(rs.getString("source")), rs.getString("rule"), rs.getString("period"),
                 rs.getString("visit_id"), rs.getObject("position", Integer.class), rs.getString("description"),
                 rs.getObject("anchor_date", LocalDate.class), rs.getObject("due_days", Integer.class),
-                rs.getObject("deadline", LocalDate.class), null, false, steps);
+                rs.getObject("deadline", LocalDate.class), null, false, steps, rs.getLong("version"));
     }
 
     private static LedgerStep step(ResultSet rs) throws SQLException {

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  * deadline counts from the earliest as-of date that produced it; an OPEN item no longer produced is
  * withdrawn, a withdrawn one produced again is reopened with a new deadline (both steps dated with
  * the as-of date); SUBMITTED and VERIFIED items are left alone. Runs inside the caller's transaction.
+ * Every item it changes or appends a step to gets its version raised, checked against the version
+ * read: an item that a representative changed meanwhile makes the evaluation fail with a conflict
+ * rather than withdraw what was just submitted.
  */
 @Component
 public class LedgerSync {
@@ -68,12 +71,13 @@ public class LedgerSync {
             RectificationStatus status = item.statusAsOf(asOf);
             if (status == RectificationStatus.WITHDRAWN) {
                 steps.add(new NewStep(item.id(), StepKind.REOPEN, asOf, now, actor, note, null));
-                updates.add(new ItemUpdate(item.id(), asOf, due.dueDays(), asOf.plusDays(due.dueDays()), due.description()));
+                updates.add(new ItemUpdate(item.id(), asOf, due.dueDays(), asOf.plusDays(due.dueDays()), due.description(),
+                        item.version()));
                 reopened++;
             } else if (status == RectificationStatus.OPEN) {
                 LocalDate anchor = item.anchorDate() == null || asOf.isBefore(item.anchorDate()) ? asOf : item.anchorDate();
                 ItemUpdate update = new ItemUpdate(item.id(), anchor, due.dueDays(), anchor.plusDays(due.dueDays()),
-                        due.description());
+                        due.description(), item.version());
                 if (changes(item, update)) {
                     updates.add(update);
                 }
@@ -84,13 +88,14 @@ public class LedgerSync {
             if (!wanted.containsKey(item.itemKey()) && item.existsOn(asOf)
                     && item.statusAsOf(asOf) == RectificationStatus.OPEN) {
                 steps.add(new NewStep(item.id(), StepKind.WITHDRAW, asOf, now, actor, note, null));
+                updates.add(ItemUpdate.unchanged(item));
                 withdrawn++;
             }
         }
         ledger.insertItems(created, now);
         ledger.updateItems(updates);
         ledger.insertSteps(steps);
-        return new Changes(created.size(), reopened, withdrawn, updates.size() - reopened);
+        return new Changes(created.size(), reopened, withdrawn, updates.size() - reopened - withdrawn);
     }
 
     /**
@@ -112,7 +117,7 @@ public class LedgerSync {
                         due.visitId(), due.position(), due.description(), visitDate, due.dueDays(), due.deadline()));
             } else if (item.deadline() == null) {
                 filled.add(new ItemUpdate(item.id(), Objects.requireNonNullElse(item.anchorDate(), visitDate),
-                        due.dueDays(), due.deadline(), item.description()));
+                        due.dueDays(), due.deadline(), item.description(), item.version()));
             }
         }
         ledger.insertItems(created, now);

@@ -22,11 +22,14 @@ public class RectificationQuery {
     private static final int MAX_IN_LIST = 500;
 
     private final LedgerRepository ledger;
+    private final RectificationItems items;
     private final OrganizationSubtree subtree;
     private final Clock clock;
 
-    public RectificationQuery(LedgerRepository ledger, OrganizationSubtree subtree, Clock clock) {
+    public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtree subtree,
+            Clock clock) {
         this.ledger = ledger;
+        this.items = items;
         this.subtree = subtree;
         this.clock = clock;
     }
@@ -83,7 +86,9 @@ public class RectificationQuery {
     }
 
     public RectificationView get(long id, LocalDate asOf) {
-        LedgerItem item = ledger.byId(id).orElseThrow(() -> new NotFoundException("整改项不存在：" + id));
+        RectificationItem stored = items.findWithStepsById(id)
+                .orElseThrow(() -> new NotFoundException("整改项不存在：" + id));
+        LedgerItem item = ledger.withFindings(List.of(stored.toLedgerItem())).get(0);
         return RectificationView.of(item, asOf != null ? asOf : LocalDate.now(clock));
     }
 }

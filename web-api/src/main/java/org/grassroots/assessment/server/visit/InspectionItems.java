@@ -134,10 +134,14 @@ public class InspectionItems {
         return ids;
     }
 
-    /** Appends a WITHDRAW step to a finding's item. */
+    /**
+     * Appends a WITHDRAW step to a finding's item and adds one to the item's version, so that a
+     * lifecycle step taken on the item meanwhile (optimistic locking) is refused rather than lost.
+     */
     public void withdraw(String visitId, int position, LocalDate date, String actor, String reason, OffsetDateTime now) {
-        addSteps(List.of(new Step(key(visitId, position), new RectificationStep(StepKind.WITHDRAW, date))), actor, reason,
-                now);
+        String key = key(visitId, position);
+        addSteps(List.of(new Step(key, new RectificationStep(StepKind.WITHDRAW, date))), actor, reason, now);
+        jdbc.sql("update rectification_item set version = version + 1 where item_key = :key").param("key", key).update();
     }
 
     /** The ids of the items of a visit's findings, by position. */

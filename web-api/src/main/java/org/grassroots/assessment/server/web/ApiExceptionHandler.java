@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.web;
 
+import jakarta.persistence.OptimisticLockException;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -74,6 +76,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** When a client may try work that ran out of time again (the machine may be less busy then). */
     public static final long RETRY_AFTER_SECONDS = 60;
+
+    /**
+     * Someone else changed the same thing first (Hibernate's {@code @Version}, or the JDBC writers'
+     * version check): nothing of this request was stored; read it again and decide again.
+     */
+    @ExceptionHandler({ObjectOptimisticLockingFailureException.class, OptimisticLockException.class})
+    ProblemDetail concurrentChange(Exception e) {
+        log.info("refused a concurrent change: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "并发修改冲突", "该记录刚被其他人或其他操作（如考评同步整改台账）修改，本次操作未保存。"
+                + "请刷新后查看最新状态再重试。");
+    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {

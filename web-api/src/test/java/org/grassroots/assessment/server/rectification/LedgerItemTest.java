@@ -43,7 +43,7 @@ class LedgerItemTest {
         assertThat(grading("S-06", DECEMBER, DECEMBER.plusDays(60)).existsOn(JULY)).isFalse();
         LedgerItem finding = new LedgerItem(7, "INSPECTION:AF-1:2", "V-A", RectificationSource.INSPECTION, "C03", null,
                 "AF-1", 2, "三会一课", LocalDate.parse("2026-05-12"), 7, LocalDate.parse("2026-05-19"), null, false,
-                List.of()).withFinding(LocalDate.parse("2026-05-12"), false);
+                List.of(), 0).withFinding(LocalDate.parse("2026-05-12"), false);
         assertThat(finding.existsOn(LocalDate.parse("2026-05-11"))).isFalse();
         assertThat(finding.existsOn(LocalDate.parse("2026-05-12"))).isTrue();
         assertThat(finding.withFinding(finding.visitDate(), true).statusAsOf(DECEMBER))
@@ -64,7 +64,7 @@ class LedgerItemTest {
     private static LedgerItem grading(String rule, LocalDate anchor, LocalDate deadline, LedgerStep... steps) {
         return new LedgerItem(rule.hashCode(), LedgerItem.periodKey(RectificationSource.GRADING, "V-A", "2026", rule),
                 "V-A", RectificationSource.GRADING, rule, "2026", null, null, rule, anchor,
-                (int) (deadline.toEpochDay() - anchor.toEpochDay()), deadline, null, false, List.of(steps));
+                (int) (deadline.toEpochDay() - anchor.toEpochDay()), deadline, null, false, List.of(steps), 0);
     }
 
     private static LedgerStep step(long id, StepKind kind, LocalDate date) {

@@ -3,10 +3,18 @@ package org.grassroots.assessment.server.rectification;
 import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.grassroots.assessment.server.evaluation.ResultRows;
@@ -15,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +38,9 @@ class RectificationLifecycleTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     static JsonNode evaluation;
 
@@ -154,5 +166,71 @@ class RectificationLifecycleTest {
         assertThat(api.get("/api/rectifications/" + id).json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(api.post("/api/rectifications/" + id + "/submit", "{\"evidence\":[\"x.jpg\"]}").status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * Two people submit the same item at the same moment: both read it OPEN; the first to commit wins,
+     * the other is refused with 409 and nothing of it is stored. The audit chain's head is held by
+     * another connection until both requests wait on it, so that both have read the item before
+     * either commits (the race, not two submissions one after the other).
+     */
+    @Test
+    @Order(5)
+    void of_two_racing_submissions_one_wins_and_the_other_gets_409() throws Exception {
+        long id = LedgerRerunTest.itemId(evaluation, "V-SHIQIAO", "W-FS");
+        ApiClient api = api();
+        assertThat(api.get("/api/rectifications/" + id).json().get("status").asString()).isEqualTo("OPEN");
+        List<ApiClient.Response> responses;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.executeQuery("select seq from audit_chain_head where id = 1 for update").close();
+            }
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<ApiClient.Response>> racing = new ArrayList<>();
+                for (String evidence : List.of("first.jpg", "second.jpg")) {
+                    racing.add(two.submit(() -> api.post("/api/rectifications/" + id + "/submit",
+                            "{\"evidence\":[\"" + evidence + "\"]}")));
+                }
+                awaitWaitingOnLocks(2);
+                holder.rollback();
+                responses = new ArrayList<>();
+                for (Future<ApiClient.Response> f : racing) {
+                    responses.add(f.get(60, TimeUnit.SECONDS));
+                }
+            } finally {
+                two.shutdownNow();
+            }
+        }
+        assertThat(responses).extracting(ApiClient.Response::status).containsExactlyInAnyOrder(200, 409);
+        ApiClient.Response refused = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(refused.json().get("title").asString()).isEqualTo("并发修改冲突");
+        assertThat(refused.json().get("detail").asString()).contains("刚被其他人或其他操作").doesNotContain("Exception");
+        JsonNode item = api.get("/api/rectifications/" + id).json();
+        assertThat(item.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(item.get("steps")).hasSize(1);
+    }
+
+    /** Waits until this many database sessions wait for a lock that another holds. */
+    private void awaitWaitingOnLocks(int sessions) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String sql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")
+                    ? "select count(*) from information_schema.sessions where blocker_id is not null"
+                    : "select count(*) from pg_stat_activity where wait_event_type = 'Lock'";
+            while (true) {
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    rs.next();
+                    if (rs.getInt(1) >= sessions) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > until) {
+                    throw new AssertionError("the two submissions never both waited on the audit chain's lock");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 }
