@@ -97,23 +97,6 @@ class CurrentResultTest {
         assertThat(api().get("/api/organizations/V-HONGQI/result").status()).isEqualTo(400);
     }
 
-    @Test
-    @Order(5)
-    void is_fast_once_warm() {
-        for (int i = 0; i < 20; i++) {
-            api().get(SHIQIAO);
-        }
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            long started = System.nanoTime();
-            assertThat(api().get(i % 2 == 0 ? SHIQIAO : HONGQI).status()).isEqualTo(200);
-            millis.add((System.nanoTime() - started) / 1_000_000);
-        }
-        millis.sort(null);
-        // the target is 50 ms at p95; the bound leaves room for a busy build machine
-        assertThat(millis.get(37)).isLessThan(250);
-    }
-
     private static JsonNode expected(String code) {
         for (JsonNode o : ApiClient.readJson(Fixtures.workedExampleExpected()).get("organizations")) {
             if (o.get("code").asString().equals(code)) {
