@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.grassroots.assessment.ruleset.RuleSet;
 import org.kie.api.KieServices;
 import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ExecutionResults;
@@ -20,12 +19,12 @@ import org.kie.api.runtime.StatelessKieSession;
  */
 final class DistrictPhase {
 
-    private final RuleSet rules;
+    private final CompiledRules rules;
     private final int firingsPerOrganization;
     private final Deadline deadline;
 
     /** Ranking stops, like an organization's evaluation, at the firing limit or the deadline. */
-    DistrictPhase(RuleSet rules, int firingsPerOrganization, Deadline deadline) {
+    DistrictPhase(CompiledRules rules, int firingsPerOrganization, Deadline deadline) {
         this.rules = rules;
         this.firingsPerOrganization = firingsPerOrganization;
         this.deadline = deadline;

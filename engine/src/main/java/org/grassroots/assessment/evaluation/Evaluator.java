@@ -22,7 +22,6 @@ import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
-import org.grassroots.assessment.ruleset.RuleSet;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -48,21 +47,21 @@ public final class Evaluator {
      */
     public static final int DEFAULT_FIRINGS_PER_ORGANIZATION = 20_000;
 
-    private final RuleSet rules;
+    private final CompiledRules rules;
     private final int threads;
     private final int batchSize;
     private final int firingsPerOrganization;
     private final Deadline deadline;
 
-    public Evaluator(RuleSet rules) {
+    public Evaluator(CompiledRules rules) {
         this(rules, 1, 16);
     }
 
-    public Evaluator(RuleSet rules, int threads, int batchSize) {
+    public Evaluator(CompiledRules rules, int threads, int batchSize) {
         this(rules, threads, batchSize, DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
     }
 
-    private Evaluator(RuleSet rules, int threads, int batchSize, int firingsPerOrganization, Deadline deadline) {
+    private Evaluator(CompiledRules rules, int threads, int batchSize, int firingsPerOrganization, Deadline deadline) {
         if (threads < 1 || batchSize < 1 || firingsPerOrganization < 1) {
             throw new IllegalArgumentException("threads, batch size and firing limit must be at least 1");
         }
@@ -83,7 +82,7 @@ public final class Evaluator {
         return new Evaluator(rules, threads, batchSize, firingsPerOrganization, deadline);
     }
 
-    public RuleSet ruleSet() {
+    public CompiledRules ruleSet() {
         return rules;
     }
 

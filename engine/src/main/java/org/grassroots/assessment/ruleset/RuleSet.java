@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.grassroots.assessment.evaluation.CompiledRules;
 import org.grassroots.assessment.ruleset.fence.DrlFence;
 import org.grassroots.assessment.ruleset.fence.RuleClassLoaders;
 import org.kie.api.KieBase;
@@ -31,7 +32,7 @@ import org.kie.api.runtime.StatelessKieSession;
  * the compiled KieBase. Immutable and safe to share between threads; sessions are made per use.
  * The version comes from {@code ruleset.properties} ({@code version=…}) when the set has one.
  */
-public final class RuleSet {
+public final class RuleSet implements CompiledRules {
 
     public static final String PROPERTIES = "ruleset.properties";
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -142,11 +143,13 @@ public final class RuleSet {
         return base;
     }
 
+    @Override
     public String version() {
         return version;
     }
 
     /** {@code sha256:<hex>} over the files in name order. */
+    @Override
     public String checksum() {
         return checksum;
     }
@@ -159,15 +162,18 @@ public final class RuleSet {
         return warnings;
     }
 
+    @Override
     public KieBase kieBase() {
         return kieBase;
     }
 
+    @Override
     public StatelessKieSession newSession() {
         return kieBase.newStatelessKieSession();
     }
 
     /** Names of the rules in the set, e.g. {@code CB-05 inspection score 明察暗访得分}. */
+    @Override
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>();
         kieBase.getKiePackages().forEach(p -> p.getRules().forEach(r -> names.add(r.getName())));

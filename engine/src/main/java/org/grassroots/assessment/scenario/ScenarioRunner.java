@@ -10,12 +10,12 @@ import java.util.Optional;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.CompiledRules;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.evaluation.RuleCoverage;
 import org.grassroots.assessment.model.Bundle;
-import org.grassroots.assessment.ruleset.RuleSet;
 
 /**
  * Runs rule test scenarios against a rule set. A scenario set is a map of files (name relative to
@@ -26,11 +26,11 @@ public final class ScenarioRunner {
 
     public static final String SUFFIX = ".scenario";
 
-    private final RuleSet rules;
+    private final CompiledRules rules;
     private final int firingsPerOrganization;
     private final Deadline deadline;
 
-    public ScenarioRunner(RuleSet rules) {
+    public ScenarioRunner(CompiledRules rules) {
         this(rules, Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, Deadline.NONE);
     }
 
@@ -39,7 +39,7 @@ public final class ScenarioRunner {
      * and all end by {@code deadline}: a scenario stopped by a limit stops the whole run with an
      * {@link ExecutionStoppedException} (it is not reported as one failed scenario among others).
      */
-    public ScenarioRunner(RuleSet rules, int firingsPerOrganization, Deadline deadline) {
+    public ScenarioRunner(CompiledRules rules, int firingsPerOrganization, Deadline deadline) {
         this.rules = rules;
         this.firingsPerOrganization = firingsPerOrganization;
         this.deadline = deadline;

@@ -1,0 +1,39 @@
+package org.grassroots.assessment;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's packages form no cycle (each top-level package, with its subpackages, is one slice),
+ * and the engine knows nothing of Spring or HTTP. Checked on the compiled main classes.
+ */
+class PackageStructureTest {
+
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.grassroots.assessment");
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.grassroots.assessment.(*)..").should().beFreeOfCycles().check(engine);
+    }
+
+    @Test
+    void engineDoesNotDependOnSpringOrServlets() {
+        noClasses().that().resideInAPackage("org.grassroots.assessment..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "jakarta.servlet..", "javax.servlet..")
+                .check(engine);
+    }
+}
