@@ -1,6 +1,5 @@
 package org.grassroots.assessment.server.security;
 
-import org.grassroots.assessment.server.organization.OrganizationSubtree;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessScope {
 
-    private final OrganizationSubtree subtree;
+    private final OrganizationTree subtree;
 
-    AccessScope(OrganizationSubtree subtree) {
+    AccessScope(OrganizationTree subtree) {
         this.subtree = subtree;
     }
 

@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
-import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.grassroots.assessment.server.web.NotFoundException;
@@ -35,14 +34,14 @@ public class UserService {
     }
 
     private final UserAccounts accounts;
-    private final OrganizationRepository organizations;
+    private final OrganizationTree organizations;
     private final PasswordEncoder encoder;
     private final PasswordAuthentication authentication;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditTrail audit;
 
-    UserService(UserAccounts accounts, OrganizationRepository organizations, PasswordEncoder encoder,
+    UserService(UserAccounts accounts, OrganizationTree organizations, PasswordEncoder encoder,
             PasswordAuthentication authentication, LoginThrottle throttle, Clock clock, AuditTrail audit) {
         this.throttle = throttle;
         this.audit = audit;
