@@ -1,6 +1,5 @@
 package org.grassroots.assessment.server;
 
-import org.grassroots.assessment.server.ruleset.ShippedRuleSet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,8 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AssessmentServerApplication {
 
     public static void main(String[] args) {
-        // the shipped rules compile beside Spring's start; ActiveRuleSet waits for them
-        ShippedRuleSet.startCompiling();
+        // the shipped rules compile beside Spring's start (ruleset.ShippedRuleSetCompilation)
         SpringApplication.run(AssessmentServerApplication.class, args);
     }
 }

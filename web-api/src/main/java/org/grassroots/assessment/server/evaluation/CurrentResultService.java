@@ -19,7 +19,6 @@ import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
-import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -36,12 +35,12 @@ public class CurrentResultService {
     private final AssessmentDataLoader loader;
     private final PreviousGradesResolver previous;
     private final LedgerRepository ledger;
-    private final ActiveRuleSet ruleSets;
+    private final RuleSetInForce ruleSets;
     private final JdbcTemplate jdbc;
     private final RuleLimits limits;
 
     CurrentResultService(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerRepository ledger,
-            ActiveRuleSet ruleSets, JdbcTemplate jdbc, RuleLimits limits) {
+            RuleSetInForce ruleSets, JdbcTemplate jdbc, RuleLimits limits) {
         this.limits = limits;
         this.loader = loader;
         this.previous = previous;

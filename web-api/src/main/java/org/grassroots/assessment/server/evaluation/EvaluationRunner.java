@@ -24,7 +24,6 @@ import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.LedgerSync;
 import org.grassroots.assessment.server.rectification.OrgScope;
-import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -52,7 +51,7 @@ public class EvaluationRunner {
     private final LedgerSync ledgerSync;
     private final LedgerRepository ledger;
     private final EvaluationWriter writer;
-    private final ActiveRuleSet ruleSets;
+    private final RuleSetInForce ruleSets;
     private final AssessmentProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -62,7 +61,7 @@ public class EvaluationRunner {
     private final RuleLimits limits;
 
     EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
-            LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
+            LedgerRepository ledger, EvaluationWriter writer, RuleSetInForce ruleSets, AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits) {
         this.limits = limits;

@@ -3,6 +3,7 @@ package org.grassroots.assessment.server.ruleset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetCompilationException;
+import org.grassroots.assessment.server.evaluation.RuleSetInForce;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * work, so an activation in the middle never mixes two versions in one result.
  */
 @Component
-public class ActiveRuleSet {
+public class ActiveRuleSet implements RuleSetInForce {
 
     private final AtomicReference<RuleSet> current;
 
@@ -18,6 +19,7 @@ public class ActiveRuleSet {
         this.current = new AtomicReference<>(ShippedRuleSet.get());
     }
 
+    @Override
     public RuleSet get() {
         return current.get();
     }
