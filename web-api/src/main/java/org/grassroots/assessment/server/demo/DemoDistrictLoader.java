@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * once the demo district is loaded, and a failed load still fails the start.
  */
 @Component
-@DependsOn({"ruleSetService", "administratorBootstrap"})
+@DependsOn({"rulesInForce", "administratorBootstrap"})
 class DemoDistrictLoader implements InitializingBean, ApplicationRunner {
 
     static final String ACTOR = "demo";

@@ -35,14 +35,14 @@ class RuleDirectoryWatcher implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RuleDirectoryWatcher.class);
 
-    private final RuleSetService service;
+    private final RulesInForce service;
     private final String dir;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
     private Map<String, String> lastSeen;
     private Map<String, String> pending;
 
-    RuleDirectoryWatcher(RuleSetService service, @Value("${assessment.rules.watch-dir:}") String dir,
+    RuleDirectoryWatcher(RulesInForce service, @Value("${assessment.rules.watch-dir:}") String dir,
             @Value("${assessment.rules.watch-interval:PT2S}") Duration interval) {
         this.service = service;
         this.dir = dir == null ? "" : dir.trim();
@@ -77,7 +77,7 @@ class RuleDirectoryWatcher implements ApplicationRunner, DisposableBean {
             }
             // the scenarios under DIR/scenarios/ travel with the version and are run on activation
             RuleSetLoader.readScenarios(path)
-                    .forEach((name, content) -> files.put(RuleSetService.SCENARIOS + name, content));
+                    .forEach((name, content) -> files.put(RuleSetFiles.SCENARIOS + name, content));
             if (files.equals(lastSeen)) {
                 return;
             }
@@ -87,7 +87,7 @@ class RuleDirectoryWatcher implements ApplicationRunner, DisposableBean {
                 return;
             }
             lastSeen = files;
-            Optional<RuleSetService.VersionView> activated = service.storeAndActivate(files,
+            Optional<RulesInForce.VersionView> activated = service.storeAndActivate(files,
                     "规则目录 " + path + " 的文件有变化 (changed in the watched rules directory)");
             activated.ifPresent(v -> log.info("rules directory {}: stored as version #{} {} ({}) and activated", path,
                     v.id(), v.version(), v.checksum()));

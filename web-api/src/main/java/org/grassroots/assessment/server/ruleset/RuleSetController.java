@@ -26,10 +26,12 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/rules")
 class RuleSetController {
 
-    private final RuleSetService service;
+    private final RuleSetAuthoring authoring;
+    private final RulesInForce inForce;
 
-    RuleSetController(RuleSetService service) {
-        this.service = service;
+    RuleSetController(RuleSetAuthoring authoring, RulesInForce inForce) {
+        this.authoring = authoring;
+        this.inForce = inForce;
     }
 
     /** {@code files}: file name → content; {@code comment} for drafts. */
@@ -38,13 +40,13 @@ class RuleSetController {
 
     /** Compiles the set; invalid DRL is a normal answer with {@code valid=false} and every error. */
     @PostMapping(value = "/validate", consumes = MediaType.APPLICATION_JSON_VALUE)
-    RuleSetService.Validation validate(@RequestBody(required = false) FilesRequest request) {
-        return service.validate(request == null ? null : request.files());
+    RuleSetAuthoring.Validation validate(@RequestBody(required = false) FilesRequest request) {
+        return authoring.validate(request == null ? null : request.files());
     }
 
     @PostMapping(value = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    RuleSetService.Validation validateUpload(@RequestParam("files") List<MultipartFile> files) {
-        return service.validate(read(files));
+    RuleSetAuthoring.Validation validateUpload(@RequestParam("files") List<MultipartFile> files) {
+        return authoring.validate(read(files));
     }
 
     /**
@@ -54,64 +56,64 @@ class RuleSetController {
      * coverage over the scenarios.
      */
     @PostMapping("/test")
-    RuleSetService.TestReport test(@RequestParam(required = false) Long versionId,
+    RuleSetAuthoring.TestReport test(@RequestParam(required = false) Long versionId,
             @RequestBody(required = false) FilesRequest request) {
         if (versionId != null) {
             if (request != null && request.files() != null) {
                 throw new InvalidRequestException("/files", "give either files or versionId, not both");
             }
-            return service.testVersion(versionId);
+            return authoring.testVersion(versionId);
         }
-        return service.test(request == null ? null : request.files());
+        return authoring.test(request == null ? null : request.files());
     }
 
     /** Stores a draft: 201; 400 with every compile error when it does not compile. */
     @PostMapping(value = "/drafts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RuleSetService.VersionView> draft(@RequestBody(required = false) FilesRequest request) {
-        return created(service.draft(request == null ? null : request.files(), request == null ? null : request.comment()));
+    ResponseEntity<RulesInForce.VersionView> draft(@RequestBody(required = false) FilesRequest request) {
+        return created(authoring.draft(request == null ? null : request.files(), request == null ? null : request.comment()));
     }
 
     @PostMapping(value = "/drafts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<RuleSetService.VersionView> draftUpload(@RequestParam("files") List<MultipartFile> files,
+    ResponseEntity<RulesInForce.VersionView> draftUpload(@RequestParam("files") List<MultipartFile> files,
             @RequestParam(required = false) String comment) {
-        return created(service.draft(read(files), comment));
+        return created(authoring.draft(read(files), comment));
     }
 
     /** The period's stored data evaluated with the draft and with the active set; nothing is stored. */
     @PostMapping("/drafts/{id}/what-if")
     WhatIfReport whatIf(@PathVariable long id, @RequestParam(required = false) String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return service.whatIf(id, period, asOf);
+        return authoring.whatIf(id, period, asOf);
     }
 
     /** Newest first. */
     @GetMapping("/versions")
-    List<RuleSetService.VersionView> versions() {
-        return service.list();
+    List<RulesInForce.VersionView> versions() {
+        return authoring.list();
     }
 
     @GetMapping("/versions/{id}")
-    RuleSetService.VersionDetail version(@PathVariable long id) {
-        return service.detail(id);
+    RulesInForce.VersionDetail version(@PathVariable long id) {
+        return authoring.detail(id);
     }
 
     @GetMapping("/versions/{from}/diff/{to}")
-    RuleSetService.VersionDiff diff(@PathVariable long from, @PathVariable long to) {
-        return service.diff(from, to);
+    RuleSetAuthoring.VersionDiff diff(@PathVariable long from, @PathVariable long to) {
+        return authoring.diff(from, to);
     }
 
     @GetMapping("/active")
-    RuleSetService.ActiveView active() {
-        return service.active();
+    RulesInForce.ActiveView active() {
+        return inForce.active();
     }
 
     /** Activates a draft or an earlier version (roll back); 400 when it does not compile or fails its scenarios. */
     @PostMapping("/versions/{id}/activate")
-    RuleSetService.VersionView activate(@PathVariable long id) {
-        return service.activate(id);
+    RulesInForce.VersionView activate(@PathVariable long id) {
+        return inForce.activate(id);
     }
 
-    private static ResponseEntity<RuleSetService.VersionView> created(RuleSetService.VersionView v) {
+    private static ResponseEntity<RulesInForce.VersionView> created(RulesInForce.VersionView v) {
         return ResponseEntity.created(URI.create("/api/rules/versions/" + v.id())).body(v);
     }
 
@@ -120,7 +122,7 @@ class RuleSetController {
         for (MultipartFile f : files) {
             String name = f.getOriginalFilename() == null ? f.getName() : f.getOriginalFilename();
             name = name.replace('\\', '/');
-            int scenarios = name.startsWith(RuleSetService.SCENARIOS) ? 0 : name.lastIndexOf("/" + RuleSetService.SCENARIOS);
+            int scenarios = name.startsWith(RuleSetFiles.SCENARIOS) ? 0 : name.lastIndexOf("/" + RuleSetFiles.SCENARIOS);
             // a file under a scenarios/ folder keeps its path from there; any other file loses its folders
             name = scenarios >= 0 ? name.substring(scenarios == 0 ? 0 : scenarios + 1)
                     : name.substring(name.lastIndexOf('/') + 1);

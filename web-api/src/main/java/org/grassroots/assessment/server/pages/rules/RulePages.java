@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.server.pages.Periods;
-import org.grassroots.assessment.server.ruleset.RuleSetService;
-import org.grassroots.assessment.server.ruleset.RuleSetService.RuleError;
+import org.grassroots.assessment.server.ruleset.RuleSetAuthoring;
+import org.grassroots.assessment.server.ruleset.RuleSetAuthoring.RuleError;
+import org.grassroots.assessment.server.ruleset.RulesInForce;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,17 +33,19 @@ class RulePages {
 
     private static final String SCENARIOS = "scenarios/";
 
-    private final RuleSetService rules;
+    private final RuleSetAuthoring rules;
+    private final RulesInForce inForce;
     private final Periods periods;
 
-    RulePages(RuleSetService rules, Periods periods) {
+    RulePages(RuleSetAuthoring rules, RulesInForce inForce, Periods periods) {
         this.rules = rules;
+        this.inForce = inForce;
         this.periods = periods;
     }
 
     @GetMapping("/rules")
     String home(Model model) {
-        model.addAttribute("active", rules.active());
+        model.addAttribute("active", inForce.active());
         model.addAttribute("versions", rules.list());
         return "rules/home";
     }
@@ -59,7 +62,7 @@ class RulePages {
         Map<String, String> merged = new TreeMap<>(activeFiles());
         merged.putAll(uploaded);
         try {
-            RuleSetService.Validation validation = rules.validate(merged);
+            RuleSetAuthoring.Validation validation = rules.validate(merged);
             if (!validation.valid()) {
                 List<UploadedFile> shown = uploaded.entrySet().stream()
                         .map(e -> UploadedFile.of(e.getKey(), e.getValue(), validation.errors())).toList();
@@ -93,7 +96,7 @@ class RulePages {
     @PostMapping("/rules/versions/{id}/activate")
     String activate(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            RuleSetService.VersionView v = rules.activate(id);
+            RulesInForce.VersionView v = inForce.activate(id);
             redirect.addFlashAttribute("notice", "规则集 " + v.version() + "（版本 #" + id + "）已启用");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + describe(e));
@@ -104,7 +107,7 @@ class RulePages {
     }
 
     private Map<String, String> activeFiles() {
-        Long activeId = rules.active().id();
+        Long activeId = inForce.active().id();
         return activeId == null ? Map.of() : rules.detail(activeId).files();
     }
 

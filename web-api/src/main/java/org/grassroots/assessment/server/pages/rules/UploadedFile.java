@@ -2,7 +2,7 @@ package org.grassroots.assessment.server.pages.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.grassroots.assessment.server.ruleset.RuleSetService.RuleError;
+import org.grassroots.assessment.server.ruleset.RuleSetAuthoring.RuleError;
 
 /** An uploaded rule file shown line by line, with the compile errors next to the lines they name. */
 public record UploadedFile(String name, List<Line> lines, List<RuleError> elsewhere) {
