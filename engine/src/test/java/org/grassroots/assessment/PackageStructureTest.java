@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's packages form no cycle (each top-level package, with its subpackages, is one slice),
- * and the engine knows nothing of Spring or HTTP. Checked on the compiled main classes.
+ * The engine's packages form no cycle (neither the top-level packages with their subpackages as one
+ * slice each, nor single packages), and the engine knows nothing of Spring or HTTP. Checked on the
+ * compiled main classes.
  */
 class PackageStructureTest {
 
@@ -27,6 +28,12 @@ class PackageStructureTest {
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("org.grassroots.assessment.(*)..").should().beFreeOfCycles().check(engine);
+    }
+
+    /** Also inside a top-level package: e.g. {@code ruleset.fence} does not depend back on {@code ruleset}. */
+    @Test
+    void noPackageFormsACycleWithItsSubpackages() {
+        slices().matching("org.grassroots.assessment.(**)").should().beFreeOfCycles().check(engine);
     }
 
     @Test

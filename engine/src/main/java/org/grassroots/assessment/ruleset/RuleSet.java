@@ -102,7 +102,7 @@ public final class RuleSet implements CompiledRules {
      */
     private static RuleSetCompilationException refused(DrlFence.Result checked, SortedMap<String, String> files) {
         List<RuleMessage> messages = new ArrayList<>();
-        checked.refusals().forEach(r -> messages.add(r.toRuleMessage()));
+        checked.refusals().forEach(r -> messages.add(RuleMessage.refused(r)));
         if (!checked.unparsedFiles().isEmpty()) {
             SortedMap<String, String> unparsed = new TreeMap<>();
             checked.unparsedFiles().forEach(f -> unparsed.put(f, files.get(f)));

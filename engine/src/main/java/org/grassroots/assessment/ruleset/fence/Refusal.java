@@ -1,7 +1,5 @@
 package org.grassroots.assessment.ruleset.fence;
 
-import org.grassroots.assessment.ruleset.RuleMessage;
-
 /**
  * One thing the fence refuses: where (file, line and column from 1), the refused name, and why, in
  * Chinese for the rule maintainer and in English for the log. Reads
@@ -9,8 +7,9 @@ import org.grassroots.assessment.ruleset.RuleMessage;
  */
 public record Refusal(String file, int line, int column, String name, String chinese, String english) {
 
-    public RuleMessage toRuleMessage() {
-        return new RuleMessage(RuleMessage.Level.ERROR, file, line, column, chinese + " / refused: " + name + " " + english);
+    /** The error as a rule maintainer reads it (the rule set reports it as a {@code RuleMessage}). */
+    public String text() {
+        return chinese + " / refused: " + name + " " + english;
     }
 
     /** A type, method or name outside the vocabulary. */
