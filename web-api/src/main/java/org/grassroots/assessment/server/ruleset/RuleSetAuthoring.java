@@ -52,7 +52,6 @@ public class RuleSetAuthoring {
         this.actor = actor;
     }
 
-
     /** A compile error or warning with where it is. */
     public record RuleError(String file, int line, int column, String message) {
 
@@ -67,7 +66,6 @@ public class RuleSetAuthoring {
         }
     }
 
-
     /**
      * A warning: {@code kind} COMPILER, NO_POLICY_ID, DUPLICATE_ID or NEVER_FIRED (the rule fired in
      * none of the set's scenarios), where the rule is declared, its name and what.
@@ -79,28 +77,23 @@ public class RuleSetAuthoring {
         }
     }
 
-
     /** {@code scenarioProblems}: what is wrong with the scenario files ({@code scenarios/...}), when there are some. */
     public record Validation(boolean valid, List<RuleError> errors, List<RuleWarning> warnings, String version,
             String checksum, List<String> rules, List<ScenarioProblem> scenarioProblems) {
     }
 
-
     /** One failed expectation of a scenario. */
     public record ExpectationFailure(int line, String expectation, String expected, String actual) {
     }
-
 
     /** A scenario's outcome; {@code error} when it could not be evaluated. */
     public record ScenarioOutcome(String file, String description, boolean passed, int expectations,
             List<ExpectationFailure> failures, String error) {
     }
 
-
     /** Rule → number of organizations it fired for (over all scenarios), and the rules that fired for none. */
     public record Coverage(SortedMap<String, Integer> fired, List<String> neverFired) {
     }
-
 
     /**
      * The result of running a set's scenarios: {@code valid=false} with {@code errors} when the set
@@ -112,16 +105,13 @@ public class RuleSetAuthoring {
             Coverage coverage) {
     }
 
-
     public record FileDiff(String file, String change, String diff) {
     }
-
 
     public record VersionDiff(VersionView from, VersionView to, List<FileDiff> files, int unchanged) {
     }
 
     // ---- validate, drafts
-
 
     /** Compiles the rules and, when the files hold scenarios, runs them to warn about rules that never fire. */
     public Validation validate(Map<String, String> files) {
@@ -140,7 +130,6 @@ public class RuleSetAuthoring {
                 problems);
     }
 
-
     /** Compiles the rules of {@code files} and runs their scenarios; a set that does not compile is valid=false. */
     public TestReport test(Map<String, String> files) {
         RuleSetFiles.checkFiles(files);
@@ -154,7 +143,6 @@ public class RuleSetAuthoring {
         return test(rules, RuleSetFiles.scenariosOf(files));
     }
 
-
     /** Runs a stored version's scenarios with the version's rules. */
     public TestReport testVersion(long id) {
         RuleSetVersions.Row r = stored.row(id);
@@ -167,7 +155,6 @@ public class RuleSetAuthoring {
         }
         return test(rules, RuleSetFiles.scenariosOf(versions.files(id)));
     }
-
 
     private TestReport test(RuleSet rules, Map<String, String> scenarios) {
         if (!RuleSetFiles.hasScenario(scenarios)) {
@@ -191,7 +178,6 @@ public class RuleSetAuthoring {
                 report.problems().stream().map(RuleSetFiles::named).toList(), coverage);
     }
 
-
     /** Stores a draft; 400 with every compile error when the set does not compile. */
     public VersionView draft(Map<String, String> files, String comment) {
         RuleSetFiles.checkFiles(files);
@@ -208,16 +194,13 @@ public class RuleSetAuthoring {
         return VersionView.of(stored.row(id));
     }
 
-
     public List<VersionView> list() {
         return versions.list().stream().map(VersionView::of).toList();
     }
 
-
     public VersionDetail detail(long id) {
         return new VersionDetail(VersionView.of(stored.row(id)), versions.files(id));
     }
-
 
     public VersionDiff diff(long from, long to) {
         RuleSetVersions.Row a = stored.row(from);
@@ -243,7 +226,6 @@ public class RuleSetAuthoring {
         }
         return new VersionDiff(VersionView.of(a), VersionView.of(b), files, unchanged);
     }
-
 
     /** Evaluates the period's stored data with the version and with the active set; stores nothing. */
     public WhatIfReport whatIf(long id, String period, LocalDate asOf) {

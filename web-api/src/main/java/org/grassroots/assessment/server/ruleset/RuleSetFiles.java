@@ -21,7 +21,6 @@ final class RuleSetFiles {
     private RuleSetFiles() {
     }
 
-
     /** The folder prefix of scenario files in a version's files (e.g. {@code scenarios/worked-example.scenario}). */
     static final String SCENARIOS = RuleSetLoader.SCENARIOS + "/";
 

@@ -59,7 +59,6 @@ public class RulesInForce implements InitializingBean {
         this.audit = audit;
     }
 
-
     /** A stored version without its files. */
     public record VersionView(long id, String version, String checksum, String status, boolean active, String comment,
             String createdBy, Instant createdAt, String activatedBy, Instant activatedAt) {
@@ -71,17 +70,14 @@ public class RulesInForce implements InitializingBean {
         }
     }
 
-
     public record VersionDetail(VersionView version, SortedMap<String, String> files) {
     }
-
 
     /** The set evaluations use now; {@code id} is null when the server fell back to the shipped set. */
     public record ActiveView(Long id, String version, String checksum, boolean fallback, VersionView stored) {
     }
 
     // ---- start
-
 
     @Override
     public void afterPropertiesSet() {
@@ -128,7 +124,6 @@ public class RulesInForce implements InitializingBean {
         }
     }
 
-
     /**
      * For the watched rules directory: stores the files as a new version and activates it, unless
      * they are the active set already (then empty). Throws when they do not compile; nothing changes.
@@ -147,14 +142,12 @@ public class RulesInForce implements InitializingBean {
         }
     }
 
-
     public ActiveView active() {
         RuleSet now = active.get();
         Optional<RuleSetVersions.Row> row = versions.active().filter(r -> r.checksum().equals(now.checksum()));
         return new ActiveView(row.map(RuleSetVersions.Row::id).orElse(null), now.version(), now.checksum(),
                 row.isEmpty(), row.map(VersionView::of).orElse(null));
     }
-
 
     /**
      * Activates a version (a draft, or an earlier one: roll back): compiles it, checks it, records
@@ -187,7 +180,6 @@ public class RulesInForce implements InitializingBean {
             return VersionView.of(stored.row(id));
         }
     }
-
 
     /**
      * Runs the version's own scenarios (example data with expected results kept beside the rules,

@@ -37,7 +37,6 @@ class StoredRuleSets {
         this.audit = audit;
     }
 
-
     /** Inserts a version and records it in the audit trail (a draft, or the shipped set made active), in one transaction. */
     long store(String version, String checksum, String status, Map<String, String> files, String comment,
             String who) {
@@ -52,11 +51,9 @@ class StoredRuleSets {
         return id;
     }
 
-
     RuleSetVersions.Row row(long id) {
         return versions.find(id).orElseThrow(() -> new NotFoundException("规则集版本不存在：" + id));
     }
-
 
     /** The version compiled (or taken from the cache when its files compiled to the same checksum). */
     RuleSet compiled(RuleSetVersions.Row r) {
