@@ -44,6 +44,11 @@ class AssessmentDataLoader {
         this.ledger = ledger;
     }
 
+    /** Whether an organization with the code is stored, facts or not. */
+    boolean organizationExists(String code) {
+        return !jdbc.queryForList("select code from organization where code = ?", String.class, code).isEmpty();
+    }
+
     /** Everything but the previous period's member records (see {@link #addMembers}). */
     DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope) {
         return load(period, asOf, scope, new Laps());

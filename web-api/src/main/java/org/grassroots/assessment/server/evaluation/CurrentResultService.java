@@ -21,7 +21,6 @@ import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
 import org.grassroots.assessment.server.web.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,17 +36,15 @@ public class CurrentResultService {
     private final PreviousGradesResolver previous;
     private final LedgerRepository ledger;
     private final ActiveRuleSet ruleSets;
-    private final JdbcTemplate jdbc;
     private final RuleLimits limits;
 
     CurrentResultService(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerRepository ledger,
-            ActiveRuleSet ruleSets, JdbcTemplate jdbc, RuleLimits limits) {
+            ActiveRuleSet ruleSets, RuleLimits limits) {
         this.limits = limits;
         this.loader = loader;
         this.previous = previous;
         this.ledger = ledger;
         this.ruleSets = ruleSets;
-        this.jdbc = jdbc;
     }
 
     /** 404 when the organization is unknown or has no facts for the period. */
@@ -61,7 +58,7 @@ public class CurrentResultService {
         DatabaseAssessmentData data = loader.load(period, asOf, scope);
         List<Organization> orgs = data.organizationsWithFacts(period);
         if (orgs.isEmpty()) {
-            boolean known = !jdbc.queryForList("select code from organization where code = ?", String.class, code).isEmpty();
+            boolean known = loader.organizationExists(code);
             throw new NotFoundException(known ? "组织 " + code + " 没有 " + period + " 期间的数据" : "组织不存在：" + code);
         }
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);

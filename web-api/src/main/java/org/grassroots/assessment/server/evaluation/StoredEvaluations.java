@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.EvaluationResult.RuleSetRef;
 import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.RectificationItem;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -108,6 +111,34 @@ public class StoredEvaluations {
                 (rs, n) -> new StoredOrganization(rs.getString(1), rs.getString(2), rs.getString(3)), id, code)
                 .stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("评估 " + id + " 中没有组织 " + code + " 的结果"));
+    }
+
+    /** Each organization's stored rows of the evaluation, in rank order, streamed one by one. */
+    public void forEachResult(long id, Consumer<StoredOrganization> each) {
+        jdbc.query("select result_json, members_json, items_json from evaluation_result where evaluation_id = ?"
+                + " order by list_order", rs -> {
+                    each.accept(new StoredOrganization(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }, id);
+    }
+
+    /** Each organization code of the scope with its tier in the evaluation. */
+    void forEachTier(long id, OrgScope scope, BiConsumer<String, String> each) {
+        List<Object> args = new ArrayList<>();
+        args.add(id);
+        args.addAll(scope.args());
+        jdbc.query("select r.org_code, r.tier from evaluation_result r where r.evaluation_id = ? and "
+                + scope.condition("r.org_code"), rs -> {
+                    each.accept(rs.getString(1), rs.getString(2));
+                }, args.toArray());
+    }
+
+    /**
+     * Marks the evaluation published for its period unless it already is; returns the rows changed
+     * (0 or 1). A second published evaluation of the period breaks the unique key on published_period.
+     */
+    int markPublished(long id, OffsetDateTime at, String by, String period) {
+        return jdbc.update("update evaluation set published_at = ?, published_by = ?, published_period = ?"
+                + " where id = ? and published_at is null", at, by, period, id);
     }
 
     /** The stored JSON of one organization's result, its members' titles and its rectification items. */
