@@ -18,6 +18,7 @@ public class MemberRepository {
     private static final Upsert UPSERT = new Upsert("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     MemberRepository(JdbcClient jdbc, JdbcTemplate batch) {

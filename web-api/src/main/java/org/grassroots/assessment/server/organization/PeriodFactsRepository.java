@@ -22,6 +22,7 @@ public class PeriodFactsRepository {
     private static final Upsert UPSERT = upsert();
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     PeriodFactsRepository(JdbcClient jdbc, JdbcTemplate batch) {

@@ -31,6 +31,7 @@ record Upsert(String table, List<String> keyColumns, List<String> valueColumns) 
      * @param values a row's parameters: its key columns, then its value columns
      * @return how many rows were inserted, updated and left unchanged
      */
+    // JdbcTemplate because JdbcClient has no batch API; BATCH_SIZE rows per JDBC batch
     <T> Written write(JdbcTemplate jdbc, List<T> rows, Function<T, T> stored, Function<T, Object[]> values) {
         List<T> updates = new ArrayList<>();
         List<T> inserts = new ArrayList<>();

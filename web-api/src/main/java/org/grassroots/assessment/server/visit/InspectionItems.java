@@ -48,6 +48,7 @@ public class InspectionItems {
     }
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     InspectionItems(JdbcClient jdbc, JdbcTemplate batch) {
