@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class EvaluationDocument {
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
 
-    EvaluationDocument(StoredEvaluations evaluations) {
+    EvaluationDocument(EvaluationRepository evaluations) {
         this.evaluations = evaluations;
     }
 
@@ -44,8 +44,8 @@ class EvaluationDocument {
             List<ItemSnapshot> items = new ArrayList<>();
             evaluations.forEachResult(s.id(), stored -> {
                 g.writeRawValue(stored.resultJson());
-                members.addAll(EvaluationJson.MAPPER.readValue(stored.membersJson(), StoredEvaluations.MEMBERS));
-                items.addAll(EvaluationJson.MAPPER.readValue(stored.itemsJson(), StoredEvaluations.ITEMS));
+                members.addAll(EvaluationJson.MAPPER.readValue(stored.membersJson(), EvaluationRepository.MEMBERS));
+                items.addAll(EvaluationJson.MAPPER.readValue(stored.itemsJson(), EvaluationRepository.ITEMS));
             });
             g.writeEndArray();
             members.sort(Comparator.comparing(MemberResult::memberId));
@@ -57,7 +57,7 @@ class EvaluationDocument {
     }
 
     /** One organization's stored result with its members' titles and rectification items. */
-    JsonNode organization(EvaluationSummary s, StoredEvaluations.StoredOrganization stored) {
+    JsonNode organization(EvaluationSummary s, EvaluationRepository.StoredOrganization stored) {
         ObjectNode node = (ObjectNode) EvaluationJson.MAPPER.readTree(stored.resultJson());
         node.put("evaluationId", s.id());
         node.put("period", s.period());

@@ -20,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvaluationPublisher {
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final Clock clock;
     private final Actor actor;
     private final AuditTrail audit;
 
-    EvaluationPublisher(StoredEvaluations evaluations, Clock clock, Actor actor, AuditTrail audit) {
+    EvaluationPublisher(EvaluationRepository evaluations, Clock clock, Actor actor, AuditTrail audit) {
         this.evaluations = evaluations;
         this.clock = clock;
         this.actor = actor;

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 class PreviousGradesResolver {
 
     private final AssessmentDataLoader loader;
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
 
-    PreviousGradesResolver(AssessmentDataLoader loader, StoredEvaluations evaluations) {
+    PreviousGradesResolver(AssessmentDataLoader loader, EvaluationRepository evaluations) {
         this.loader = loader;
         this.evaluations = evaluations;
     }

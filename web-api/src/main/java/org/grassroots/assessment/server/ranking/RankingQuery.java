@@ -5,7 +5,7 @@ import java.util.List;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
@@ -23,9 +23,9 @@ public class RankingQuery {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcClient jdbc;
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
 
-    public RankingQuery(JdbcClient jdbc, StoredEvaluations evaluations) {
+    public RankingQuery(JdbcClient jdbc, EvaluationRepository evaluations) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
     }

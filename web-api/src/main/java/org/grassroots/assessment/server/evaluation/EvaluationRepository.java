@@ -28,7 +28,7 @@ import tools.jackson.core.type.TypeReference;
  * items stored with each, whatever has changed in the rules or facts since.
  */
 @Service
-public class StoredEvaluations {
+public class EvaluationRepository {
 
     static final TypeReference<List<MemberResult>> MEMBERS = new TypeReference<>() {
     };
@@ -39,7 +39,7 @@ public class StoredEvaluations {
 
     private final JdbcClient jdbc;
 
-    public StoredEvaluations(JdbcClient jdbc) {
+    public EvaluationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
