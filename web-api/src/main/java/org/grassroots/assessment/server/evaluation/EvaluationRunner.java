@@ -51,7 +51,7 @@ public class EvaluationRunner {
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
     private final LedgerRepository ledger;
-    private final EvaluationWriter writer;
+    private final EvaluationWriteRepository writer;
     private final ActiveRuleSet ruleSets;
     private final AssessmentProperties properties;
     private final TransactionTemplate transactions;
@@ -62,7 +62,7 @@ public class EvaluationRunner {
     private final RuleLimits limits;
 
     EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
-            LedgerRepository ledger, EvaluationWriter writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
+            LedgerRepository ledger, EvaluationWriteRepository writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits) {
         this.limits = limits;
@@ -148,7 +148,7 @@ public class EvaluationRunner {
 
         Instant now = clock.instant();
         String digest = InputDigest.of(data, period, asOf, before.source());
-        EvaluationWriter.Header header = new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
+        EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(), digest,
                 result.organizations().size(), now, who, before.source());
         long id = writer.insert(header);
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));

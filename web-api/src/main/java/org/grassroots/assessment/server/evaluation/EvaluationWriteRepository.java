@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /** Stores an evaluation's record and one row per organization (JDBC batches). */
 @Component
-class EvaluationWriter {
+class EvaluationWriteRepository {
 
     private static final int BATCH = 500;
 
@@ -30,7 +30,7 @@ class EvaluationWriter {
     // JdbcClient has no batch API; the result rows go in JDBC batches of BATCH rows
     private final JdbcTemplate batch;
 
-    EvaluationWriter(JdbcClient jdbc, JdbcTemplate batch) {
+    EvaluationWriteRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
