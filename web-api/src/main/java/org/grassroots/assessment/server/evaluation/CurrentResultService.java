@@ -32,13 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CurrentResultService {
 
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerRepository ledger;
     private final ActiveRuleSet ruleSets;
     private final RuleLimits limits;
 
-    CurrentResultService(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerRepository ledger,
+    CurrentResultService(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerRepository ledger,
             ActiveRuleSet ruleSets, RuleLimits limits) {
         this.limits = limits;
         this.loader = loader;

@@ -47,7 +47,7 @@ public class EvaluationRunner {
     private static final int BATCH_SIZE = 16;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
     private final LedgerRepository ledger;
@@ -61,7 +61,7 @@ public class EvaluationRunner {
     private final AssessmentMetrics metrics;
     private final RuleLimits limits;
 
-    EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
+    EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriteRepository writer, ActiveRuleSet ruleSets, AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits) {

@@ -22,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PreviousGradesResolver {
 
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final EvaluationRepository evaluations;
 
-    PreviousGradesResolver(AssessmentDataLoader loader, EvaluationRepository evaluations) {
+    PreviousGradesResolver(AssessmentDataRepository loader, EvaluationRepository evaluations) {
         this.loader = loader;
         this.evaluations = evaluations;
     }

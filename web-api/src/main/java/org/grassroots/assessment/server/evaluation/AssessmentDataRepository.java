@@ -34,12 +34,12 @@ import org.springframework.stereotype.Component;
  * database (the visit's stored content digest covers them).
  */
 @Component
-class AssessmentDataLoader {
+class AssessmentDataRepository {
 
     private final JdbcClient jdbc;
     private final LedgerRepository ledger;
 
-    AssessmentDataLoader(JdbcClient jdbc, LedgerRepository ledger) {
+    AssessmentDataRepository(JdbcClient jdbc, LedgerRepository ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
     }
