@@ -20,10 +20,10 @@ class RankingController {
 
     private static final int MAX_SIZE = 1000;
 
-    private final RankingQuery rankings;
+    private final RankingRepository rankings;
     private final EvaluationRepository evaluations;
 
-    RankingController(RankingQuery rankings, EvaluationRepository evaluations) {
+    RankingController(RankingRepository rankings, EvaluationRepository evaluations) {
         this.rankings = rankings;
         this.evaluations = evaluations;
     }

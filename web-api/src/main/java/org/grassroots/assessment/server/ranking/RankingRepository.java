@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the group's own rank order; only the page's results are read.
  */
 @Service
-public class RankingQuery {
+public class RankingRepository {
 
     private static final JsonMapper JSON = ResultJson.mapper().rebuild()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -25,7 +25,7 @@ public class RankingQuery {
     private final JdbcClient jdbc;
     private final EvaluationRepository evaluations;
 
-    public RankingQuery(JdbcClient jdbc, EvaluationRepository evaluations) {
+    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
     }
