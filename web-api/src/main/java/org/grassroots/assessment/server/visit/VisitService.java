@@ -49,7 +49,7 @@ public class VisitService {
     }
 
     private final VisitRepository visits;
-    private final InspectionItems items;
+    private final InspectionItemRepository items;
     private final RuleCatalogs catalogs;
     private final StoredRecordRepository storedRecords;
     private final Clock clock;
@@ -57,7 +57,7 @@ public class VisitService {
     private final AuditTrail audit;
     private final AssessmentMetrics metrics;
 
-    VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs,
+    VisitService(VisitRepository visits, InspectionItemRepository items, RuleCatalogs catalogs,
                  StoredRecordRepository storedRecords, Clock clock,
                  PlatformTransactionManager transactions, AuditTrail audit,
                  AssessmentMetrics metrics) {
