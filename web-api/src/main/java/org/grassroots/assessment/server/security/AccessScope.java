@@ -1,6 +1,6 @@
 package org.grassroots.assessment.server.security;
 
-import org.grassroots.assessment.server.organization.OrganizationSubtree;
+import org.grassroots.assessment.server.organization.OrganizationSubtreeRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessScope {
 
-    private final OrganizationSubtree subtree;
+    private final OrganizationSubtreeRepository subtree;
 
-    AccessScope(OrganizationSubtree subtree) {
+    AccessScope(OrganizationSubtreeRepository subtree) {
         this.subtree = subtree;
     }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** An organization and, when asked, everything under it by {@code parent_code}. */
 @Component
-public class OrganizationSubtree {
+public class OrganizationSubtreeRepository {
 
     // a recursive query (H2 and PostgreSQL) reads only the subtree, not the whole organization table;
     // the depth bound only guards against a cycle that validation should already have refused
@@ -18,7 +18,7 @@ public class OrganizationSubtree {
 
     private final JdbcClient jdbc;
 
-    public OrganizationSubtree(JdbcClient jdbc) {
+    public OrganizationSubtreeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
