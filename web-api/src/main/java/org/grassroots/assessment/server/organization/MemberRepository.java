@@ -15,7 +15,7 @@ public class MemberRepository {
 
     private static final RecordColumns<MemberRecord> COLUMNS = RecordColumns.of(MemberRecord.class);
     private static final List<String> KEYS = List.of("member_id", "period");
-    private static final Upsert UPSERT = new Upsert("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
+    private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
 
     private final JdbcClient jdbc;
     // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate

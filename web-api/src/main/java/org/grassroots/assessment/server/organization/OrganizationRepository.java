@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class OrganizationRepository {
 
     private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups";
-    private static final Upsert UPSERT = new Upsert("organization", List.of("code"),
+    private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("organization", List.of("code"),
             List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"));
 
     private final JdbcClient jdbc;

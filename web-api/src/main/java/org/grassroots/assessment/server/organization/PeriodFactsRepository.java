@@ -19,7 +19,7 @@ public class PeriodFactsRepository {
     private static final RecordColumns<PeriodFacts> COLUMNS =
             RecordColumns.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
     private static final List<String> KEYS = List.of("org_code", "period");
-    private static final Upsert UPSERT = upsert();
+    private static final BatchUpsertRepository UPSERT = upsert();
 
     private final JdbcClient jdbc;
     // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
@@ -74,9 +74,9 @@ public class PeriodFactsRepository {
         return orgCode + '\u0000' + period;
     }
 
-    private static Upsert upsert() {
+    private static BatchUpsertRepository upsert() {
         List<String> values = new ArrayList<>(COLUMNS.columnsBesides(KEYS));
         values.add("updated_at");
-        return new Upsert("period_facts", KEYS, values);
+        return new BatchUpsertRepository("period_facts", KEYS, values);
     }
 }

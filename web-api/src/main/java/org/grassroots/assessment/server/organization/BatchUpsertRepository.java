@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param keyColumns   the primary key columns
  * @param valueColumns every other column written
  */
-record Upsert(String table, List<String> keyColumns, List<String> valueColumns) {
+record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
 
     static final int BATCH_SIZE = 1000;
 
-    Upsert {
+    BatchUpsertRepository {
         keyColumns = List.copyOf(keyColumns);
         valueColumns = List.copyOf(valueColumns);
     }
