@@ -66,8 +66,8 @@ public class MemberRepository {
                 Collectors.groupingBy(MemberRecord::period, Collectors.mapping(MemberRecord::memberId, Collectors.toList())));
         idsByPeriod.forEach((period, ids) -> {
             Map<String, MemberRecord> ofPeriod = new HashMap<>();
-            if (StoredRows.lookUp(ids.size())) {
-                StoredRows.inChunks(ids, chunk -> read("select * from member_record where period = :period"
+            if (StoredRowLookup.lookUp(ids.size())) {
+                StoredRowLookup.inChunks(ids, chunk -> read("select * from member_record where period = :period"
                         + " and member_id in (:ids)", Map.of("period", period, "ids", chunk), ofPeriod));
             } else {
                 read("select * from member_record where period = :period", Map.of("period", period), ofPeriod);

@@ -68,8 +68,8 @@ public class OrganizationRepository {
             return 0;
         }
         Map<String, Organization> stored = new HashMap<>();
-        if (StoredRows.lookUp(organizations.size())) {
-            StoredRows.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
+        if (StoredRowLookup.lookUp(organizations.size())) {
+            StoredRowLookup.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
                     .sql("select " + COLUMNS + " from organization where code in (:codes)").param("codes", codes)
                     .query(OrganizationRepository::row).list().forEach(o -> stored.put(o.code(), o)));
         } else {

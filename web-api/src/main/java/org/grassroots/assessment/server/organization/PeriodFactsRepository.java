@@ -54,8 +54,8 @@ public class PeriodFactsRepository {
         Map<String, List<String>> codesByPeriod = facts.stream().collect(
                 Collectors.groupingBy(PeriodFacts::period, Collectors.mapping(PeriodFacts::orgCode, Collectors.toList())));
         codesByPeriod.forEach((period, codes) -> {
-            if (StoredRows.lookUp(codes.size())) {
-                StoredRows.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
+            if (StoredRowLookup.lookUp(codes.size())) {
+                StoredRowLookup.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
                         + " and org_code in (:codes)", Map.of("period", period, "codes", chunk), stored));
             } else {
                 read("select * from period_facts where period = :period", Map.of("period", period), stored);
