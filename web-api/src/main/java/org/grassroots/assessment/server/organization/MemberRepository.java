@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberRepository {
 
-    private static final RecordColumns<MemberRecord> COLUMNS = RecordColumns.of(MemberRecord.class);
+    private static final RecordColumnMapping<MemberRecord> COLUMNS = RecordColumnMapping.of(MemberRecord.class);
     private static final List<String> KEYS = List.of("member_id", "period");
     private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PeriodFactsRepository {
 
-    private static final RecordColumns<PeriodFacts> COLUMNS =
-            RecordColumns.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
+    private static final RecordColumnMapping<PeriodFacts> COLUMNS =
+            RecordColumnMapping.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
     private static final List<String> KEYS = List.of("org_code", "period");
     private static final BatchUpsertRepository UPSERT = upsert();
 
