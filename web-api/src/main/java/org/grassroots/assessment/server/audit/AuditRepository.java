@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -23,36 +23,38 @@ class AuditRepository {
     private static final RowMapper<AuditEntry> ENTRY = AuditRepository::entry;
     private static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong(1), rs.getString(2));
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    AuditRepository(JdbcTemplate jdbc) {
+    AuditRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The head, locked until the transaction ends: appends wait for each other here. */
     Head lockHead() {
-        return jdbc.queryForObject("select seq, entry_hash from audit_chain_head where id = 1 for update", HEAD);
+        return jdbc.sql("select seq, entry_hash from audit_chain_head where id = 1 for update").query(HEAD).single();
     }
 
     Head head() {
-        return jdbc.queryForObject("select seq, entry_hash from audit_chain_head where id = 1", HEAD);
+        return jdbc.sql("select seq, entry_hash from audit_chain_head where id = 1").query(HEAD).single();
     }
 
     void insert(AuditEntry e) {
-        jdbc.update("insert into audit_entry (seq, recorded_at, actor, remote_address, action, target, summary,"
-                + " content_digest, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.seq(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.remoteAddress(), e.action(), e.target(),
-                e.summary(), e.contentDigest(), e.previousHash(), e.entryHash());
+        jdbc.sql("insert into audit_entry (seq, recorded_at, actor, remote_address, action, target, summary,"
+                + " content_digest, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(e.seq(), e.at().atOffset(ZoneOffset.UTC), e.actor(), e.remoteAddress(), e.action(), e.target(),
+                        e.summary(), e.contentDigest(), e.previousHash(), e.entryHash())
+                .update();
     }
 
     void moveHead(Head head) {
-        jdbc.update("update audit_chain_head set seq = ?, entry_hash = ? where id = 1", head.seq(), head.entryHash());
+        jdbc.sql("update audit_chain_head set seq = ?, entry_hash = ? where id = 1").params(head.seq(), head.entryHash())
+                .update();
     }
 
     /** Up to {@code limit} entries after position {@code seq} and not after {@code last}, in chain order. */
     List<AuditEntry> chain(long seq, long last, int limit) {
-        return jdbc.query("select " + COLUMNS + " from audit_entry where seq > ? and seq <= ? order by seq"
-                + " fetch first " + limit + " rows only", ENTRY, seq, last);
+        return jdbc.sql("select " + COLUMNS + " from audit_entry where seq > ? and seq <= ? order by seq"
+                + " fetch first " + limit + " rows only").params(seq, last).query(ENTRY).list();
     }
 
     /** A page of the entries that match, newest first, and how many match. */
@@ -87,12 +89,12 @@ class AuditRepository {
             args.add(filter.toExclusive().atOffset(ZoneOffset.UTC));
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        Long total = jdbc.queryForObject("select count(*) from audit_entry" + where, Long.class, args.toArray());
+        Long total = jdbc.sql("select count(*) from audit_entry" + where).params(args).query(Long.class).single();
         List<Object> paged = new ArrayList<>(args);
         paged.add((long) page * size);
         paged.add(size);
-        List<AuditEntry> entries = jdbc.query("select " + COLUMNS + " from audit_entry" + where
-                + " order by seq desc offset ? rows fetch next ? rows only", ENTRY, paged.toArray());
+        List<AuditEntry> entries = jdbc.sql("select " + COLUMNS + " from audit_entry" + where
+                + " order by seq desc offset ? rows fetch next ? rows only").params(paged).query(ENTRY).list();
         return new AuditPage(page, size, total == null ? 0 : total, entries);
     }
 

@@ -20,7 +20,6 @@ import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.web.NotFoundException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,21 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CurrentResultService {
 
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerRepository ledger;
     private final RuleSetInForce ruleSets;
-    private final JdbcTemplate jdbc;
     private final RuleLimits limits;
 
-    CurrentResultService(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerRepository ledger,
-            RuleSetInForce ruleSets, JdbcTemplate jdbc, RuleLimits limits) {
+    CurrentResultService(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerRepository ledger,
+            RuleSetInForce ruleSets, RuleLimits limits) {
         this.limits = limits;
         this.loader = loader;
         this.previous = previous;
         this.ledger = ledger;
         this.ruleSets = ruleSets;
-        this.jdbc = jdbc;
     }
 
     /** 404 when the organization is unknown or has no facts for the period. */
@@ -60,7 +57,7 @@ public class CurrentResultService {
         DatabaseAssessmentData data = loader.load(period, asOf, scope);
         List<Organization> orgs = data.organizationsWithFacts(period);
         if (orgs.isEmpty()) {
-            boolean known = !jdbc.queryForList("select code from organization where code = ?", String.class, code).isEmpty();
+            boolean known = loader.organizationExists(code);
             throw new NotFoundException(known ? "组织 " + code + " 没有 " + period + " 期间的数据" : "组织不存在：" + code);
         }
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);

@@ -26,12 +26,12 @@ import tools.jackson.databind.JsonNode;
 class EvaluationController {
 
     private final EvaluationRunner runner;
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final EvaluationDocument document;
     private final EvaluationPublisher publisher;
     private final AccessScope scope;
 
-    EvaluationController(EvaluationRunner runner, StoredEvaluations evaluations, EvaluationDocument document,
+    EvaluationController(EvaluationRunner runner, EvaluationRepository evaluations, EvaluationDocument document,
             EvaluationPublisher publisher, AccessScope scope) {
         this.scope = scope;
         this.runner = runner;

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -20,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class EvaluationDocument {
 
-    private final JdbcTemplate jdbc;
+    private final EvaluationRepository evaluations;
 
-    EvaluationDocument(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    EvaluationDocument(EvaluationRepository evaluations) {
+        this.evaluations = evaluations;
     }
 
     void write(EvaluationSummary s, OutputStream out) {
@@ -43,12 +42,11 @@ class EvaluationDocument {
             g.writeStartArray();
             List<MemberResult> members = new ArrayList<>();
             List<ItemSnapshot> items = new ArrayList<>();
-            jdbc.query("select result_json, members_json, items_json from evaluation_result where evaluation_id = ?"
-                    + " order by list_order", rs -> {
-                        g.writeRawValue(rs.getString(1));
-                        members.addAll(EvaluationJson.MAPPER.readValue(rs.getString(2), StoredEvaluations.MEMBERS));
-                        items.addAll(EvaluationJson.MAPPER.readValue(rs.getString(3), StoredEvaluations.ITEMS));
-                    }, s.id());
+            evaluations.forEachResult(s.id(), stored -> {
+                g.writeRawValue(stored.resultJson());
+                members.addAll(EvaluationJson.MAPPER.readValue(stored.membersJson(), EvaluationRepository.MEMBERS));
+                items.addAll(EvaluationJson.MAPPER.readValue(stored.itemsJson(), EvaluationRepository.ITEMS));
+            });
             g.writeEndArray();
             members.sort(Comparator.comparing(MemberResult::memberId));
             g.writePOJOProperty("members", members);
@@ -59,7 +57,7 @@ class EvaluationDocument {
     }
 
     /** One organization's stored result with its members' titles and rectification items. */
-    JsonNode organization(EvaluationSummary s, StoredEvaluations.StoredOrganization stored) {
+    JsonNode organization(EvaluationSummary s, EvaluationRepository.StoredOrganization stored) {
         ObjectNode node = (ObjectNode) EvaluationJson.MAPPER.readTree(stored.resultJson());
         node.put("evaluationId", s.id());
         node.put("period", s.period());

@@ -9,7 +9,6 @@ import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvaluationPublisher {
 
-    private final JdbcTemplate jdbc;
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final Clock clock;
     private final Actor actor;
     private final AuditTrail audit;
 
-    EvaluationPublisher(JdbcTemplate jdbc, StoredEvaluations evaluations, Clock clock, Actor actor, AuditTrail audit) {
-        this.jdbc = jdbc;
+    EvaluationPublisher(EvaluationRepository evaluations, Clock clock, Actor actor, AuditTrail audit) {
         this.evaluations = evaluations;
         this.clock = clock;
         this.actor = actor;
@@ -47,9 +44,8 @@ public class EvaluationPublisher {
             throw conflict(s, other.get());
         }
         try {
-            int published = jdbc.update("update evaluation set published_at = ?, published_by = ?, published_period = ?"
-                    + " where id = ? and published_at is null",
-                    clock.instant().atOffset(ZoneOffset.UTC), actor.current(), s.period(), id);
+            int published = evaluations.markPublished(id, clock.instant().atOffset(ZoneOffset.UTC), actor.current(),
+                    s.period());
             if (published == 1) {
                 audit.record(AuditAction.EVALUATION_PUBLISHED, "evaluation:" + id, "发布考评 #" + id + " 为 " + s.period()
                         + " 的正式定级", Map.of("evaluationId", id, "period", s.period()));

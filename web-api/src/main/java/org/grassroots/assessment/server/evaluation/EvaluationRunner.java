@@ -46,11 +46,11 @@ public class EvaluationRunner {
     private static final int BATCH_SIZE = 16;
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
     private final LedgerRepository ledger;
-    private final EvaluationWriter writer;
+    private final EvaluationWriteRepository writer;
     private final RuleSetInForce ruleSets;
     private final AssessmentProperties properties;
     private final TransactionTemplate transactions;
@@ -60,8 +60,9 @@ public class EvaluationRunner {
     private final AssessmentMetrics metrics;
     private final RuleLimits limits;
 
-    EvaluationRunner(AssessmentDataLoader loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
-            LedgerRepository ledger, EvaluationWriter writer, RuleSetInForce ruleSets, AssessmentProperties properties,
+    EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
+            LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
+            AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits) {
         this.limits = limits;
@@ -147,7 +148,7 @@ public class EvaluationRunner {
 
         Instant now = clock.instant();
         String digest = InputDigest.of(data, period, asOf, before.source());
-        EvaluationWriter.Header header = new EvaluationWriter.Header(p, asOf, rules.version(), rules.checksum(), digest,
+        EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(), digest,
                 result.organizations().size(), now, who, before.source());
         long id = writer.insert(header);
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));

@@ -11,7 +11,6 @@ import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.server.rectification.OrgScope;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PreviousGradesResolver {
 
-    private final JdbcTemplate jdbc;
-    private final AssessmentDataLoader loader;
-    private final StoredEvaluations evaluations;
+    private final AssessmentDataRepository loader;
+    private final EvaluationRepository evaluations;
 
-    PreviousGradesResolver(JdbcTemplate jdbc, AssessmentDataLoader loader, StoredEvaluations evaluations) {
-        this.jdbc = jdbc;
+    PreviousGradesResolver(AssessmentDataRepository loader, EvaluationRepository evaluations) {
         this.loader = loader;
         this.evaluations = evaluations;
     }
@@ -69,16 +66,12 @@ class PreviousGradesResolver {
 
     /** Adds the tiers of a stored evaluation that are not there yet; returns how many it added. */
     private int addTiers(Map<String, Tier> tiers, long evaluationId, OrgScope scope) {
-        List<Object> args = new ArrayList<>();
-        args.add(evaluationId);
-        args.addAll(scope.args());
         int[] added = {0};
-        jdbc.query("select r.org_code, r.tier from evaluation_result r where r.evaluation_id = ? and "
-                + scope.condition("r.org_code"), rs -> {
-                    if (tiers.putIfAbsent(rs.getString(1), Tier.valueOf(rs.getString(2))) == null) {
-                        added[0]++;
-                    }
-                }, args.toArray());
+        evaluations.forEachTier(evaluationId, scope, (code, tier) -> {
+            if (tiers.putIfAbsent(code, Tier.valueOf(tier)) == null) {
+                added[0]++;
+            }
+        });
         return added[0];
     }
 }

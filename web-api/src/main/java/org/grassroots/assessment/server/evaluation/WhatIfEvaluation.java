@@ -24,13 +24,13 @@ public class WhatIfEvaluation {
 
     private static final int BATCH_SIZE = 16;
 
-    private final AssessmentDataLoader loader;
+    private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final AssessmentProperties properties;
 
     private final RuleLimits limits;
 
-    WhatIfEvaluation(AssessmentDataLoader loader, PreviousGradesResolver previous, AssessmentProperties properties,
+    WhatIfEvaluation(AssessmentDataRepository loader, PreviousGradesResolver previous, AssessmentProperties properties,
             RuleLimits limits) {
         this.limits = limits;
         this.loader = loader;

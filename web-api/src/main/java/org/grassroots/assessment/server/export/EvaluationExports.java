@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EvaluationExports {
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final OrganizationRepository organizations;
     private final Clock clock;
 
-    EvaluationExports(StoredEvaluations evaluations, OrganizationRepository organizations, Clock clock) {
+    EvaluationExports(EvaluationRepository evaluations, OrganizationRepository organizations, Clock clock) {
         this.evaluations = evaluations;
         this.organizations = organizations;
         this.clock = clock;

@@ -22,7 +22,7 @@ import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.audit.ContentDigest;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
-import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
+import org.grassroots.assessment.server.organization.StoredRecordRepository;
 import org.grassroots.assessment.server.organization.MemberRepository;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.grassroots.assessment.server.organization.PeriodFactsRepository;
@@ -32,7 +32,6 @@ import org.grassroots.assessment.server.visit.VisitConflictException;
 import org.grassroots.assessment.server.visit.VisitService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +49,7 @@ public class BundleImportService {
     private final PeriodFactsRepository facts;
     private final MemberRepository members;
     private final VisitService visits;
-    private final JdbcClient jdbc;
+    private final StoredRecordRepository storedRecords;
     private final Clock clock;
     private final ValidatingTransaction transaction;
     private final AuditTrail audit;
@@ -58,13 +57,13 @@ public class BundleImportService {
     private final ReentrantLock lock = new ReentrantLock(true);
 
     BundleImportService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
-                        VisitService visits, JdbcClient jdbc, Clock clock, ValidatingTransaction transaction,
+                        VisitService visits, StoredRecordRepository storedRecords, Clock clock, ValidatingTransaction transaction,
                         AuditTrail audit, AssessmentMetrics metrics) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
         this.visits = visits;
-        this.jdbc = jdbc;
+        this.storedRecords = storedRecords;
         this.clock = clock;
         this.transaction = transaction;
         this.audit = audit;
@@ -102,7 +101,7 @@ public class BundleImportService {
         DigestInputStream digesting = new DigestInputStream(in, sha256);
         StringBuilder steps = new StringBuilder();
         ImportCounts counts = transaction.run(() -> {
-            Bundle bundle = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).read(digesting);
+            Bundle bundle = new BundleReader(clock, storedRecords.forOneRead()).read(digesting);
             validated[0] = System.nanoTime();
             log.info("import by {}: bundle read in {} ms; writing {} organizations, {} period facts, {} members,"
                     + " {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,

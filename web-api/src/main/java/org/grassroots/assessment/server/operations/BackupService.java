@@ -28,8 +28,6 @@ import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,14 +47,14 @@ public class BackupService {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
 
-    private final JdbcTemplate jdbc;
+    private final BackupRepository database;
     private final Path directory;
     private final Clock clock;
     private final AuditTrail audit;
     private final ReentrantLock lock = new ReentrantLock();
 
-    BackupService(JdbcTemplate jdbc, AssessmentProperties properties, Clock clock, AuditTrail audit) {
-        this.jdbc = jdbc;
+    BackupService(BackupRepository database, AssessmentProperties properties, Clock clock, AuditTrail audit) {
+        this.database = database;
         this.audit = audit;
         this.directory = properties.dataDir().toAbsolutePath().normalize().resolve("backups");
         this.clock = clock;
@@ -68,7 +66,7 @@ public class BackupService {
      * @throws ConflictException when the database is not the embedded H2 one (PostgreSQL: pg_dump)
      */
     public BackupFile backup() {
-        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        String product = database.productName();
         if (!"H2".equals(product)) {
             throw new ConflictException("在线备份仅适用于内置 H2 数据库；" + product + " 请用 pg_dump 备份"
                     + " (online backup is for the embedded H2 database; back up " + product + " with pg_dump)");
@@ -87,7 +85,7 @@ public class BackupService {
             Path sidecarPart = directory.resolve(name + ".sha256" + PART);
             long started = System.nanoTime();
             try {
-                jdbc.execute("BACKUP TO '" + part.toString().replace("'", "''") + "'");
+                database.backupTo(part);
                 String sha256 = sha256(part);
                 Files.writeString(sidecarPart, sha256 + "  " + name + "\n", StandardCharsets.UTF_8);
                 Path file = directory.resolve(name);

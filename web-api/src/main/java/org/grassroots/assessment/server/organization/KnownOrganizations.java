@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 @Component
 class KnownOrganizations implements OrganizationTree {
 
-    private final OrganizationSubtree subtree;
+    private final OrganizationSubtreeRepository subtree;
     private final OrganizationRepository organizations;
 
-    KnownOrganizations(OrganizationSubtree subtree, OrganizationRepository organizations) {
+    KnownOrganizations(OrganizationSubtreeRepository subtree, OrganizationRepository organizations) {
         this.subtree = subtree;
         this.organizations = organizations;
     }

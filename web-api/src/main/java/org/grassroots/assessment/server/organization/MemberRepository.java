@@ -13,11 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MemberRepository {
 
-    private static final RecordColumns<MemberRecord> COLUMNS = RecordColumns.of(MemberRecord.class);
+    private static final RecordColumnMapping<MemberRecord> COLUMNS = RecordColumnMapping.of(MemberRecord.class);
     private static final List<String> KEYS = List.of("member_id", "period");
-    private static final Upsert UPSERT = new Upsert("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
+    private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     MemberRepository(JdbcClient jdbc, JdbcTemplate batch) {
@@ -65,8 +66,8 @@ public class MemberRepository {
                 Collectors.groupingBy(MemberRecord::period, Collectors.mapping(MemberRecord::memberId, Collectors.toList())));
         idsByPeriod.forEach((period, ids) -> {
             Map<String, MemberRecord> ofPeriod = new HashMap<>();
-            if (StoredRows.lookUp(ids.size())) {
-                StoredRows.inChunks(ids, chunk -> read("select * from member_record where period = :period"
+            if (StoredRowLookup.lookUp(ids.size())) {
+                StoredRowLookup.inChunks(ids, chunk -> read("select * from member_record where period = :period"
                         + " and member_id in (:ids)", Map.of("period", period, "ids", chunk), ofPeriod));
             } else {
                 read("select * from member_record where period = :period", Map.of("period", period), ofPeriod);

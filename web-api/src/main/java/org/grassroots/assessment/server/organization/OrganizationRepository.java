@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class OrganizationRepository {
 
     private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups";
-    private static final Upsert UPSERT = new Upsert("organization", List.of("code"),
+    private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("organization", List.of("code"),
             List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"));
 
     private final JdbcClient jdbc;
@@ -68,8 +68,8 @@ public class OrganizationRepository {
             return 0;
         }
         Map<String, Organization> stored = new HashMap<>();
-        if (StoredRows.lookUp(organizations.size())) {
-            StoredRows.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
+        if (StoredRowLookup.lookUp(organizations.size())) {
+            StoredRowLookup.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
                     .sql("select " + COLUMNS + " from organization where code in (:codes)").param("codes", codes)
                     .query(OrganizationRepository::row).list().forEach(o -> stored.put(o.code(), o)));
         } else {

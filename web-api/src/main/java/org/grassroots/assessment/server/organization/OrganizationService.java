@@ -14,7 +14,6 @@ import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -25,17 +24,17 @@ public class OrganizationService {
     private final OrganizationRepository organizations;
     private final PeriodFactsRepository facts;
     private final MemberRepository members;
-    private final JdbcClient jdbc;
+    private final StoredRecordRepository storedRecords;
     private final Clock clock;
     private final ValidatingTransaction transaction;
     private final AuditTrail audit;
 
     OrganizationService(OrganizationRepository organizations, PeriodFactsRepository facts, MemberRepository members,
-                        JdbcClient jdbc, Clock clock, ValidatingTransaction transaction, AuditTrail audit) {
+                        StoredRecordRepository storedRecords, Clock clock, ValidatingTransaction transaction, AuditTrail audit) {
         this.organizations = organizations;
         this.facts = facts;
         this.members = members;
-        this.jdbc = jdbc;
+        this.storedRecords = storedRecords;
         this.clock = clock;
         this.transaction = transaction;
         this.audit = audit;
@@ -126,7 +125,7 @@ public class OrganizationService {
     }
 
     private BundleReader reader() {
-        return new BundleReader(clock, new DatabaseStoredRecords(jdbc));
+        return new BundleReader(clock, storedRecords.forOneRead());
     }
 
     private OffsetDateTime now() {

@@ -16,12 +16,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PeriodFactsRepository {
 
-    private static final RecordColumns<PeriodFacts> COLUMNS =
-            RecordColumns.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
+    private static final RecordColumnMapping<PeriodFacts> COLUMNS =
+            RecordColumnMapping.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
     private static final List<String> KEYS = List.of("org_code", "period");
-    private static final Upsert UPSERT = upsert();
+    private static final BatchUpsertRepository UPSERT = upsert();
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     PeriodFactsRepository(JdbcClient jdbc, JdbcTemplate batch) {
@@ -53,8 +54,8 @@ public class PeriodFactsRepository {
         Map<String, List<String>> codesByPeriod = facts.stream().collect(
                 Collectors.groupingBy(PeriodFacts::period, Collectors.mapping(PeriodFacts::orgCode, Collectors.toList())));
         codesByPeriod.forEach((period, codes) -> {
-            if (StoredRows.lookUp(codes.size())) {
-                StoredRows.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
+            if (StoredRowLookup.lookUp(codes.size())) {
+                StoredRowLookup.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
                         + " and org_code in (:codes)", Map.of("period", period, "codes", chunk), stored));
             } else {
                 read("select * from period_facts where period = :period", Map.of("period", period), stored);
@@ -73,9 +74,9 @@ public class PeriodFactsRepository {
         return orgCode + '\u0000' + period;
     }
 
-    private static Upsert upsert() {
+    private static BatchUpsertRepository upsert() {
         List<String> values = new ArrayList<>(COLUMNS.columnsBesides(KEYS));
         values.add("updated_at");
-        return new Upsert("period_facts", KEYS, values);
+        return new BatchUpsertRepository("period_facts", KEYS, values);
     }
 }

@@ -4,17 +4,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.springframework.stereotype.Component;
 
 /** The period a page shows when none is asked for: the latest evaluated one, else this year. */
 @Component
 public class Periods {
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final Clock clock;
 
-    Periods(StoredEvaluations evaluations, Clock clock) {
+    Periods(EvaluationRepository evaluations, Clock clock) {
         this.evaluations = evaluations;
         this.clock = clock;
     }

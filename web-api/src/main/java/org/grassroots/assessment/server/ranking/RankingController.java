@@ -3,7 +3,7 @@ package org.grassroots.assessment.server.ranking;
 import java.util.Locale;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Period;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +20,10 @@ class RankingController {
 
     private static final int MAX_SIZE = 1000;
 
-    private final RankingQuery rankings;
-    private final StoredEvaluations evaluations;
+    private final RankingRepository rankings;
+    private final EvaluationRepository evaluations;
 
-    RankingController(RankingQuery rankings, StoredEvaluations evaluations) {
+    RankingController(RankingRepository rankings, EvaluationRepository evaluations) {
         this.rankings = rankings;
         this.evaluations = evaluations;
     }

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.rectification.StepKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
@@ -40,10 +41,13 @@ public class LedgerRepository {
     private static final int MAX_IN_LIST = 500;
     private static final int BATCH = 500;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    // JdbcClient has no batch API; the ledger sync writes items, updates and steps in batches of BATCH
+    private final JdbcTemplate batch;
 
-    public LedgerRepository(JdbcTemplate jdbc) {
+    public LedgerRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -93,14 +97,14 @@ public class LedgerRepository {
         String byId = visits.size() <= MAX_IN_LIST
                 ? " in (" + String.join(", ", Collections.nCopies(visits.size(), "?")) + ")" : null;
         Object[] ids = byId == null ? new Object[0] : visits.toArray();
-        jdbc.query("select visit_id, visit_date from visit" + (byId == null ? "" : " where visit_id" + byId),
-                rs -> {
+        jdbc.sql("select visit_id, visit_date from visit" + (byId == null ? "" : " where visit_id" + byId)).params(ids)
+                .query(rs -> {
                     dates.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-                }, ids);
-        jdbc.query("select visit_id, position from finding where withdrawn_at is not null"
-                + (byId == null ? "" : " and visit_id" + byId), rs -> {
+                });
+        jdbc.sql("select visit_id, position from finding where withdrawn_at is not null"
+                + (byId == null ? "" : " and visit_id" + byId)).params(ids).query(rs -> {
                     withdrawn.add(LedgerItem.inspectionKey(rs.getString(1), rs.getInt(2)));
-                }, ids);
+                });
         List<LedgerItem> attached = new ArrayList<>(items.size());
         for (LedgerItem i : items) {
             attached.add(i.visitId() == null ? i : i.withFinding(dates.get(i.visitId()),
@@ -116,15 +120,15 @@ public class LedgerRepository {
      */
     private List<LedgerItem> query(String condition, List<Object> args, boolean everyStep) {
         Map<Long, List<LedgerStep>> steps = new HashMap<>();
-        jdbc.query(everyStep ? ALL_STEPS : STEPS + condition, rs -> {
+        jdbc.sql(everyStep ? ALL_STEPS : STEPS + condition).params(everyStep ? List.of() : args).query(rs -> {
             LedgerStep step = step(rs);
             steps.computeIfAbsent(step.itemId(), k -> new ArrayList<>()).add(step);
-        }, everyStep ? new Object[0] : args.toArray());
+        });
         steps.values().forEach(list -> list.sort(Comparator.comparingLong(LedgerStep::id)));
         List<LedgerItem> items = new ArrayList<>();
-        jdbc.query(ITEMS + condition, rs -> {
+        jdbc.sql(ITEMS + condition).params(args).query(rs -> {
             items.add(item(rs, steps.getOrDefault(rs.getLong("id"), List.of())));
-        }, args.toArray());
+        });
         return items;
     }
 
@@ -132,7 +136,7 @@ public class LedgerRepository {
         String sql = "insert into rectification_item (item_key, org_code, source, rule, period, visit_id, position,"
                 + " description, anchor_date, due_days, deadline, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        jdbc.batchUpdate(sql, items, BATCH, (ps, it) -> {
+        batch.batchUpdate(sql, items, BATCH, (ps, it) -> {
             ps.setString(1, it.itemKey());
             ps.setString(2, it.orgCode());
             ps.setString(3, it.source().name());
@@ -154,7 +158,7 @@ public class LedgerRepository {
      * representative's submission) fails the whole transaction, as Hibernate's {@code @Version} does.
      */
     public void updateItems(List<ItemUpdate> updates) {
-        int[][] counts = jdbc.batchUpdate("update rectification_item set anchor_date = ?, due_days = ?, deadline = ?,"
+        int[][] counts = batch.batchUpdate("update rectification_item set anchor_date = ?, due_days = ?, deadline = ?,"
                 + " description = ?, version = version + 1 where id = ? and version = ?", updates, BATCH, (ps, u) -> {
                     setDate(ps, 1, u.anchorDate());
                     setInt(ps, 2, u.dueDays());
@@ -178,7 +182,7 @@ public class LedgerRepository {
     public void insertSteps(List<NewStep> steps) {
         String sql = "insert into rectification_step (item_id, kind, step_date, recorded_at, actor, note, evidence)"
                 + " values (?, ?, ?, ?, ?, ?, ?)";
-        jdbc.batchUpdate(sql, steps, BATCH, (ps, s) -> {
+        batch.batchUpdate(sql, steps, BATCH, (ps, s) -> {
             ps.setLong(1, s.itemId());
             ps.setString(2, s.kind().name());
             setDate(ps, 3, s.date());

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.grassroots.assessment.evaluation.RectificationSource;
-import org.grassroots.assessment.server.organization.OrganizationSubtree;
+import org.grassroots.assessment.server.organization.OrganizationSubtreeRepository;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -23,10 +23,10 @@ public class RectificationQuery {
 
     private final LedgerRepository ledger;
     private final RectificationItems items;
-    private final OrganizationSubtree subtree;
+    private final OrganizationSubtreeRepository subtree;
     private final Clock clock;
 
-    public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtree subtree,
+    public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtreeRepository subtree,
             Clock clock) {
         this.ledger = ledger;
         this.items = items;

@@ -36,6 +36,7 @@ public class VisitRepository {
             "visit_id, position, item, severity, deduction, note, evidence, withdrawn_at, withdrawn_by, withdrawn_reason";
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
     VisitRepository(JdbcClient jdbc, JdbcTemplate batch) {

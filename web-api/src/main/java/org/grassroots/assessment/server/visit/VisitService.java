@@ -18,12 +18,11 @@ import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.audit.ContentDigest;
 import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.organization.ConcurrentWriteException;
-import org.grassroots.assessment.server.organization.DatabaseStoredRecords;
+import org.grassroots.assessment.server.organization.StoredRecordRepository;
 import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,21 +49,22 @@ public class VisitService {
     }
 
     private final VisitRepository visits;
-    private final InspectionItems items;
+    private final InspectionItemRepository items;
     private final RuleCatalogs catalogs;
-    private final JdbcClient jdbc;
+    private final StoredRecordRepository storedRecords;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final AssessmentMetrics metrics;
 
-    VisitService(VisitRepository visits, InspectionItems items, RuleCatalogs catalogs, JdbcClient jdbc, Clock clock,
+    VisitService(VisitRepository visits, InspectionItemRepository items, RuleCatalogs catalogs,
+                 StoredRecordRepository storedRecords, Clock clock,
                  PlatformTransactionManager transactions, AuditTrail audit,
                  AssessmentMetrics metrics) {
         this.visits = visits;
         this.items = items;
         this.catalogs = catalogs;
-        this.jdbc = jdbc;
+        this.storedRecords = storedRecords;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
@@ -130,7 +130,7 @@ public class VisitService {
      * @throws VisitConflictException when another visit with its id is stored
      */
     public Posted post(InputStream body, String actor) throws BundleValidationException {
-        Visit visit = new BundleReader(clock, new DatabaseStoredRecords(jdbc)).readVisit(body);
+        Visit visit = new BundleReader(clock, storedRecords.forOneRead()).readVisit(body);
         List<Problem> problems = VisitStorageLimits.check(visit, "");
         if (!problems.isEmpty()) {
             throw new BundleValidationException(problems);

@@ -34,7 +34,7 @@ class WorkedExampleEvaluationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    StoredEvaluations stored;
+    EvaluationRepository stored;
 
     static long evaluation2025;
     static long evaluation2026;

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.grassroots.assessment.fixtures.Fixtures;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ class EvaluationExportEndpointTest {
     EvaluationRunner runner;
 
     @Autowired
-    StoredEvaluations evaluations;
+    EvaluationRepository evaluations;
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** The worked example's evaluation, imported and run once for the class. */

@@ -25,6 +25,7 @@ import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
@@ -53,7 +54,8 @@ class BackupAuditTest {
     }
 
     private BackupService service() {
-        return new BackupService(jdbc, new AssessmentProperties(Path.of(DATA_DIR), false, null, null),
+        return new BackupService(new BackupRepository(JdbcClient.create(jdbc), jdbc.getDataSource()),
+                new AssessmentProperties(Path.of(DATA_DIR), false, null, null),
                 Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC), audit);
     }
 

@@ -13,7 +13,7 @@ import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.export.TierCount;
 import org.grassroots.assessment.server.organization.OrganizationService;
 import org.grassroots.assessment.server.pages.Charts;
@@ -34,11 +34,11 @@ class Dashboard {
 
     static final int REVERSE_LIST = 10;
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final OrganizationService organizations;
     private final Periods periods;
 
-    Dashboard(StoredEvaluations evaluations, OrganizationService organizations, Periods periods) {
+    Dashboard(EvaluationRepository evaluations, OrganizationService organizations, Periods periods) {
         this.evaluations = evaluations;
         this.organizations = organizations;
         this.periods = periods;

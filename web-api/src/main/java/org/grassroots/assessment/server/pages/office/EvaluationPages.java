@@ -3,7 +3,7 @@ package org.grassroots.assessment.server.pages.office;
 import java.time.LocalDate;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,12 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EvaluationPages {
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
     private final EvaluationRunner runner;
     private final EvaluationPublisher publisher;
     private final Periods periods;
 
-    EvaluationPages(StoredEvaluations evaluations, EvaluationRunner runner, EvaluationPublisher publisher,
+    EvaluationPages(EvaluationRepository evaluations, EvaluationRunner runner, EvaluationPublisher publisher,
             Periods periods) {
         this.evaluations = evaluations;
         this.runner = runner;

@@ -7,7 +7,7 @@ import java.util.TreeSet;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -23,9 +23,9 @@ class OrganizationHistory {
     record Line(String period, boolean published, double composite, String tier, int rank, String movement) {
     }
 
-    private final StoredEvaluations evaluations;
+    private final EvaluationRepository evaluations;
 
-    OrganizationHistory(StoredEvaluations evaluations) {
+    OrganizationHistory(EvaluationRepository evaluations) {
         this.evaluations = evaluations;
     }
 

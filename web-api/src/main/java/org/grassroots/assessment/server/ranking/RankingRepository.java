@@ -5,8 +5,8 @@ import java.util.List;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
-import org.grassroots.assessment.server.evaluation.StoredEvaluations;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.grassroots.assessment.server.evaluation.EvaluationRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,15 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the group's own rank order; only the page's results are read.
  */
 @Service
-public class RankingQuery {
+public class RankingRepository {
 
     private static final JsonMapper JSON = ResultJson.mapper().rebuild()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final JdbcTemplate jdbc;
-    private final StoredEvaluations evaluations;
+    private final JdbcClient jdbc;
+    private final EvaluationRepository evaluations;
 
-    public RankingQuery(JdbcTemplate jdbc, StoredEvaluations evaluations) {
+    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
     }
@@ -52,16 +52,17 @@ public class RankingQuery {
         if (reverse) {
             order = order.replace("list_order", "list_order desc");
         }
-        Long total = jdbc.queryForObject("select count(*) from evaluation_result" + where, Long.class, args.toArray());
+        Long total = jdbc.sql("select count(*) from evaluation_result" + where).params(args).query(Long.class).single();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add((long) page * size);
         pageArgs.add(size);
-        List<RankingEntry> entries = jdbc.query("select rank, rank_in_type, rank_in_parent, result_json"
-                + " from evaluation_result" + where + " order by " + order + " offset ? rows fetch next ? rows only",
-                (rs, n) -> entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
+        List<RankingEntry> entries = jdbc.sql("select rank, rank_in_type, rank_in_parent, result_json"
+                + " from evaluation_result" + where + " order by " + order + " offset ? rows fetch next ? rows only")
+                .params(pageArgs)
+                .query((rs, n) -> entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
                         scope == RankingScope.ALL ? rs.getInt(1)
-                                : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)),
-                pageArgs.toArray());
+                                : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)))
+                .list();
         return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope, group, reverse, page, size,
                 total == null ? 0 : total, entries);
     }

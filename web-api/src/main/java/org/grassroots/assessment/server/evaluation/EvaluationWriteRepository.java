@@ -1,7 +1,6 @@
 package org.grassroots.assessment.server.evaluation;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,19 +15,24 @@ import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /** Stores an evaluation's record and one row per organization (JDBC batches). */
 @Component
-class EvaluationWriter {
+class EvaluationWriteRepository {
 
     private static final int BATCH = 500;
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    // JdbcClient has no batch API; the result rows go in JDBC batches of BATCH rows
+    private final JdbcTemplate batch;
 
-    EvaluationWriter(JdbcTemplate jdbc) {
+    EvaluationWriteRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The evaluation's own row. */
@@ -38,27 +42,20 @@ class EvaluationWriter {
 
     long insert(Header h) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("insert into evaluation (period, as_of, rule_set_version,"
-                    + " rule_set_checksum, inputs_digest, organizations, created_at, created_by, previous_grades)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            ps.setString(1, h.period());
-            ps.setDate(2, Date.valueOf(h.asOf()));
-            ps.setString(3, h.ruleSetVersion());
-            ps.setString(4, h.ruleSetChecksum());
-            ps.setString(5, h.inputsDigest());
-            ps.setInt(6, h.organizations());
-            ps.setObject(7, h.createdAt().atOffset(ZoneOffset.UTC));
-            ps.setString(8, h.createdBy());
-            ps.setString(9, h.previousGrades());
-            return ps;
-        }, keys);
+        jdbc.sql("insert into evaluation (period, as_of, rule_set_version, rule_set_checksum, inputs_digest,"
+                        + " organizations, created_at, created_by, previous_grades) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(h.period(), Date.valueOf(h.asOf()), h.ruleSetVersion(), h.ruleSetChecksum(),
+                        new SqlParameterValue(Types.VARCHAR, h.inputsDigest()), h.organizations(),
+                        h.createdAt().atOffset(ZoneOffset.UTC), new SqlParameterValue(Types.VARCHAR, h.createdBy()),
+                        new SqlParameterValue(Types.VARCHAR, h.previousGrades()))
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** The evaluation's rule coverage (see {@link EvaluationCoverage}). */
     void insertCoverage(long id, String coverageJson) {
-        jdbc.update("update evaluation set coverage_json = ? where id = ?", coverageJson, id);
+        jdbc.sql("update evaluation set coverage_json = ? where id = ?").params(new SqlParameterValue(Types.VARCHAR, coverageJson), id)
+                .update();
     }
 
     /**
@@ -74,7 +71,7 @@ class EvaluationWriter {
                         items.getOrDefault(orgs.get(i).code(), List.of())))
                 .collect(Collectors.toCollection(ArrayList::new));
         laps.lap("results as JSON");
-        jdbc.batchUpdate("insert into evaluation_result (evaluation_id, org_code, rank, rank_in_type, rank_in_parent,"
+        batch.batchUpdate("insert into evaluation_result (evaluation_id, org_code, rank, rank_in_type, rank_in_parent,"
                 + " type, parent_code, tier, composite, result_json, members_json, items_json, list_order)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH, (ps, r) -> {
                     OrganizationResult o = r.result();

@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param keyColumns   the primary key columns
  * @param valueColumns every other column written
  */
-record Upsert(String table, List<String> keyColumns, List<String> valueColumns) {
+record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
 
     static final int BATCH_SIZE = 1000;
 
-    Upsert {
+    BatchUpsertRepository {
         keyColumns = List.copyOf(keyColumns);
         valueColumns = List.copyOf(valueColumns);
     }
@@ -31,6 +31,7 @@ record Upsert(String table, List<String> keyColumns, List<String> valueColumns) 
      * @param values a row's parameters: its key columns, then its value columns
      * @return how many rows were inserted, updated and left unchanged
      */
+    // JdbcTemplate because JdbcClient has no batch API; BATCH_SIZE rows per JDBC batch
     <T> Written write(JdbcTemplate jdbc, List<T> rows, Function<T, T> stored, Function<T, Object[]> values) {
         List<T> updates = new ArrayList<>();
         List<T> inserts = new ArrayList<>();

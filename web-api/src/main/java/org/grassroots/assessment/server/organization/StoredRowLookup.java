@@ -7,13 +7,13 @@ import java.util.function.Consumer;
  * How an upsert reads the stored rows it may replace: a few keys by {@code in (…)} lists, many by
  * reading the whole table (or period) once, which is cheaper than thousands of lookups.
  */
-final class StoredRows {
+final class StoredRowLookup {
 
     /** Up to this many keys are looked up; more read everything. */
     static final int LOOKUP_LIMIT = 2000;
     static final int IN_LIST = 500;
 
-    private StoredRows() {
+    private StoredRowLookup() {
     }
 
     static boolean lookUp(int keys) {

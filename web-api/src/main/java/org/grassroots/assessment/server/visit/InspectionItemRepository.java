@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
  * days of the finding's severity in effect. An imported ledger state becomes the item's steps.
  */
 @Repository
-public class InspectionItems {
+public class InspectionItemRepository {
 
     /** Who recorded the steps that a bundle's (or a posted visit's) ledger state stands for. */
     public static final String IMPORT_ACTOR = "import";
@@ -48,9 +48,10 @@ public class InspectionItems {
     }
 
     private final JdbcClient jdbc;
+    // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
     private final JdbcTemplate batch;
 
-    InspectionItems(JdbcClient jdbc, JdbcTemplate batch) {
+    InspectionItemRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * ({@code floatingMembersInContact} ↔ {@code floating_members_in_contact}): enums are stored by
  * name, and the components listed as money go to {@code numeric(16, 2)} columns.
  */
-final class RecordColumns<T extends Record> {
+final class RecordColumnMapping<T extends Record> {
 
     private final List<String> columns;
     private final Method[] accessors;
@@ -26,7 +26,7 @@ final class RecordColumns<T extends Record> {
     private final boolean[] money;
     private final Constructor<T> constructor;
 
-    private RecordColumns(Class<T> type, Set<String> moneyComponents) {
+    private RecordColumnMapping(Class<T> type, Set<String> moneyComponents) {
         RecordComponent[] components = type.getRecordComponents();
         List<String> names = new ArrayList<>(components.length);
         accessors = new Method[components.length];
@@ -46,8 +46,8 @@ final class RecordColumns<T extends Record> {
         }
     }
 
-    static <T extends Record> RecordColumns<T> of(Class<T> type, String... moneyComponents) {
-        return new RecordColumns<>(type, Set.of(moneyComponents));
+    static <T extends Record> RecordColumnMapping<T> of(Class<T> type, String... moneyComponents) {
+        return new RecordColumnMapping<>(type, Set.of(moneyComponents));
     }
 
     /** The column names, in the order of the record's components. */
@@ -77,7 +77,7 @@ final class RecordColumns<T extends Record> {
 
     /**
      * The record's values with the key columns first (in the order given), then the others (in the
-     * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link Upsert}.
+     * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link BatchUpsertRepository}.
      */
     Object[] keysFirst(T record, List<String> keyColumns, Object... extra) {
         Object[] all = values(record);

@@ -18,7 +18,7 @@ import org.grassroots.assessment.model.VisitMode;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,14 +34,19 @@ import org.springframework.stereotype.Component;
  * database (the visit's stored content digest covers them).
  */
 @Component
-class AssessmentDataLoader {
+class AssessmentDataRepository {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final LedgerRepository ledger;
 
-    AssessmentDataLoader(JdbcTemplate jdbc, LedgerRepository ledger) {
+    AssessmentDataRepository(JdbcClient jdbc, LedgerRepository ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+    }
+
+    /** Whether an organization with the code is stored, facts or not. */
+    boolean organizationExists(String code) {
+        return jdbc.sql("select code from organization where code = ?").param(code).query(String.class).optional().isPresent();
     }
 
     /** Everything but the previous period's member records (see {@link #addMembers}). */
@@ -52,20 +57,21 @@ class AssessmentDataLoader {
     DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope, Laps laps) {
         DatabaseAssessmentData data = new DatabaseAssessmentData();
         String p = period.toString();
-        jdbc.query("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
                         + " from organization o join period_facts x on x.org_code = o.code and x.period = ?"
-                        + " where " + scope.condition("o.code"),
-                rs -> {
+                        + " where " + scope.condition("o.code")).params(args(List.of(p), scope))
+                .query(rs -> {
                     data.add(FactRows.organization(rs));
-                }, args(List.of(p), scope));
+                });
         laps.lap("organizations");
         if (data.organizations().isEmpty()) {
             return data;
         }
-        jdbc.query("select * from period_facts f where f.period in (?, ?) and " + scope.condition("f.org_code"),
-                rs -> {
+        jdbc.sql("select * from period_facts f where f.period in (?, ?) and " + scope.condition("f.org_code"))
+                .params(args(List.of(p, period.previous().toString()), scope))
+                .query(rs -> {
                     data.add(FactRows.facts(rs));
-                }, args(List.of(p, period.previous().toString()), scope));
+                });
         laps.lap("facts");
         CompletableFuture<List<MemberRecord>> members = readMembersBeside(period, scope);
         loadVisits(data, asOf, scope);
@@ -113,8 +119,8 @@ class AssessmentDataLoader {
     }
 
     private List<MemberRecord> readMembers(Period period, OrgScope scope) {
-        return jdbc.query("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"),
-                (rs, n) -> FactRows.member(rs), args(List.of(period.toString()), scope));
+        return jdbc.sql("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"))
+                .params(args(List.of(period.toString()), scope)).query((rs, n) -> FactRows.member(rs)).list();
     }
 
     private void loadVisits(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {
@@ -126,16 +132,17 @@ class AssessmentDataLoader {
                 : "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note from finding f"
                         + " join visit v on v.visit_id = f.visit_id where f.withdrawn_at is null and v.visit_date <= ?"
                         + " and " + scope.condition("v.org_code");
-        jdbc.query(findingSql, rs -> {
+        jdbc.sql(findingSql).params(scope.isAll() ? new Object[0] : args(List.of(upTo), scope)).query(rs -> {
             String severity = rs.getString("severity");
             Finding f = new Finding(rs.getString("item"), severity == null ? null : Severity.valueOf(severity),
                     rs.getObject("deduction", Integer.class), rs.getString("note"), List.of(), null);
             findings.computeIfAbsent(rs.getString("visit_id"), k -> new ArrayList<>())
                     .add(new StoredFinding(rs.getInt("position"), f));
-        }, scope.isAll() ? new Object[0] : args(List.of(upTo), scope));
-        jdbc.query("select v.visit_id, v.org_code, v.visit_date, v.mode, v.team, v.lat, v.lon, v.content_digest"
-                        + " from visit v where v.visit_date <= ? and " + scope.condition("v.org_code"),
-                rs -> {
+        });
+        jdbc.sql("select v.visit_id, v.org_code, v.visit_date, v.mode, v.team, v.lat, v.lon, v.content_digest"
+                        + " from visit v where v.visit_date <= ? and " + scope.condition("v.org_code"))
+                .params(args(List.of(upTo), scope))
+                .query(rs -> {
                     String id = rs.getString("visit_id");
                     List<StoredFinding> standing = findings.getOrDefault(id, new ArrayList<>());
                     standing.sort((a, b) -> Integer.compare(a.position(), b.position()));
@@ -147,7 +154,7 @@ class AssessmentDataLoader {
                             standing.stream().map(StoredFinding::finding).toList());
                     data.add(visit, standing.stream().mapToInt(StoredFinding::position).toArray(),
                             rs.getString("content_digest"));
-                }, args(List.of(upTo), scope));
+                });
     }
 
     private record StoredFinding(int position, Finding finding) {

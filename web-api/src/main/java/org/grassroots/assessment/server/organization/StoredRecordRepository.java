@@ -1,0 +1,92 @@
+package org.grassroots.assessment.server.organization;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.grassroots.assessment.bundle.StoredRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the database holds for the cross-references of a bundle being validated (the
+ * {@link StoredRecords} a {@code BundleReader} asks).
+ */
+@Component
+public class StoredRecordRepository {
+
+    private final JdbcClient jdbc;
+
+    public StoredRecordRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A fresh view for one read, to use in the transaction that then writes; it caches what it read. */
+    public StoredRecords forOneRead() {
+        return new OneRead(jdbc);
+    }
+
+    /**
+     * What the database holds, for the cross-references of a bundle being validated. Use one instance
+     * per read, in the transaction that then writes. It remembers which periods have member records at
+     * all, and once a bundle asks about many organizations of one period it reads that period's member
+     * ids in one query, so a large import asks the database little per organization.
+     */
+    static final class OneRead implements StoredRecords {
+
+        /** Questions about one period's member ids answered one by one before the whole period is read. */
+        static final int SINGLE_QUERIES_PER_PERIOD = 50;
+
+        private final JdbcClient jdbc;
+        private final Map<String, Boolean> periodHasMembers = new HashMap<>();
+        private final Map<String, Integer> questionsPerPeriod = new HashMap<>();
+        private final Map<String, Map<String, Set<String>>> membersByPeriod = new HashMap<>();
+
+        OneRead(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public Optional<StoredOrganization> organization(String code) {
+            return jdbc.sql("select code, parent_code from organization where code = ?").param(code)
+                    .query((rs, n) -> new StoredOrganization(rs.getString("code"), rs.getString("parent_code")))
+                    .optional();
+        }
+
+        @Override
+        public OptionalInt factMembers(String orgCode, String period) {
+            return jdbc.sql("select members from period_facts where org_code = ? and period = ?").params(orgCode, period)
+                    .query(Integer.class).optional().map(OptionalInt::of).orElse(OptionalInt.empty());
+        }
+
+        @Override
+        public Set<String> memberIds(String orgCode, String period) {
+            boolean any = periodHasMembers.computeIfAbsent(period, p -> jdbc
+                    .sql("select 1 from member_record where period = ? fetch first 1 rows only").param(p)
+                    .query(Integer.class).optional().isPresent());
+            if (!any) {
+                return Set.of();
+            }
+            Map<String, Set<String>> whole = membersByPeriod.get(period);
+            if (whole == null && questionsPerPeriod.merge(period, 1, Integer::sum) > SINGLE_QUERIES_PER_PERIOD) {
+                whole = readPeriod(period);
+                membersByPeriod.put(period, whole);
+            }
+            if (whole != null) {
+                return whole.getOrDefault(orgCode, Set.of());
+            }
+            return new HashSet<>(jdbc.sql("select member_id from member_record where org_code = ? and period = ?")
+                    .params(orgCode, period).query(String.class).list());
+        }
+
+        private Map<String, Set<String>> readPeriod(String period) {
+            Map<String, Set<String>> ids = new HashMap<>();
+            jdbc.sql("select org_code, member_id from member_record where period = ?").param(period).query(rs -> {
+                ids.computeIfAbsent(rs.getString("org_code"), k -> new HashSet<>()).add(rs.getString("member_id"));
+            });
+            return ids;
+        }
+    }
+}
