@@ -26,4 +26,13 @@ public class ActiveRuleSet {
     public RuleSet activate(RuleSet rules) {
         return current.getAndSet(rules);
     }
+
+    /**
+     * Swaps in a compiled set only if {@code expected} (the very object) is still the one in force:
+     * for {@link RuleSetFollower}, so that a set it read from the database before a local activation
+     * never replaces that newer activation.
+     */
+    boolean replace(RuleSet expected, RuleSet rules) {
+        return current.compareAndSet(expected, rules);
+    }
 }
