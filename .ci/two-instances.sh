@@ -8,7 +8,8 @@
 # acknowledged write is read back through the first and the audit chain verifies. Here the acknowledged
 # visits are also counted in the database itself with psql. Builds nothing; loopback only; bounded in
 # time; everything it starts is stopped and removed on exit. Exits non-zero on any FAIL.
-#   TWO_SECONDS (default 60), TWO_CLIENTS (default 20)
+#   TWO_SECONDS (default 60), TWO_CLIENTS (default 20), TWO_PORT_FIRST (default: random free ports),
+#   PG_PORT_FIRST (.ci/postgres.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,10 +38,11 @@ fail() { echo "FAIL two-instances: $*"; exit 1; }
 bash .ci/postgres.sh start "$cluster" >/dev/null
 database=$(bash .ci/postgres.sh createdb "$cluster" two_instances)
 
+# TWO_PORT_FIRST: look for free ports from there up instead of at random in 20000-60000
 free_port() {
-  local p
+  local p=${TWO_PORT_FIRST:-}
   while :; do
-    p=$(shuf -i 20000-60000 -n 1)
+    if [ -n "${TWO_PORT_FIRST:-}" ]; then p=$((p + 1)); else p=$(shuf -i 20000-60000 -n 1); fi
     [ "$p" != "${1:-}" ] || continue
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
   done
@@ -75,8 +77,8 @@ start b "$port_b" --assessment.demo=false
 status=0
 timeout $(( seconds + 300 )) java tools/load/TwoInstanceTest.java --a "http://127.0.0.1:$port_a" \
   --b "http://127.0.0.1:$port_b" --password "$ASSESSMENT_ADMIN_PASSWORD" --kill-pid "$pid_b" \
-  --clients "$clients" --seconds "$seconds" --acknowledged "$work/acknowledged-visits.txt" || status=$?
-pid_b=""
+  --clients "$clients" --seconds "$seconds" --acknowledged "$work/acknowledged-visits.txt" \
+  --log-a "$work/server-a.log" --log-b "$work/server-b.log" || status=$?
 
 # the acknowledged visits, counted in the database itself (ids are letters, digits and dashes)
 if [ -s "$work/acknowledged-visits.txt" ]; then
