@@ -9,7 +9,7 @@
 # visits are also counted in the database itself with psql. Builds nothing; loopback only; bounded in
 # time; everything it starts is stopped and removed on exit. Exits non-zero on any FAIL.
 #   TWO_SECONDS (default 60), TWO_CLIENTS (default 20), TWO_PORT_FIRST (default: random free ports),
-#   PG_PORT_FIRST (.ci/postgres.sh)
+#   PG_PORT_FIRST (.ci/postgres.sh), TWO_LOGS (a directory to keep the servers' logs in)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +27,7 @@ cleanup() {
   [ -n "$pid_a" ] && kill -9 "$pid_a" 2>/dev/null || true
   [ -n "$pid_b" ] && kill -9 "$pid_b" 2>/dev/null || true
   wait 2>/dev/null || true
+  if [ -n "${TWO_LOGS:-}" ]; then mkdir -p "$TWO_LOGS" && cp "$work"/server-*.log "$TWO_LOGS"/ 2>/dev/null || true; fi
   bash .ci/postgres.sh stop "$cluster" || true
   rm -rf "$work"
 }
