@@ -28,4 +28,13 @@ public class ActiveRuleSet implements RuleSetInForce {
     public RuleSet activate(RuleSet rules) {
         return current.getAndSet(rules);
     }
+
+    /**
+     * Swaps in a compiled set only if {@code expected} (the very object) is still the one in force:
+     * for {@link RuleSetFollower}, so that a set it read from the database before a local activation
+     * never replaces that newer activation.
+     */
+    boolean replace(RuleSet expected, RuleSet rules) {
+        return current.compareAndSet(expected, rules);
+    }
 }

@@ -84,6 +84,12 @@ class RuleSetVersions {
                 .param(ACTIVE).query(RuleSetVersions::row).list().stream().findFirst();
     }
 
+    /** The versions stored after {@code id}, oldest first (the rule set follower's look for new drafts). */
+    List<Row> newerThan(long id) {
+        return jdbc.sql("select " + COLUMNS + " from rule_set_version where id > ? order by id").param(id)
+                .query(RuleSetVersions::row).list();
+    }
+
     SortedMap<String, String> files(long id) {
         String json = jdbc.sql("select files_json from rule_set_version where id = ?").param(id).query(String.class)
                 .single();
