@@ -95,7 +95,7 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
 
     /**
      * Starts following. What the database holds now was put in force (or refused and reported) by
-     * {@link RuleSetService} at start: only later changes are followed.
+     * {@link RulesInForce} at start: only later changes are followed.
      */
     @Override
     public synchronized void run(ApplicationArguments args) {
@@ -150,7 +150,7 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
         }
         CompletableFuture<RuleSet> compiling = compiled.get(r.checksum());
         // read first: a database error here propagates and the next look tries again
-        Map<String, String> files = compiling == null ? RuleSetService.rulesOf(versions.files(r.id())) : null;
+        Map<String, String> files = compiling == null ? RuleSetFiles.rulesOf(versions.files(r.id())) : null;
         seen = now;
         RuleSet rules;
         try {
@@ -197,7 +197,7 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
                 compiled.put(r.checksum(), CompletableFuture.supplyAsync(() -> {
                     try {
                         return CachedClassLookups.compile(
-                                () -> RuleSet.compile(RuleSetService.rulesOf(versions.files(r.id()))));
+                                () -> RuleSet.compile(RuleSetFiles.rulesOf(versions.files(r.id()))));
                     } catch (RuleSetCompilationException e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
