@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
@@ -37,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * active rule set (taken once), bring the ledger's items in line with what was produced (policy
  * section 5), then store the evaluation with every organization's result and its items as the
  * ledger holds them as of the as-of date, with the rule coverage (which rules fired for how many
- * organizations). Stored evaluations run one at a time.
+ * organizations). Stored evaluations run one at a time, across every instance on the database.
  */
 @Service
 public class EvaluationRunner {
@@ -45,7 +46,8 @@ public class EvaluationRunner {
     private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
     private static final int BATCH_SIZE = 16;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /** One stored evaluation at a time across every instance on the database ({@link EvaluationLock}). */
+    private final Lock lock;
     private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
@@ -64,7 +66,8 @@ public class EvaluationRunner {
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
-            AssessmentMetrics metrics, RuleLimits limits) {
+            AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks) {
+        this.lock = EvaluationLock.of(locks);
         this.limits = limits;
         this.loader = loader;
         this.previous = previous;

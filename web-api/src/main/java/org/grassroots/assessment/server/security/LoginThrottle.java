@@ -3,11 +3,11 @@ package org.grassroots.assessment.server.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,57 +17,37 @@ import org.springframework.stereotype.Component;
  * does not reset it, or one valid account would let an address guess on for ever). A wrong current
  * password when changing one's own password counts as a failed sign-in too.
  *
- * <p>Each entry lives on its own: it is forgotten once its lock has ended, or once {@code lockout}
- * has passed since its last failure without a lock. Nothing clears every entry at once: when the
- * table is full, expired entries go first, then the oldest entries that hold no lock; entries with a
- * running lock are never dropped early (a new name is then not tracked, while its address still is).
- * Kept in memory: a restart lifts every lock. A hand-written map rather than a cache library,
- * because a size-bounded cache evicts whatever it likes, including running locks.
+ * <p>The counts live in the database ({@link LoginFailureRepository}), so every instance on it sees
+ * the same locks, a lock set on one instance holds on all, and a restart lifts none. Each failure is
+ * counted by one atomic statement, so two instances counting at once lose none. Each entry lives on
+ * its own: it is forgotten once its lock has ended, or once {@code lockout} has passed since its last
+ * failure without a lock; expired rows are deleted now and then ({@link #forgetExpired()}).
  */
 @Component
 public class LoginThrottle {
 
-    /** Beyond this many tracked names and addresses, entries are dropped as described above. */
-    static final int MAX_TRACKED = 100_000;
+    /** Longest tracking key kept; longer names are cut (they still count, against their prefix). */
+    static final int MAX_KEY = 1000;
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
-
-        boolean locked(Instant now) {
-            return lockedUntil != null && now.isBefore(lockedUntil);
-        }
-
-        boolean expired(Instant now, Duration window) {
-            return lockedUntil != null ? !now.isBefore(lockedUntil) : !now.isBefore(last.plus(window));
-        }
-    }
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final SecurityProperties properties;
     private final Clock clock;
-    private final int maxTracked;
+    private final LoginFailureRepository failures;
 
-    @Autowired
-    LoginThrottle(SecurityProperties properties, Clock clock) {
-        this(properties, clock, MAX_TRACKED);
-    }
-
-    LoginThrottle(SecurityProperties properties, Clock clock, int maxTracked) {
+    LoginThrottle(SecurityProperties properties, Clock clock, LoginFailureRepository failures) {
         this.properties = properties;
         this.clock = clock;
-        this.maxTracked = maxTracked;
+        this.failures = failures;
     }
 
     /** How long sign-ins of this name from this address stay refused; zero when they may try now. */
     public Duration lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration left = left(failures.get(nameKey(username)), now);
+        List<String> keys = new ArrayList<>(List.of(nameKey(username)));
         if (properties.loginAttemptsPerAddress() > 0) {
-            Duration byAddress = left(failures.get(addressKey(address)), now);
-            if (byAddress.compareTo(left) > 0) {
-                left = byAddress;
-            }
+            keys.add(addressKey(address));
         }
-        return left;
+        return failures.lockedUntil(keys, now.toEpochMilli())
+                .map(until -> Duration.ofMillis(until - now.toEpochMilli())).orElse(Duration.ZERO);
     }
 
     /** A wrong password for this name from this address. */
@@ -81,52 +61,44 @@ public class LoginThrottle {
 
     /** A right password: the name's failures in a row start again from zero (the address's do not). */
     public void succeeded(String username) {
-        failures.remove(nameKey(username));
+        failures.forget(nameKey(username));
     }
 
-    /** How many names and addresses are tracked now (for tests and metrics). */
-    int tracked() {
-        return failures.size();
+    /**
+     * Deletes the entries that have expired (every ten minutes; on each instance, which is harmless:
+     * the delete is idempotent and an expired entry counts as none anyway).
+     */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    public int forgetExpired() {
+        return failures.forgetExpired(clock.instant().toEpochMilli());
     }
 
+    /** A failure during a running lock neither extends nor restarts it. */
     private void count(String key, int limit, Instant now) {
-        if (!failures.containsKey(key) && failures.size() >= maxTracked && !makeRoom(now)) {
+        long at = now.toEpochMilli();
+        long until = now.plus(properties.lockout()).toEpochMilli();
+        if (failures.countFailure(key, limit, at, until)) {
             return;
         }
-        failures.compute(key, (k, f) -> {
-            int count = f == null || f.expired(now, properties.lockout()) ? 1 : f.count() + 1;
-            if (f != null && f.locked(now)) {
-                return f; // already locked: a failure during the lock neither extends nor restarts it
-            }
-            return new Failures(count, now, count >= limit ? now.plus(properties.lockout()) : null);
-        });
-    }
-
-    /** Drops expired entries, then the oldest unlocked ones; false when only running locks remain. */
-    private synchronized boolean makeRoom(Instant now) {
-        failures.values().removeIf(f -> f.expired(now, properties.lockout()));
-        if (failures.size() < maxTracked) {
-            return true;
+        if (failures.lockedUntil(List.of(key), at).isPresent()) {
+            return;
         }
-        int excess = failures.size() - maxTracked + Math.max(1, maxTracked / 10);
-        failures.entrySet().stream().filter(e -> !e.getValue().locked(now))
-                .sorted(Comparator.comparing(e -> e.getValue().last())).limit(excess).map(Map.Entry::getKey)
-                .toList().forEach(failures::remove);
-        return failures.size() < maxTracked;
-    }
-
-    private static Duration left(Failures f, Instant now) {
-        if (f == null || !f.locked(now)) {
-            return Duration.ZERO;
+        try {
+            failures.insertFirstFailure(key, limit, until);
+        } catch (DuplicateKeyException anotherInstanceWasFirst) {
+            failures.countFailure(key, limit, at, until);
         }
-        return Duration.between(now, f.lockedUntil());
     }
 
     private static String nameKey(String username) {
-        return "name:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return cut("name:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static String addressKey(String address) {
-        return "address:" + (address == null ? "" : address);
+        return cut("address:" + (address == null ? "" : address));
+    }
+
+    private static String cut(String key) {
+        return key.length() <= MAX_KEY ? key : key.substring(0, MAX_KEY);
     }
 }

@@ -1,0 +1,71 @@
+package org.grassroots.assessment.server.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The evaluation lock as two instances on one database see it (two lock registries, each with its own
+ * client id, on one embedded database migrated by the application's Flyway scripts): while one holds
+ * it the other's tryLock waits and gives up at its deadline; once released the other gets it.
+ */
+class EvaluationLockTest {
+
+    private final DataSource database = database();
+
+    private static DataSource database() {
+        DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:evaluation-lock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        return ds;
+    }
+
+    private Lock instance() {
+        DefaultLockRepository repository = new EvaluationLock().evaluationLockRepository(database, Duration.ofMinutes(5));
+        repository.setTransactionManager(new DataSourceTransactionManager(database));
+        repository.afterPropertiesSet();
+        repository.afterSingletonsInstantiated();
+        JdbcLockRegistry registry = new EvaluationLock().evaluationLockRegistry(repository, Duration.ofMinutes(5));
+        return EvaluationLock.of(registry);
+    }
+
+    @Test
+    void one_evaluation_at_a_time_across_two_instances() throws Exception {
+        Lock a = instance();
+        Lock b = instance();
+        assertThat(a.tryLock(1, TimeUnit.SECONDS)).isTrue();
+        try {
+            boolean bGotIt = CompletableFuture.supplyAsync(() -> tryLock(b, 300)).get(10, TimeUnit.SECONDS);
+            assertThat(bGotIt).as("the other instance waits, then gives up at its deadline").isFalse();
+        } finally {
+            a.unlock();
+        }
+        boolean bGotIt = CompletableFuture.supplyAsync(() -> {
+            boolean got = tryLock(b, 2000);
+            if (got) {
+                b.unlock();
+            }
+            return got;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(bGotIt).as("free again once the first is done").isTrue();
+    }
+
+    private static boolean tryLock(Lock lock, long millis) {
+        try {
+            return lock.tryLock(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
