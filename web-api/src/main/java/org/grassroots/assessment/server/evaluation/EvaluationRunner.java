@@ -61,12 +61,15 @@ public class EvaluationRunner {
     private final AuditTrail audit;
     private final AssessmentMetrics metrics;
     private final RuleLimits limits;
+    private final LedgerConflictRetry conflicts;
 
     EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
-            AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks) {
+            AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks,
+            LedgerConflictRetry conflicts) {
+        this.conflicts = conflicts;
         this.lock = EvaluationLock.of(locks);
         this.limits = limits;
         this.loader = loader;
@@ -103,7 +106,8 @@ public class EvaluationRunner {
      * the period; an {@link org.grassroots.assessment.evaluation.ExecutionStoppedException} (nothing
      * stored: the transaction rolls back) when the rules loop or the evaluation runs over its time
      * limit ({@code assessment.limits.evaluation-time}, counted from the request, the wait for a
-     * running evaluation included).
+     * running evaluation included). When a person changes a ledger item while it runs, the
+     * evaluation runs again on the fresh ledger ({@link LedgerConflictRetry}).
      */
     public long run(EvaluationTarget target) {
         String who = actor.current();
@@ -118,8 +122,8 @@ public class EvaluationRunner {
         }
         try {
             String period = target.period().toString();
-            Stored stored = metrics.timeEvaluation(period,
-                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who, deadline)));
+            Stored stored = metrics.timeEvaluation(period, () -> conflicts.run(
+                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who, deadline))));
             metrics.evaluatedOrganizations(period, stored.organizations());
             return stored.id();
         } finally {
