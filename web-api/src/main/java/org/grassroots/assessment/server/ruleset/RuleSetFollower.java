@@ -58,6 +58,8 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
     private final RuleSetVersions versions;
     private final AuditTrail audit;
     private final Duration interval;
+    /** This instance's cache of compiled sets, shared so that an activation or a roll back made here does not recompile. */
+    private final StoredRuleSets stored;
     /** Compiled (or being compiled) sets by checksum: drafts compiled ahead and the sets replaced here. */
     private final Map<String, CompletableFuture<RuleSet>> compiled = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -82,13 +84,14 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
         }
     }
 
-    RuleSetFollower(ActiveRuleSet active, RuleSetVersions versions, AuditTrail audit,
+    RuleSetFollower(ActiveRuleSet active, RuleSetVersions versions, StoredRuleSets stored, AuditTrail audit,
             @Value("${assessment.rules.poll-interval:PT1S}") Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("assessment.rules.poll-interval must be positive: " + interval);
         }
         this.active = active;
         this.versions = versions;
+        this.stored = stored;
         this.audit = audit;
         this.interval = interval;
     }
@@ -178,6 +181,7 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
             lastInForce = rules;
             compiled.remove(rules.checksum());
             compiled.put(inForce.checksum(), CompletableFuture.completedFuture(inForce));
+            stored.remember(inForce);
             log.info("rule set version #{} {} ({}), activated by {} at {}, is in force here{}; it replaces {} ({})",
                     r.id(), rules.version(), rules.checksum(), r.activatedBy(), r.activatedAt(),
                     compiling != null ? " (compiled ahead)" : "", inForce.version(), inForce.checksum());
@@ -196,8 +200,10 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
                     && !compiled.containsKey(r.checksum())) {
                 compiled.put(r.checksum(), CompletableFuture.supplyAsync(() -> {
                     try {
-                        return CachedClassLookups.compile(
+                        RuleSet rules = CachedClassLookups.compile(
                                 () -> RuleSet.compile(RuleSetFiles.rulesOf(versions.files(r.id()))));
+                        stored.remember(rules);
+                        return rules;
                     } catch (RuleSetCompilationException e) {
                         throw new java.util.concurrent.CompletionException(e);
                     }
