@@ -202,7 +202,7 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
                     try {
                         RuleSet rules = CachedClassLookups.compile(
                                 () -> RuleSet.compile(RuleSetFiles.rulesOf(versions.files(r.id()))));
-                        stored.remember(rules);
+                        this.stored.remember(rules);
                         return rules;
                     } catch (RuleSetCompilationException e) {
                         throw new java.util.concurrent.CompletionException(e);
