@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The database lock that lets one stored evaluation run at a time across every instance on the
@@ -21,11 +22,15 @@ class EvaluationLock {
     static final String KEY = "stored-evaluation";
 
     @Bean
-    DefaultLockRepository evaluationLockRepository(DataSource dataSource,
+    DefaultLockRepository evaluationLockRepository(DataSource dataSource, PlatformTransactionManager transactions,
             @Value("${assessment.limits.evaluation-time:PT5M}") Duration evaluation) {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource);
         repository.setRegion("assessment");
         repository.setTimeToLive((int) evaluation.plusMinutes(1).toMillis());
+        repository.setTransactionManager(transactions);
+        // usable at once, not only after every singleton is made: the demo district's first evaluation
+        // starts in the background while the context is still being built
+        repository.afterSingletonsInstantiated();
         return repository;
     }
 

@@ -31,10 +31,9 @@ class EvaluationLockTest {
     }
 
     private Lock instance() {
-        DefaultLockRepository repository = new EvaluationLock().evaluationLockRepository(database, Duration.ofMinutes(5));
-        repository.setTransactionManager(new DataSourceTransactionManager(database));
+        DefaultLockRepository repository = new EvaluationLock().evaluationLockRepository(database,
+                new DataSourceTransactionManager(database), Duration.ofMinutes(5));
         repository.afterPropertiesSet();
-        repository.afterSingletonsInstantiated();
         JdbcLockRegistry registry = new EvaluationLock().evaluationLockRegistry(repository, Duration.ofMinutes(5));
         return EvaluationLock.of(registry);
     }
