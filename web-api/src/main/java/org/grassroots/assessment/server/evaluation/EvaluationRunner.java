@@ -6,8 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.Deadline;
@@ -48,6 +52,12 @@ public class EvaluationRunner {
 
     /** One stored evaluation at a time across every instance on the database ({@link EvaluationLock}). */
     private final Lock lock;
+    private final DefaultLockRepository lockRows;
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "evaluation-lock-renewal");
+        t.setDaemon(true);
+        return t;
+    });
     private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
@@ -67,10 +77,11 @@ public class EvaluationRunner {
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
-            AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks,
+            AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks, DefaultLockRepository lockRows,
             LedgerConflictRetry conflicts) {
         this.conflicts = conflicts;
         this.lock = EvaluationLock.of(locks);
+        this.lockRows = lockRows;
         this.limits = limits;
         this.loader = loader;
         this.previous = previous;
@@ -120,6 +131,9 @@ public class EvaluationRunner {
             Thread.currentThread().interrupt();
             throw deadline.exceeded(null);
         }
+        // renewed while this instance works on it, so that only a dead holder's lock expires
+        ScheduledFuture<?> renewal = RENEWALS.scheduleAtFixedRate(this::renewLock,
+                EvaluationLock.RENEW_EVERY.toMillis(), EvaluationLock.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         try {
             String period = target.period().toString();
             Stored stored = metrics.timeEvaluation(period, () -> conflicts.run(
@@ -127,7 +141,16 @@ public class EvaluationRunner {
             metrics.evaluatedOrganizations(period, stored.organizations());
             return stored.id();
         } finally {
+            renewal.cancel(false);
             lock.unlock();
+        }
+    }
+
+    private void renewLock() {
+        try {
+            EvaluationLock.renew(lockRows);
+        } catch (RuntimeException e) {
+            log.warn("cannot renew the evaluation lock: {}", e.toString());
         }
     }
 

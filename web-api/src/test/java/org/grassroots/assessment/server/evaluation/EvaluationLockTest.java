@@ -59,6 +59,28 @@ class EvaluationLockTest {
         assertThat(bGotIt).as("free again once the first is done").isTrue();
     }
 
+    @Test
+    void the_holder_renews_its_lock_from_another_thread_and_a_dead_holders_lock_expires() throws Exception {
+        DefaultLockRepository repository = new EvaluationLock().evaluationLockRepository(database,
+                new DataSourceTransactionManager(database), Duration.ofMinutes(5));
+        repository.setTimeToLive(1000);
+        repository.afterPropertiesSet();
+        JdbcLockRegistry registry = new JdbcLockRegistry(repository, Duration.ofSeconds(1));
+        Lock held = registry.obtain(EvaluationLock.KEY);
+        Lock other = instance();
+        assertThat(held.tryLock(1, TimeUnit.SECONDS)).isTrue();
+        // the renewal runs on its own thread, as EvaluationRunner's does
+        for (int i = 0; i < 4; i++) {
+            assertThat(CompletableFuture.supplyAsync(() -> EvaluationLock.renew(repository)).get(5, TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(CompletableFuture.supplyAsync(() -> tryLock(other, 100)).get(5, TimeUnit.SECONDS))
+                    .as("renewed: still held after %d00 ms", 5 * (i + 1)).isFalse();
+            Thread.sleep(400);
+        }
+        // no more renewals (as if the holder were killed): its row expires after the time to live
+        assertThat(CompletableFuture.supplyAsync(() -> tryLock(other, 5000)).get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
     private static boolean tryLock(Lock lock, long millis) {
         try {
             return lock.tryLock(millis, TimeUnit.MILLISECONDS);
