@@ -1,59 +1,56 @@
 package org.grassroots.assessment.server.security;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code app_user} table. */
+/**
+ * The stored user accounts, as the {@link UserAccount} values the security code compares (the
+ * sign-in's stamp is computed from them, see {@link SignedInUser}). Backed by the {@link Account}
+ * entity: {@link #update} changes the managed entity, so Hibernate raises its {@code version} and of
+ * two concurrent changes of one user the second fails with an optimistic-lock exception (HTTP 409).
+ */
 @Repository
 public class UserAccounts {
 
-    private static final String COLUMNS = "username, password_hash, display_name, role, org_code, enabled,"
-            + " created_at, created_by, updated_at, updated_by";
+    private final Accounts accounts;
 
-    private final JdbcClient jdbc;
-
-    UserAccounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    UserAccounts(Accounts accounts) {
+        this.accounts = accounts;
     }
 
+    @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return jdbc.sql("select " + COLUMNS + " from app_user where username = ?").param(username)
-                .query(UserAccounts::row).optional();
+        return accounts.findById(username).map(Account::toValue);
     }
 
+    @Transactional(readOnly = true)
     public List<UserAccount> all() {
-        return jdbc.sql("select " + COLUMNS + " from app_user order by username").query(UserAccounts::row).list();
+        return accounts.findAllByOrderByUsernameAsc().stream().map(Account::toValue).toList();
     }
 
+    @Transactional(readOnly = true)
     public boolean exists(String username) {
-        return jdbc.sql("select count(*) from app_user where username = ?").param(username)
-                .query(Integer.class).single() > 0;
+        return accounts.existsById(username);
     }
 
+    /** Enabled accounts of {@code role} (the last enabled administrator may not be removed). */
+    @Transactional(readOnly = true)
+    public long countEnabled(Role role) {
+        return accounts.countByRoleAndEnabledTrue(role);
+    }
+
+    @Transactional
     public void insert(UserAccount u) {
-        jdbc.sql("insert into app_user (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(u.username(), u.passwordHash(), u.displayName(), u.role().name(), u.orgCode(), u.enabled(),
-                        Timestamp.from(u.createdAt()), u.createdBy(), Timestamp.from(u.updatedAt()), u.updatedBy())
-                .update();
+        accounts.saveAndFlush(Account.of(u));
     }
 
+    @Transactional
     public void update(UserAccount u) {
-        jdbc.sql("update app_user set password_hash = ?, display_name = ?, role = ?, org_code = ?, enabled = ?,"
-                        + " updated_at = ?, updated_by = ? where username = ?")
-                .params(u.passwordHash(), u.displayName(), u.role().name(), u.orgCode(), u.enabled(),
-                        Timestamp.from(u.updatedAt()), u.updatedBy(), u.username())
-                .update();
-    }
-
-    private static UserAccount row(ResultSet rs, int n) throws SQLException {
-        return new UserAccount(rs.getString("username"), rs.getString("password_hash"), rs.getString("display_name"),
-                Role.valueOf(rs.getString("role")), rs.getString("org_code"), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+        Account account = accounts.findById(u.username())
+                .orElseThrow(() -> new IllegalStateException("no account " + u.username()));
+        account.apply(u);
+        accounts.flush();
     }
 }

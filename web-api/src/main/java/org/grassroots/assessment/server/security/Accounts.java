@@ -1,0 +1,12 @@
+package org.grassroots.assessment.server.security;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Spring Data repository of {@link Account}s; the security code uses it through {@link UserAccounts}. */
+interface Accounts extends JpaRepository<Account, String> {
+
+    List<Account> findAllByOrderByUsernameAsc();
+
+    long countByRoleAndEnabledTrue(Role role);
+}
