@@ -8,5 +8,5 @@ interface Accounts extends JpaRepository<Account, String> {
 
     List<Account> findAllByOrderByUsernameAsc();
 
-    long countByRoleAndEnabledTrue(Role role);
+    long countByRoleAndEnabledTrue(String role);
 }

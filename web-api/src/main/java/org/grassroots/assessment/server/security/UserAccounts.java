@@ -38,7 +38,7 @@ public class UserAccounts {
     /** Enabled accounts of {@code role} (the last enabled administrator may not be removed). */
     @Transactional(readOnly = true)
     public long countEnabled(Role role) {
-        return accounts.countByRoleAndEnabledTrue(role);
+        return accounts.countByRoleAndEnabledTrue(role.name());
     }
 
     @Transactional
