@@ -1,8 +1,5 @@
 package org.grassroots.assessment.server.ruleset;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +8,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.web.InvalidRequestException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
-/** The {@code rule_set_version} table: every rule set version the server has known, with its files. */
-@Repository
+/**
+ * Every rule-set version the server has known, with its files (table {@code rule_set_version}, entity
+ * {@link RuleSetVersion}): the rule-set code's one way to them. Reads return {@link Row}s without the
+ * files; {@link #markActive} changes the entities, so two activations at once end with one
+ * optimistic-lock failure (HTTP 409) rather than two active versions.
+ */
+@Component
 class RuleSetVersions {
 
     static final String DRAFT = "DRAFT";
@@ -25,15 +26,13 @@ class RuleSetVersions {
     static final String RETIRED = "RETIRED";
 
     private static final int MAX_FILES_JSON = 1_000_000;
-    private static final String COLUMNS = "id, version, checksum, status, comment, created_by, created_at,"
-            + " activated_by, activated_at";
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final RuleSetVersionRepository versions;
 
-    RuleSetVersions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RuleSetVersions(RuleSetVersionRepository versions) {
+        this.versions = versions;
     }
 
     /** A stored version without its files. */
@@ -41,6 +40,7 @@ class RuleSetVersions {
             Instant createdAt, String activatedBy, Instant activatedAt) {
     }
 
+    @Transactional
     long insert(String version, String checksum, String status, Map<String, String> files, String comment,
             String createdBy, Instant createdAt) {
         String json = ResultJson.mapper().writeValueAsString(new TreeMap<>(files));
@@ -48,66 +48,62 @@ class RuleSetVersions {
             throw new InvalidRequestException("/files", "the rule files are too large to store (" + json.length()
                     + " characters as JSON, at most " + MAX_FILES_JSON + ")");
         }
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        boolean active = ACTIVE.equals(status);
-        jdbc.sql("insert into rule_set_version (version, checksum, status, files_json, comment, created_by, created_at,"
-                        + " activated_by, activated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(version, checksum, status, json,
-                        comment, createdBy, Timestamp.from(createdAt), active ? createdBy : null,
-                        active ? Timestamp.from(createdAt) : null)
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        return versions.saveAndFlush(new RuleSetVersion(version, checksum, status, json, comment, createdBy, createdAt))
+                .getId();
     }
 
+    @Transactional(readOnly = true)
     boolean hasChecksum(String checksum) {
-        return jdbc.sql("select count(*) from rule_set_version where checksum = ?").param(checksum).query(Long.class)
-                .single() > 0;
+        return versions.existsByChecksum(checksum);
     }
 
+    @Transactional(readOnly = true)
     boolean isEmpty() {
-        return jdbc.sql("select count(*) from rule_set_version").query(Long.class).single() == 0;
+        return versions.count() == 0;
     }
 
     /** Newest first. */
+    @Transactional(readOnly = true)
     List<Row> list() {
-        return jdbc.sql("select " + COLUMNS + " from rule_set_version order by id desc").query(RuleSetVersions::row)
-                .list();
+        return versions.newestFirst();
     }
 
+    @Transactional(readOnly = true)
     Optional<Row> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from rule_set_version where id = ?").param(id)
-                .query(RuleSetVersions::row).optional();
+        return versions.row(id);
     }
 
+    @Transactional(readOnly = true)
     Optional<Row> active() {
-        return jdbc.sql("select " + COLUMNS + " from rule_set_version where status = ? order by id desc")
-                .param(ACTIVE).query(RuleSetVersions::row).list().stream().findFirst();
+        return versions.withStatusNewestFirst(ACTIVE).stream().findFirst();
     }
 
     /** The versions stored after {@code id}, oldest first (the rule set follower's look for new drafts). */
+    @Transactional(readOnly = true)
     List<Row> newerThan(long id) {
-        return jdbc.sql("select " + COLUMNS + " from rule_set_version where id > ? order by id").param(id)
-                .query(RuleSetVersions::row).list();
+        return versions.storedAfter(id);
     }
 
+    @Transactional(readOnly = true)
     SortedMap<String, String> files(long id) {
-        String json = jdbc.sql("select files_json from rule_set_version where id = ?").param(id).query(String.class)
-                .single();
+        String json = versions.filesJson(id).orElseThrow(() -> new IllegalStateException("no rule set version " + id));
         return ResultJson.mapper().readValue(json, FILES);
     }
 
-    /** Makes a version the active one: the previous active one becomes RETIRED. Call in a transaction. */
+    /**
+     * Makes a version the active one: the previous active one becomes RETIRED. Joins the caller's
+     * transaction; a concurrent activation that committed first makes this one fail with an
+     * optimistic-lock exception.
+     */
+    @Transactional
     void markActive(long id, String who, Instant at) {
-        jdbc.sql("update rule_set_version set status = ? where status = ? and id <> ?").params(RETIRED, ACTIVE, id)
-                .update();
-        jdbc.sql("update rule_set_version set status = ?, activated_by = ?, activated_at = ? where id = ?")
-                .params(ACTIVE, who, Timestamp.from(at), id).update();
-    }
-
-    private static Row row(ResultSet rs, int n) throws SQLException {
-        Timestamp activated = rs.getTimestamp("activated_at");
-        return new Row(rs.getLong("id"), rs.getString("version"), rs.getString("checksum"), rs.getString("status"),
-                rs.getString("comment"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("activated_by"), activated == null ? null : activated.toInstant());
+        for (RuleSetVersion active : versions.findByStatus(ACTIVE)) {
+            if (!active.getId().equals(id)) {
+                active.retire();
+            }
+        }
+        versions.findById(id).orElseThrow(() -> new IllegalStateException("no rule set version " + id))
+                .activate(who, at);
+        versions.flush();
     }
 }

@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class UserAccounts {
 
-    private final Accounts accounts;
+    private final AccountRepository accounts;
 
-    UserAccounts(Accounts accounts) {
+    UserAccounts(AccountRepository accounts) {
         this.accounts = accounts;
     }
 

@@ -3,6 +3,7 @@ package org.grassroots.assessment.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The user account entity against the schema that Flyway builds (Hibernate validates the mapping),
@@ -30,11 +32,16 @@ class AccountsTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");
 
+    static {
+        // a fresh database: the folder outlives a run, and a schema from an older build would not validate
+        FileSystemUtils.deleteRecursively(new File("target/test-data/accounts"));
+    }
+
     @Autowired
     UserAccounts users;
 
     @Autowired
-    Accounts accounts;
+    AccountRepository accounts;
 
     @Autowired
     JdbcTemplate jdbc;

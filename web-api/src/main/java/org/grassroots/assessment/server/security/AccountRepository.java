@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Spring Data repository of {@link Account}s; the security code uses it through {@link UserAccounts}. */
-interface Accounts extends JpaRepository<Account, String> {
+interface AccountRepository extends JpaRepository<Account, String> {
 
     List<Account> findAllByOrderByUsernameAsc();
 
