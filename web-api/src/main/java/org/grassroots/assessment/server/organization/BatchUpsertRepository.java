@@ -12,16 +12,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * row of each key; rows that changed are updated, new ones inserted, identical ones left alone (a
  * re-import of mostly the same data then costs a read, not hundreds of thousands of updates).
  *
- * @param keyColumns   the primary key columns
- * @param valueColumns every other column written
+ * @param keyColumns    the primary key columns
+ * @param valueColumns  every other column written
+ * @param versionColumn the optimistic-lock column of a table that Hibernate maps too (raised by one on
+ *                      every update), or null
  */
-record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
+record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
 
     static final int BATCH_SIZE = 1000;
 
     BatchUpsertRepository {
         keyColumns = List.copyOf(keyColumns);
         valueColumns = List.copyOf(valueColumns);
+    }
+
+    BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
+        this(table, keyColumns, valueColumns, null);
+    }
+
+    /** The same writer for a table whose rows carry an optimistic-lock column. */
+    BatchUpsertRepository versionedBy(String column) {
+        return new BatchUpsertRepository(table, keyColumns, valueColumns, column);
     }
 
     /**
@@ -79,6 +90,7 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
 
     String updateSql() {
         return "update " + table + " set " + valueColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + (versionColumn == null ? "" : ", " + versionColumn + " = " + versionColumn + " + 1")
                 + " where " + keyColumns.stream().map(c -> c + " = ?").collect(Collectors.joining(" and "));
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
 import org.grassroots.assessment.model.EnterpriseCategory;
@@ -14,48 +13,58 @@ import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The stored organizations (table {@code organization}). */
+/**
+ * The stored organizations (table {@code organization}): reads through Hibernate
+ * ({@link PartyOrganization}), the bulk write of a bundle's organizations in JDBC batches.
+ */
 @Repository
 public class OrganizationRepository {
 
     private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups";
     private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("organization", List.of("code"),
-            List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"));
+            List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"))
+            .versionedBy("version");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final PartyOrganizationRepository entities;
 
-    OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch, PartyOrganizationRepository entities) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.entities = entities;
     }
 
+    @Transactional(readOnly = true)
     public Optional<Organization> find(String code) {
-        return jdbc.sql("select " + COLUMNS + " from organization where code = ?").param(code)
-                .query(OrganizationRepository::row).optional();
+        return entities.findById(code).map(PartyOrganization::toValue);
     }
 
     /** Every organization, by code. */
+    @Transactional(readOnly = true)
     public List<Organization> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from organization order by code").query(OrganizationRepository::row).list();
+        return entities.findAllByOrderByCodeAsc().stream().map(PartyOrganization::toValue).toList();
     }
 
     /** Organizations whose name or code contains the text (case ignored), by code. */
+    @Transactional(readOnly = true)
     public List<Organization> search(String text, int limit) {
-        String pattern = "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return jdbc.sql("select " + COLUMNS + " from organization"
-                        + " where lower(name) like :p escape '!' or lower(code) like :p escape '!' order by code limit :n")
-                .param("p", pattern).param("n", limit).query(OrganizationRepository::row).list();
+        return entities.findByNameContainingIgnoreCaseOrCodeContainingIgnoreCaseOrderByCodeAsc(text, text,
+                Limit.of(limit)).stream().map(PartyOrganization::toValue).toList();
     }
 
+    @Transactional(readOnly = true)
     public long count() {
-        return jdbc.sql("select count(*) from organization").query(Long.class).single();
+        return entities.count();
     }
 
+    @Transactional(readOnly = true)
     public boolean exists(String code) {
-        return jdbc.sql("select count(*) from organization where code = ?").param(code).query(Integer.class).single() > 0;
+        return entities.existsById(code);
     }
 
     /**
@@ -73,7 +82,8 @@ public class OrganizationRepository {
                     .sql("select " + COLUMNS + " from organization where code in (:codes)").param("codes", codes)
                     .query(OrganizationRepository::row).list().forEach(o -> stored.put(o.code(), o)));
         } else {
-            findAll().forEach(o -> stored.put(o.code(), o));
+            jdbc.sql("select " + COLUMNS + " from organization").query(OrganizationRepository::row).list()
+                    .forEach(o -> stored.put(o.code(), o));
         }
         return UPSERT.write(batch, organizations, o -> stored.get(o.code()), o -> new Object[] {
                 o.code(), o.name(), o.type().name(), o.level().name(), o.parentCode(),
