@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,8 @@ public class LoginThrottle {
 
     /** Longest tracking key kept; longer names are cut (they still count, against their prefix). */
     static final int MAX_KEY = 1000;
+    /** The housekeeping job's name in the scheduler lock table. */
+    static final String HOUSEKEEPING = "sign-in-throttle-housekeeping";
 
     private final SecurityProperties properties;
     private final Clock clock;
@@ -65,10 +68,16 @@ public class LoginThrottle {
     }
 
     /**
-     * Deletes the entries that have expired (every ten minutes; on each instance, which is harmless:
-     * the delete is idempotent and an expired entry counts as none anyway).
+     * Every ten minutes, on one instance of all that share the database (the others skip that run):
+     * deletes the entries that have expired.
      */
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @SchedulerLock(name = HOUSEKEEPING, lockAtMostFor = "PT5M", lockAtLeastFor = "PT1M")
+    public void housekeeping() {
+        forgetExpired();
+    }
+
+    /** Deletes the entries that have expired; returns how many. */
     public int forgetExpired() {
         return failures.forgetExpired(clock.instant().toEpochMilli());
     }
