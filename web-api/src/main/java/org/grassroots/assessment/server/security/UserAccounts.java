@@ -2,6 +2,9 @@ package org.grassroots.assessment.server.security;
 
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +44,21 @@ public class UserAccounts {
         return accounts.countByRoleAndEnabledTrue(role.name());
     }
 
+    /**
+     * @throws DuplicateKeyException when an account of that name exists (another request may have added
+     *                               it a moment ago)
+     */
     @Transactional
     public void insert(UserAccount u) {
-        accounts.saveAndFlush(Account.of(u));
+        try {
+            accounts.saveAndFlush(Account.of(u));
+        } catch (DataIntegrityViolationException e) {
+            if (e.getCause() instanceof ConstraintViolationException c
+                    && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                throw new DuplicateKeyException("account " + u.username() + " exists", e);
+            }
+            throw e;
+        }
     }
 
     @Transactional

@@ -65,6 +65,13 @@ class AccountsTest {
     }
 
     @Test
+    void a_second_account_of_one_name_is_a_duplicate_key() {
+        users.insert(user("t-dup", Role.INSPECTOR, true));
+        assertThatThrownBy(() -> users.insert(user("t-dup", Role.EVALUATOR, true)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    }
+
+    @Test
     void derived_queries_order_by_name_and_count_enabled_accounts_of_a_role() {
         long before = users.countEnabled(Role.INSPECTOR);
         users.insert(user("t-zz", Role.INSPECTOR, true));
