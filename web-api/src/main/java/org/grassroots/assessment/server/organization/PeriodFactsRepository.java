@@ -41,6 +41,11 @@ public class PeriodFactsRepository {
                 .query(String.class).list();
     }
 
+    /** Every period for which some organization has facts, in order. */
+    public List<String> allPeriods() {
+        return jdbc.sql("select distinct period from period_facts order by period").query(String.class).list();
+    }
+
     /**
      * Stores the facts, replacing those with the same (orgCode, period).
      *

@@ -2,8 +2,10 @@ package org.grassroots.assessment.server.ruleset;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.grassroots.assessment.evaluation.Deadline;
@@ -188,10 +190,31 @@ public class RuleSetAuthoring {
         if (rules.version().length() > 100) {
             throw new InvalidRequestException("/files/" + RuleSet.PROPERTIES, "version must be at most 100 characters");
         }
+        refuseTakenLabel(rules);
         long id = stored.store(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment, actor.current());
         // a draft is usually tried (what-if) and activated next: neither compiles it again
         stored.remember(rules);
         return VersionView.of(stored.row(id));
+    }
+
+    /**
+     * Two versions never share a label (evaluations record the label, and a maintainer picks versions by
+     * it): other rules under a label already stored are refused. The same rules again may keep it.
+     */
+    private void refuseTakenLabel(RuleSet rules) {
+        versions.list().stream()
+                .filter(r -> r.version().equals(rules.version()) && !r.checksum().equals(rules.checksum()))
+                .findFirst().ifPresent(r -> {
+                    throw new InvalidRequestException("/files/" + RuleSet.PROPERTIES, "版本号 " + rules.version()
+                            + " 已被版本 #" + r.id() + " 使用：请在 " + RuleSet.PROPERTIES + " 中改用新的版本号（version=…）");
+                });
+    }
+
+    /** The labels of every stored version. */
+    public Set<String> labels() {
+        Set<String> labels = new HashSet<>();
+        versions.list().forEach(r -> labels.add(r.version()));
+        return labels;
     }
 
     public List<VersionView> list() {

@@ -57,11 +57,9 @@ class RulePagesTest extends BrowserTest {
         assertThat(text("#what-if")).contains("CB-05");
         checkPage("rules-draft");
 
-        find("form[action*='/activate'] button").click();
-        assertThat(browser.switchTo().alert().getText()).contains("确认启用");
-        browser.switchTo().alert().accept();
-        waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
-        assertThat(text(".alert.error")).as("its own scenarios fail: refused").contains("未启用");
+        assertThat(browser.findElements(By.cssSelector("form[action*='/activate']")))
+                .as("its own scenarios fail: activation is not offered").isEmpty();
+        assertThat(text("#activation-blocked")).contains("不能启用");
         assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).isEqualTo(activeId);
     }
 
@@ -78,15 +76,16 @@ class RulePagesTest extends BrowserTest {
                 + write("ruleset.properties", properties));
         waitFor(d -> d.getCurrentUrl().matches(".*/rules/drafts/\\d+"));
         assertThat(text("#scenario-summary")).contains("未通过 0 个");
-        assertThat(text("#whatif-h + p")).contains("变化的组织 0 个");
+        assertThat(text("#what-if-summary")).contains("有变化的组织 0 个");
         find("form[action*='/activate'] button").click();
         browser.switchTo().alert().accept();
         waitFor(d -> d.getCurrentUrl().endsWith("/rules"));
         assertThat(text(".alert.ok")).contains("2026.9-comment-only", "已启用");
         assertThat(text("#active-version")).isEqualTo("2026.9-comment-only");
 
+        assertThat(text("#version-" + before + " form button")).isEqualTo("回滚到此版本");
         find("#version-" + before + " form button").click();
-        assertThat(browser.switchTo().alert().getText()).contains("确认启用");
+        assertThat(browser.switchTo().alert().getText()).contains("确认回滚");
         browser.switchTo().alert().accept();
         waitFor(d -> d.getPageSource().contains("（版本 #" + before + "）已启用"));
         assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).as("rolled back").isEqualTo(before);

@@ -45,15 +45,19 @@ class RulePages {
 
     @GetMapping("/rules")
     String home(Model model) {
-        model.addAttribute("active", inForce.active());
-        model.addAttribute("versions", rules.list());
+        RulesInForce.ActiveView active = inForce.active();
+        List<RulesInForce.VersionView> versions = rules.list();
+        model.addAttribute("active", active);
+        model.addAttribute("versions", VersionRow.of(versions, active.id()));
+        model.addAttribute("labelHint", DraftLabel.next(active.version()));
         return "rules/home";
     }
 
     /** The uploaded files replace or add to the active set's files; the result is validated, then stored. */
     @PostMapping("/rules/drafts")
     String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files,
-            @RequestParam(defaultValue = "") String comment, Model model) {
+            @RequestParam(defaultValue = "") String comment, @RequestParam(required = false) String version,
+            Model model, RedirectAttributes redirect) {
         Map<String, String> uploaded = read(files);
         if (uploaded.isEmpty()) {
             model.addAttribute("uploadError", "请选择要上传的规则文件（.drl、ruleset.properties 或场景文件）");
@@ -62,6 +66,7 @@ class RulePages {
         Map<String, String> merged = new TreeMap<>(activeFiles());
         merged.putAll(uploaded);
         try {
+            merged = DraftLabel.chosen(merged, version, rules.labels());
             RuleSetAuthoring.Validation validation = rules.validate(merged);
             if (!validation.valid()) {
                 List<UploadedFile> shown = uploaded.entrySet().stream()
@@ -70,11 +75,18 @@ class RulePages {
                         .filter(e -> !uploaded.containsKey(e.file())).toList();
                 model.addAttribute("uploadError", "规则文件未通过编译，共 " + validation.errors().size() + " 处错误，草稿未保存");
                 model.addAttribute("shown", shown);
+                for (int i = 0; i < shown.size(); i++) {
+                    if (shown.get(i).firstErrorLine() > 0) {
+                        model.addAttribute("firstErrorAnchor", "first-error-" + i);
+                        break;
+                    }
+                }
                 model.addAttribute("otherErrors", others);
                 return home(model);
             }
-            long id = rules.draft(merged, comment.isBlank() ? null : comment.strip()).id();
-            return "redirect:/rules/drafts/" + id;
+            RulesInForce.VersionView draft = rules.draft(merged, comment.isBlank() ? null : comment.strip());
+            redirect.addFlashAttribute("notice", "草稿已保存，版本号 " + draft.version() + "（#" + draft.id() + "）");
+            return "redirect:/rules/drafts/" + draft.id();
         } catch (InvalidRequestException e) {
             model.addAttribute("uploadError", "上传未通过校验：" + describe(e));
             return home(model);
@@ -84,11 +96,24 @@ class RulePages {
         }
     }
 
+    /**
+     * A version's scenarios and what-if table for the period chosen on the page (filtered to the rows
+     * whose tier, rank or composite changed when asked). Activation is offered only when every scenario
+     * passes; the server refuses it otherwise anyway.
+     */
     @GetMapping("/rules/drafts/{id}")
-    String draft(@PathVariable long id, @RequestParam(required = false) String period, Model model) {
+    String draft(@PathVariable long id, @RequestParam(required = false) String period,
+            @RequestParam(defaultValue = "all") String show, Model model) {
         model.addAttribute("version", rules.detail(id).version());
         model.addAttribute("test", rules.testVersion(id));
-        model.addAttribute("whatIf", rules.whatIf(id, periods.orDefault(period), null));
+        String chosen = periods.orDefault(period);
+        model.addAttribute("period", chosen);
+        model.addAttribute("periods", periods.known());
+        try {
+            model.addAttribute("whatIf", WhatIfView.of(rules.whatIf(id, chosen, null), show));
+        } catch (InvalidRequestException e) {
+            model.addAttribute("whatIfError", "无法模拟期间 " + chosen + "：" + describe(e));
+        }
         return "rules/draft";
     }
 

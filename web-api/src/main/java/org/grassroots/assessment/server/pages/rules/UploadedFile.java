@@ -23,6 +23,11 @@ public record UploadedFile(String name, List<Line> lines, List<RuleError> elsewh
         return new UploadedFile(name, lines, elsewhere);
     }
 
+    /** The number of the first line with an error, or 0. */
+    public int firstErrorLine() {
+        return lines.stream().filter(l -> !l.errors().isEmpty()).mapToInt(Line::number).findFirst().orElse(0);
+    }
+
     public boolean hasErrors() {
         return !elsewhere.isEmpty() || lines.stream().anyMatch(l -> !l.errors().isEmpty());
     }
