@@ -338,6 +338,25 @@ class PolicyNumbersTest {
         assertThat(problems).as("explanations that do not follow their numbers").isEmpty();
     }
 
+    @Test
+    void cb05_shows_the_covert_weight_that_c_visit_gave_the_visits() throws Exception {
+        // the weight lives in C-VISIT, which writes no reason; CB-05's reason reads it from the visit scores
+        Map<String, String> changedFiles = new TreeMap<>(files);
+        String inspection = files.get("20-inspection.drl");
+        changedFiles.put("20-inspection.drl", inspection.replace("final double COVERT_WEIGHT = 2;", "final double COVERT_WEIGHT = 3;"));
+        assertThat(changedFiles.get("20-inspection.drl")).isNotEqualTo(inspection);
+
+        Map<String, Shown> before = explanations(RuleSet.compile(files));
+        Map<String, Shown> after = explanations(RuleSet.compile(changedFiles));
+
+        List<String> covert = before.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("|line:CB-05") && e.getValue().text().contains("暗访权重 2"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(covert).hasSizeGreaterThan(3);
+        assertThat(covert).allSatisfy(key -> assertThat(after.get(key).text()).contains("暗访权重 3）"));
+        assertThat(after.values()).noneMatch(shown -> shown.text().contains("暗访权重 2"));
+    }
+
     /** What is wrong with the explanations of a rule whose number {@code n} changed. */
     static List<String> check(PolicyNumber n, Map<String, Shown> baseline, Map<String, Shown> changed) {
         Set<String> own = ownKeys(n);
