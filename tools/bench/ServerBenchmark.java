@@ -260,7 +260,7 @@ public class ServerBenchmark {
         files.forEach((name, content) -> {
             if (!name.startsWith("scenarios/")) {
                 changed.put(name, name.equals("50-combat.drl")
-                        ? content.replace("round2(25 * $score / 100)", "round2(20 * $score / 100)") : content);
+                        ? content.replace("final double WEIGHT_PERCENT = 25;", "final double WEIGHT_PERCENT = 20;") : content);
             }
         });
         changed.put("ruleset.properties", withVersion(files.get("ruleset.properties"), "whatif"));

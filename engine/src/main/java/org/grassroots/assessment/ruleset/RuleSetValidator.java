@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.RuleCoverage;
+import org.grassroots.assessment.ruleset.fence.PolicyIds;
 import org.grassroots.assessment.scenario.ScenarioProblem;
 import org.grassroots.assessment.scenario.ScenarioReport;
 import org.grassroots.assessment.scenario.ScenarioRunner;
 
 /**
- * Validates a rule set before it is used: compiles it, reports every error with file, line and
- * column, and warns about rules without a policy id, a policy id used in two files and, when
+ * Validates a rule set before it is used: compiles it (through the rule-language fence, which also
+ * refuses an explanation line whose id differs from its rule's policy id), reports every error with
+ * file, line and column, and warns about rules without a policy id, a policy id used in two files and, when
  * scenarios are given, rules that fire in none of them.
  */
 public final class RuleSetValidator {
@@ -27,7 +29,7 @@ public final class RuleSetValidator {
      * A policy id at the start of a rule name: one or two capitals, a dash, capitals or digits, then
      * a space or the end ({@code CO-01}, {@code C-CATALOG}, {@code W-FS}, {@code G-00}, {@code V-RATE}).
      */
-    public static final Pattern POLICY_ID = Pattern.compile("^([A-Z]{1,2}-[A-Z0-9]+)(?=\\s|$)");
+    public static final Pattern POLICY_ID = PolicyIds.POLICY_ID;
 
     private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*)'|(\\S+))");
 
@@ -40,8 +42,7 @@ public final class RuleSetValidator {
 
     /** The policy id of a rule name, or null when it has none. */
     public static String policyId(String ruleName) {
-        Matcher m = POLICY_ID.matcher(ruleName);
-        return m.find() ? m.group(1) : null;
+        return PolicyIds.of(ruleName);
     }
 
     /** Compiles and checks a set of files (as {@link RuleSet#compile} takes them), without scenarios. */

@@ -79,8 +79,9 @@ class AssessmentCliTest {
             String content = f.getValue();
             if (f.getKey().equals("30-cohesion.drl")) {
                 // CO-02: 15 → 20 points for full study attendance
-                assertThat(content).contains("round2(15 * $rate)");
-                content = content.replace("round2(15 * $rate)", "round2(20 * $rate)");
+                String co02 = "final double WEIGHT = 15;\n    insert(new Line($o, \"CO-02\"";
+                assertThat(content).contains(co02);
+                content = content.replace(co02, co02.replace("15", "20"));
             }
             Files.writeString(rules.resolve(f.getKey()), content);
         }

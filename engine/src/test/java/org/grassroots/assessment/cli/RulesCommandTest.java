@@ -72,12 +72,13 @@ class RulesCommandTest {
     void validate_warns_about_names_without_id_ids_in_two_files_and_rules_no_scenario_fires() throws IOException {
         edit("30-cohesion.drl", "rule \"R-00 organizational-life ratio", "rule \"R organizational-life ratio");
         edit("30-cohesion.drl", "rule \"CO-02 ", "rule \"CB-02 ");
+        edit("30-cohesion.drl", "new Line($o, \"CO-02\"", "new Line($o, \"CB-02\"");
         Files.delete(rules.resolve("scenarios/demo-weak-villages.scenario"));
 
         assertThat(run("rules", "validate", rules.toString())).isEqualTo(AssessmentCli.OK);
         assertThat(output())
                 .contains("30-cohesion.drl:15: warning: rule \"R organizational-life ratio 组织生活正常率\" has no policy id")
-                .contains("30-cohesion.drl:50: warning: policy id CB-02 of rule \"CB-02 study attendance 学习参学率\" is also used in 50-combat.drl")
+                .contains("30-cohesion.drl:51: warning: policy id CB-02 of rule \"CB-02 study attendance 学习参学率\" is also used in 50-combat.drl")
                 .contains("warning: rule \"W-04 no activity venue 阵地缺失\" fires in none of the 2 scenario(s)");
     }
 
@@ -101,7 +102,7 @@ class RulesCommandTest {
 
     @Test
     void a_changed_rule_number_shows_up_in_the_scenarios() throws IOException {
-        edit("50-combat.drl", "round2(25 * $score / 100)", "round2(30 * $score / 100)");
+        edit("50-combat.drl", "final double WEIGHT_PERCENT = 25;", "final double WEIGHT_PERCENT = 30;");
 
         assertThat(run("rules", "test", rules.toString())).isEqualTo(AssessmentCli.SCENARIOS_FAILED);
         assertThat(output()).contains("V-HONGQI.explanation[CB-05] = 24.75  →  actual 29.70");

@@ -32,6 +32,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.SwitchExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
@@ -94,6 +95,8 @@ final class CodeChecker {
     /** DRL functions this code calls, with the offset of the first call. */
     private final Map<String, Integer> functionCalls = new LinkedHashMap<>();
 
+    /** The name of the rule whose consequence this is; null for other code. */
+    private String ruleName;
     private Kind kind;
     private Set<String> names;
     private String text;
@@ -109,6 +112,12 @@ final class CodeChecker {
 
     Map<String, Integer> functionCalls() {
         return functionCalls;
+    }
+
+    /** The code to check is the consequence of this rule (for the ids of the explanation lines it creates). */
+    CodeChecker ofRule(String name) {
+        this.ruleName = name;
+        return this;
     }
 
     private static JavaParser parser() {
@@ -475,6 +484,9 @@ final class CodeChecker {
         ClassOrInterfaceType type = o.getType();
         checkTypeNode(type);
         String name = type.getNameAsString();
+        if (name.equals("Line") && !context.isDeclaredType(name)) {
+            checkLineId(o);
+        }
         Class<?> c = context.isDeclaredType(name) ? null : RuleVocabulary.type(name);
         boolean jdk = c != null && RuleVocabulary.JDK_TYPES.containsKey(c);
         if (o.getAnonymousClassBody().isPresent()) {
@@ -484,6 +496,37 @@ final class CodeChecker {
                     "(this constructor) is not in the rule language");
         }
         o.getArguments().forEach(this::check);
+    }
+
+    /**
+     * An explanation line carries the policy id of the rule that explains it (issue: a maintainer
+     * copying a rule kept the old id): only a rule's consequence creates one, its id is a string
+     * literal, and it is the id at the start of the rule's name ({@code rule "CB-05 …"} creates
+     * {@code new Line($o, "CB-05", …)}). A rule's variants share its id (the three {@code CH-01} rules).
+     */
+    private void checkLineId(ObjectCreationExpr o) {
+        if (kind != Kind.CONSEQUENCE || ruleName == null) {
+            refuse(o.getType(), "new Line", "说明行（Line）只能在规则的结果部分（then）中创建",
+                    "(an explanation line created outside a rule's consequence) is not accepted");
+            return;
+        }
+        if (o.getArguments().size() < 2) {
+            return; // not a Line constructor: the compiler says so
+        }
+        String id = PolicyIds.of(ruleName);
+        Expression argument = o.getArgument(1);
+        if (!(argument instanceof StringLiteralExpr literal)) {
+            refuse(argument, argument.toString(), "说明行（Line）的规则编号必须直接写成字符串"
+                    + (id == null ? "" : "，即规则名称开头的编号 " + id),
+                    "(an explanation line whose rule id is not a string literal) is not accepted");
+        } else if (id == null) {
+            refuse(argument, literal.asString(), "规则 \"" + ruleName + "\" 的名称不以规则编号开头，不能创建说明行（Line）",
+                    "(an explanation line of a rule without a policy id) is not accepted");
+        } else if (!id.equals(literal.asString())) {
+            refuse(argument, literal.asString(), "规则 \"" + ruleName + "\" 的编号是 " + id + "，它创建的说明行（Line）编号却是 "
+                    + literal.asString() + "：说明行的编号必须与规则名称开头的编号一致",
+                    "(an explanation line whose id differs from its rule's policy id " + id + ") is not accepted");
+        }
     }
 
     /** The only anonymous class a rule may write: a Comparator with one compare method. */

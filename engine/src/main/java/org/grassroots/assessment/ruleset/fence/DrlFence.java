@@ -55,7 +55,9 @@ import org.kie.internal.builder.conf.LanguageLevelOption;
  * every name outside the vocabulary and every construct outside the rule language: loops other
  * than for-each, recursion through functions, inline accumulate code, arrays, unicode escapes,
  * fully qualified names, {@code drools}/{@code kcontext}, foreign imports, globals and declared
- * fields of other types, MVEL dialect, timers.
+ * fields of other types, MVEL dialect, timers. An explanation line ({@code new Line(…, "ID", …)})
+ * is created only in a rule's consequence, with its id written as a string equal to the policy id
+ * its rule name starts with ({@link PolicyIds}).
  */
 public final class DrlFence {
 
@@ -424,7 +426,8 @@ public final class DrlFence {
             int from = r.getLhs() != null && r.getLhs().getEndCharacter() > 0 ? r.getLhs().getEndCharacter() : offset(r);
             int at = source.find(code, from);
             int fallback = r.getConsequenceLine() > 0 ? source.offset(r.getConsequenceLine(), 1) : offset(r);
-            new CodeChecker(source, context, refusals).checkBlock(code, at < 0 ? fallback : at, bindings, CodeChecker.Kind.CONSEQUENCE);
+            new CodeChecker(source, context, refusals).ofRule(r.getName())
+                    .checkBlock(code, at < 0 ? fallback : at, bindings, CodeChecker.Kind.CONSEQUENCE);
         }
 
         /** Every name a rule's conditions bind (and its parent rule's), so that the code may use them. */

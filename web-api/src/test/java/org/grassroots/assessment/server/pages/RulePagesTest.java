@@ -44,7 +44,7 @@ class RulePagesTest extends BrowserTest {
         checkPage("rules-error");
 
         String combat = files.get(COMBAT).asString();
-        String changed = combat.replace("round2(25 * $score / 100)", "round2(50 * $score / 100)");
+        String changed = combat.replace("final double WEIGHT_PERCENT = 25;", "final double WEIGHT_PERCENT = 50;");
         assertThat(changed).isNotEqualTo(combat);
         String properties = files.get("ruleset.properties").asString()
                 .replaceAll("(?m)^version=.*$", "version=2026.9-page-test");

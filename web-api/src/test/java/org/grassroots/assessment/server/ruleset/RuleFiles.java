@@ -41,9 +41,9 @@ final class RuleFiles {
     static Map<String, String> cb05Weight50() {
         Map<String, String> files = shipped();
         String combat = files.get(COMBAT);
-        String changed = combat.replace("round2(25 * $score / 100)", "round2(50 * $score / 100)");
+        String changed = combat.replace("final double WEIGHT_PERCENT = 25;", "final double WEIGHT_PERCENT = 50;");
         if (changed.equals(combat)) {
-            throw new IllegalStateException("CB-05's weight is no longer written round2(25 * $score / 100)");
+            throw new IllegalStateException("CB-05's weight is no longer written final double WEIGHT_PERCENT = 25;");
         }
         files.put(COMBAT, changed);
         files.put("ruleset.properties", files.get("ruleset.properties").replaceAll("(?m)^version=.*$",

@@ -224,8 +224,8 @@ class RuleSetWorkflowTest {
         assertThat(files.get(0).get("change").asString()).isEqualTo("CHANGED");
         String unified = files.get(0).get("diff").asString();
         assertThat(unified).contains("--- a/50-combat.drl").contains("+++ b/50-combat.drl").contains("@@ -")
-                .contains("\n-    insert(new Line($o, \"CB-05\", Dimension.COMBAT, round2(25 * $score / 100),")
-                .contains("\n+    insert(new Line($o, \"CB-05\", Dimension.COMBAT, round2(50 * $score / 100),");
+                .contains("\n-    final double WEIGHT_PERCENT = 25;")
+                .contains("\n+    final double WEIGHT_PERCENT = 50;");
         assertThat(unified.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).count()).isEqualTo(1);
         assertThat(files.get(1).get("file").asString()).isEqualTo("ruleset.properties");
         assertThat(files.get(1).get("diff").asString()).contains("+version=" + RuleFiles.CB05_VERSION);
