@@ -110,7 +110,7 @@ class SecurityConfiguration {
                         .requestMatchers("/rules", "/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
                         .requestMatchers(POST, "/org/*/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
                         .requestMatchers(GET, "/org", "/org/search").hasAnyRole(STAFF)
-                        .requestMatchers(GET, "/org/*").hasAnyRole(EVERYONE)
+                        .requestMatchers(GET, "/org/*", "/org/*/report", "/org/*/report.pdf").hasAnyRole(EVERYONE)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**", "/api/admin/**")
