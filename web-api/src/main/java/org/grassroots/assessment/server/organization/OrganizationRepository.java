@@ -3,6 +3,7 @@ package org.grassroots.assessment.server.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,23 @@ public class OrganizationRepository {
     public List<Organization> search(String text, int limit) {
         return entities.findByNameContainingIgnoreCaseOrCodeContainingIgnoreCaseOrderByCodeAsc(text, text,
                 Limit.of(limit)).stream().map(PartyOrganization::toValue).toList();
+    }
+
+    /** The organizations directly under {@code parentCode} (under none when null), by code. */
+    @Transactional(readOnly = true)
+    public List<Organization> children(String parentCode) {
+        return (parentCode == null ? entities.findByParentCodeIsNullOrderByCodeAsc()
+                : entities.findByParentCodeOrderByCodeAsc(parentCode)).stream().map(PartyOrganization::toValue).toList();
+    }
+
+    /** How many organizations are directly under each of the codes (those with none are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> childCounts(Collection<String> parentCodes) {
+        Map<String, Long> counts = new HashMap<>();
+        if (!parentCodes.isEmpty()) {
+            entities.countChildren(parentCodes).forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        }
+        return counts;
     }
 
     @Transactional(readOnly = true)

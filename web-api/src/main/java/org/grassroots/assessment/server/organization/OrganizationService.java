@@ -4,7 +4,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
@@ -47,6 +49,16 @@ public class OrganizationService {
 
     public List<Organization> all() {
         return organizations.findAll();
+    }
+
+    /** The organizations directly under {@code parentCode} (the top level when null), by code. */
+    public List<Organization> children(String parentCode) {
+        return organizations.children(parentCode);
+    }
+
+    /** How many organizations are directly under each of the codes. */
+    public Map<String, Long> childCounts(Collection<String> parentCodes) {
+        return organizations.childCounts(parentCodes);
     }
 
     public List<Organization> search(String text, int limit) {
