@@ -65,7 +65,11 @@ class OrganizationPage {
         model.addAttribute("byForce", byForce(r.explanation()));
         model.addAttribute("forcesChart", Charts.bars("三力得分", List.of("凝聚力", "魅力", "战斗力"),
                 List.of(r.cohesion(), r.charisma(), r.combat())));
-        model.addAttribute("history", history.of(code));
+        List<OrganizationHistory.Line> lines = history.of(code);
+        model.addAttribute("history", lines);
+        model.addAttribute("published", lines.stream()
+                .filter(l -> l.period().equals(current.period()) && l.published()).findFirst().orElse(null));
+        model.addAttribute("periods", periods.known());
         model.addAttribute("canSubmit", scope.organizationRepresentative());
         return "organization/page";
     }
