@@ -107,8 +107,22 @@ public class VisitRepository {
      * @param to      the latest date, or null
      */
     public List<StoredVisit> list(String orgCode, LocalDate from, LocalDate to, int limit) {
+        return list(orgCode, null, from, to, limit);
+    }
+
+    /**
+     * Visits by date (newest first), then visitId, with their findings; {@code inspector}, when given,
+     * keeps the visits that name that inspector (exactly, as one of the visit's inspectors).
+     */
+    public List<StoredVisit> list(String orgCode, String inspector, LocalDate from, LocalDate to, int limit) {
         StringBuilder sql = new StringBuilder("select " + VISIT_COLUMNS + " from visit where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (inspector != null) {
+            // inspectors is a JSON array of names: the name with its quotes matches one element exactly
+            sql.append(" and inspectors like :inspector escape '!'");
+            params.put("inspector", "%" + JSON.writeValueAsString(inspector).replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "%");
+        }
         if (orgCode != null) {
             sql.append(" and org_code = :org");
             params.put("org", orgCode);

@@ -175,6 +175,11 @@ public class VisitService {
         return visits.list(orgCode, from, to, limit);
     }
 
+    /** Visits of an organization and/or naming an inspector (either may be null), newest first. */
+    public List<StoredVisit> history(String orgCode, String inspector, int limit) {
+        return visits.list(orgCode, inspector, null, null, limit);
+    }
+
     /** The rectification item ids of a visit's findings, by position. */
     public Map<Integer, Long> itemIds(String visitId) {
         return items.itemIds(visitId);

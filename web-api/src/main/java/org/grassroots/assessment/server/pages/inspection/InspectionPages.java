@@ -101,7 +101,7 @@ class InspectionPages {
     String post(@RequestParam(defaultValue = "") String org, @RequestParam(required = false) String mode,
             @RequestParam(required = false) String date, @RequestParam(required = false) String team,
             @RequestParam(required = false) String inspectors, @RequestParam Map<String, String> params,
-            @RequestParam Map<String, MultipartFile> files, Model model) throws Exception {
+            @RequestParam Map<String, MultipartFile> files, Model model, RedirectAttributes redirect) throws Exception {
         VisitForm form = new VisitForm(org, mode, date, team, inspectors, params);
         organizations.get(org);
         List<ChecklistItem> catalog = catalogs.current().items();
@@ -124,6 +124,7 @@ class InspectionPages {
             }
             throw e;
         }
+        redirect.addFlashAttribute("saved", visitId);
         return "redirect:/inspection/visits/" + visitId;
     }
 
@@ -169,7 +170,9 @@ class InspectionPages {
 
     @GetMapping("/inspection/visits/{visitId}")
     String visit(@PathVariable String visitId, Model model) {
-        var visit = visits.get(visitId).visit();
+        var stored = visits.get(visitId);
+        var visit = stored.visit();
+        model.addAttribute("findings", stored.findings());
         var current = results.evaluate(visit.orgCode(), runner.target(periods.orDefault(null), null));
         model.addAttribute("visit", visit);
         model.addAttribute("names", catalogs.current().items().stream()
