@@ -49,6 +49,11 @@ class OrganizationHistory {
         return lines;
     }
 
+    /** The line of {@code period} in {@code lines} when that period's evaluation is published, else null. */
+    static Line publishedIn(List<Line> lines, String period) {
+        return lines.stream().filter(l -> l.period().equals(period) && l.published()).findFirst().orElse(null);
+    }
+
     private static <E extends Enum<E>> String label(Class<E> type, String name) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(name)) {

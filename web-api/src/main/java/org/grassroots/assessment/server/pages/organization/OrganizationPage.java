@@ -2,19 +2,25 @@ package org.grassroots.assessment.server.pages.organization;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.grassroots.assessment.evaluation.Dimension;
 import org.grassroots.assessment.evaluation.ExplanationLine;
 import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.evaluation.CurrentResult;
 import org.grassroots.assessment.server.evaluation.CurrentResultService;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.pages.Charts;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.rectification.RectificationLifecycle;
+import org.grassroots.assessment.server.rectification.RectificationFilter;
 import org.grassroots.assessment.server.rectification.RectificationQuery;
+import org.grassroots.assessment.server.rectification.RectificationView;
 import org.grassroots.assessment.server.security.AccessScope;
+import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +41,7 @@ class OrganizationPage {
 
     private static final int MAX_TEXT = 2000;
     private static final int MAX_EVIDENCE = 20;
+    private static final int CLOSED_SHOWN = 50;
 
     private final CurrentResultService results;
     private final EvaluationRunner runner;
@@ -43,9 +50,10 @@ class OrganizationPage {
     private final OrganizationHistory history;
     private final RectificationQuery items;
     private final RectificationLifecycle lifecycle;
+    private final Actor actor;
 
     OrganizationPage(CurrentResultService results, EvaluationRunner runner, AccessScope scope, Periods periods,
-            OrganizationHistory history, RectificationQuery items, RectificationLifecycle lifecycle) {
+            OrganizationHistory history, RectificationQuery items, RectificationLifecycle lifecycle, Actor actor) {
         this.results = results;
         this.runner = runner;
         this.scope = scope;
@@ -53,6 +61,7 @@ class OrganizationPage {
         this.history = history;
         this.items = items;
         this.lifecycle = lifecycle;
+        this.actor = actor;
     }
 
     @GetMapping("/org/{code}")
@@ -67,10 +76,11 @@ class OrganizationPage {
                 List.of(r.cohesion(), r.charisma(), r.combat())));
         List<OrganizationHistory.Line> lines = history.of(code);
         model.addAttribute("history", lines);
-        model.addAttribute("published", lines.stream()
-                .filter(l -> l.period().equals(current.period()) && l.published()).findFirst().orElse(null));
+        model.addAttribute("published", OrganizationHistory.publishedIn(lines, current.period()));
         model.addAttribute("periods", periods.known());
         model.addAttribute("canSubmit", scope.organizationRepresentative());
+        model.addAttribute("itemHistory", itemHistory(current));
+        model.addAttribute("closedItems", closedItems(code, current));
         return "organization/page";
     }
 
@@ -97,6 +107,39 @@ class OrganizationPage {
         lifecycle.submit(id, lines, note.isBlank() ? null : note.strip());
         redirect.addFlashAttribute("notice", "整改材料已提交，等待督查组核验");
         return "redirect:/org/" + code;
+    }
+
+    /**
+     * Each rectification item's steps, oldest first (submitted with its evidence, rejected with its reason,
+     * verified ...), and for an open item that was sent back the reason it was sent back. Staff names are
+     * hidden from a representative as in the API.
+     */
+    private Map<Long, ItemHistory> itemHistory(CurrentResult current) {
+        Map<Long, ItemHistory> histories = new HashMap<>();
+        boolean representative = scope.organizationRepresentative();
+        String me = actor.current();
+        for (var item : current.rectifications()) {
+            RectificationView view = items.get(item.id(), current.asOf());
+            if (representative) {
+                view = view.withActorsHiddenExcept(me);
+            }
+            histories.put(item.id(), ItemHistory.of(view));
+        }
+        return histories;
+    }
+
+    /** The organization's verified items (the latest 50), each with its history: what was done and how it ended. */
+    private List<ClosedItem> closedItems(String code, CurrentResult current) {
+        boolean representative = scope.organizationRepresentative();
+        String me = actor.current();
+        return items.list(new RectificationFilter(code, false, Set.of(RectificationStatus.VERIFIED), null, null, null,
+                        null, current.asOf(), 0, CLOSED_SHOWN)).items().stream()
+                .map(v -> representative ? v.withActorsHiddenExcept(me) : v)
+                .map(v -> new ClosedItem(v, ItemHistory.of(v))).toList();
+    }
+
+    /** A verified item and its history. */
+    public record ClosedItem(RectificationView item, ItemHistory history) {
     }
 
     static Map<Dimension, List<ExplanationLine>> byForce(List<ExplanationLine> lines) {

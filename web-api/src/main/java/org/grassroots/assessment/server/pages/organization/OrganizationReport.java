@@ -87,8 +87,7 @@ class OrganizationReport {
         scope.require(code);
         CurrentResult current = results.evaluate(code, runner.target(periods.orDefault(period), null));
         OrganizationResult r = current.result();
-        OrganizationHistory.Line published = history.of(code).stream()
-                .filter(l -> l.period().equals(current.period()) && l.published()).findFirst().orElse(null);
+        OrganizationHistory.Line published = OrganizationHistory.publishedIn(history.of(code), current.period());
         return Map.of("current", current, "r", r, "byForce", OrganizationPage.byForce(r.explanation()),
                 "published", published == null ? "" : published, "hasPublished", published != null,
                 "generatedAt", ZonedDateTime.now(clock), "pdf", pdf, "font", ReportPdf.FAMILY);
