@@ -500,6 +500,9 @@ public class TwoInstanceTest {
             int content = drl + ".drl\":\"".length();
             String changed = v.substring(filesAt + "\"files\":".length(), content) + "// two-instance test " + run
                     + "\\n" + v.substring(content, v.length() - 1);
+            // and a label of its own: two stored versions never share a label
+            changed = java.util.regex.Pattern.compile("(\"ruleset\\.properties\":\"(?:[^\"\\\\]|\\\\.)*?version=)([^\\\\\"]*)")
+                    .matcher(changed).replaceFirst("$1$2-two-instance-" + run);
             HttpResponse<String> draft = call(post(a, "/api/rules/drafts", admin, "{\"files\":" + changed
                     + ",\"comment\":\"双实例测试：只改了注释 (two-instance test " + run + ")\"}"));
             if (status(draft) != 201) {
