@@ -2,9 +2,6 @@ package org.grassroots.assessment.server.security;
 
 import java.util.List;
 import java.util.Optional;
-import org.hibernate.exception.ConstraintViolationException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,20 +42,12 @@ public class UserAccounts {
     }
 
     /**
-     * @throws DuplicateKeyException when an account of that name exists (another request may have added
-     *                               it a moment ago)
+     * @throws org.springframework.dao.DuplicateKeyException when an account of that name exists (another
+     *                                                       request may have added it a moment ago)
      */
     @Transactional
     public void insert(UserAccount u) {
-        try {
-            accounts.saveAndFlush(Account.of(u));
-        } catch (DataIntegrityViolationException e) {
-            if (e.getCause() instanceof ConstraintViolationException c
-                    && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
-                throw new DuplicateKeyException("account " + u.username() + " exists", e);
-            }
-            throw e;
-        }
+        accounts.saveAndFlush(Account.of(u));
     }
 
     @Transactional

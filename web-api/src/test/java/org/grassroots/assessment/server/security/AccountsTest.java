@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.time.Instant;
+import org.grassroots.assessment.server.JpaExceptionTranslation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -27,7 +28,7 @@ import org.springframework.util.FileSystemUtils;
 @DataJpaTest(properties = {"spring.jpa.hibernate.ddl-auto=validate", "assessment.demo=false",
         "assessment.data-dir=target/test-data/accounts"})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(UserAccounts.class)
+@Import({UserAccounts.class, JpaExceptionTranslation.class})
 class AccountsTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T02:00:00Z");

@@ -79,8 +79,7 @@ class OrganizationPage {
         model.addAttribute("published", OrganizationHistory.publishedIn(lines, current.period()));
         model.addAttribute("periods", periods.known());
         model.addAttribute("canSubmit", scope.organizationRepresentative());
-        model.addAttribute("itemHistory", itemHistory(current));
-        model.addAttribute("closedItems", closedItems(code, current));
+        addItemHistories(code, current, model);
         return "organization/page";
     }
 
@@ -110,32 +109,24 @@ class OrganizationPage {
     }
 
     /**
-     * Each rectification item's steps, oldest first (submitted with its evidence, rejected with its reason,
-     * verified ...), and for an open item that was sent back the reason it was sent back. Staff names are
-     * hidden from a representative as in the API.
+     * The histories the page shows, from one read of the organization's ledger: each listed item's steps,
+     * oldest first (submitted with its evidence, rejected with its reason, verified ...) with the reason
+     * it was sent back while it is open again, and the verified items (the latest 50) with theirs. Staff
+     * names are hidden from a representative as in the API.
      */
-    private Map<Long, ItemHistory> itemHistory(CurrentResult current) {
-        Map<Long, ItemHistory> histories = new HashMap<>();
+    private void addItemHistories(String code, CurrentResult current, Model model) {
         boolean representative = scope.organizationRepresentative();
         String me = actor.current();
-        for (var item : current.rectifications()) {
-            RectificationView view = items.get(item.id(), current.asOf());
-            if (representative) {
-                view = view.withActorsHiddenExcept(me);
-            }
-            histories.put(item.id(), ItemHistory.of(view));
-        }
-        return histories;
-    }
-
-    /** The organization's verified items (the latest 50), each with its history: what was done and how it ended. */
-    private List<ClosedItem> closedItems(String code, CurrentResult current) {
-        boolean representative = scope.organizationRepresentative();
-        String me = actor.current();
-        return items.list(new RectificationFilter(code, false, Set.of(RectificationStatus.VERIFIED), null, null, null,
-                        null, current.asOf(), 0, CLOSED_SHOWN)).items().stream()
-                .map(v -> representative ? v.withActorsHiddenExcept(me) : v)
-                .map(v -> new ClosedItem(v, ItemHistory.of(v))).toList();
+        List<RectificationView> ledger = items.list(new RectificationFilter(code, false,
+                Set.of(RectificationStatus.OPEN, RectificationStatus.SUBMITTED, RectificationStatus.VERIFIED), null, null,
+                null, null, current.asOf(), 0, null)).items().stream()
+                .map(v -> representative ? v.withActorsHiddenExcept(me) : v).toList();
+        Map<Long, ItemHistory> listed = new HashMap<>();
+        current.rectifications().forEach(item -> ledger.stream().filter(v -> v.id() == item.id()).findFirst()
+                .ifPresent(v -> listed.put(item.id(), ItemHistory.of(v))));
+        model.addAttribute("itemHistory", listed);
+        model.addAttribute("closedItems", ledger.stream().filter(v -> v.status() == RectificationStatus.VERIFIED)
+                .limit(CLOSED_SHOWN).map(v -> new ClosedItem(v, ItemHistory.of(v))).toList());
     }
 
     /** A verified item and its history. */

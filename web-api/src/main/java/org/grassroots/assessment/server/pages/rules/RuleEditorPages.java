@@ -28,10 +28,12 @@ class RuleEditorPages {
 
     private final RuleSetAuthoring rules;
     private final RulesInForce inForce;
+    private final DraftSaving saving;
 
-    RuleEditorPages(RuleSetAuthoring rules, RulesInForce inForce) {
+    RuleEditorPages(RuleSetAuthoring rules, RulesInForce inForce, DraftSaving saving) {
         this.rules = rules;
         this.inForce = inForce;
+        this.saving = saving;
     }
 
     @GetMapping("/rules/editor")
@@ -58,18 +60,16 @@ class RuleEditorPages {
         Map<String, String> merged = new TreeMap<>(files);
         merged.put(file, text);
         try {
-            merged = DraftLabel.chosen(merged, version, rules.labels());
-            RuleSetAuthoring.Validation validation = rules.validate(merged);
-            if (!validation.valid()) {
-                model.addAttribute("editError", "规则文件未通过编译，共 " + validation.errors().size() + " 处错误，草稿未保存");
-                return show(model, base, files, file, text, comment, version, validation.errors());
+            DraftSaving.Outcome outcome = saving.save(merged, version,
+                    comment.isBlank() ? "在浏览器中编辑 " + file : comment.strip());
+            if (outcome.draft() == null) {
+                model.addAttribute("editError", DraftSaving.compileFailed(outcome.errors()));
+                return show(model, base, files, file, text, comment, version, outcome.errors());
             }
-            RulesInForce.VersionView draft = rules.draft(merged, comment.isBlank() ? "在浏览器中编辑 " + file : comment.strip());
-            redirect.addFlashAttribute("notice", "草稿已保存，版本号 " + draft.version() + "（#" + draft.id() + "）");
-            return "redirect:/rules/drafts/" + draft.id();
+            redirect.addFlashAttribute("notice", DraftSaving.saved(outcome.draft()));
+            return "redirect:/rules/drafts/" + outcome.draft().id();
         } catch (InvalidRequestException e) {
-            model.addAttribute("editError", "草稿未保存：" + String.join("；",
-                    e.problems().isEmpty() ? List.of(e.getMessage()) : e.problems().stream().map(p -> p.message()).toList()));
+            model.addAttribute("editError", "草稿未保存：" + DraftSaving.describe(e));
             return show(model, base, files, file, text, comment, version, null);
         } catch (ExecutionStoppedException e) {
             model.addAttribute("editError", "测试场景运行被停止，草稿未保存：" + e.getMessage());

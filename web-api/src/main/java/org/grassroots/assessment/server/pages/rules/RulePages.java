@@ -3,11 +3,9 @@ package org.grassroots.assessment.server.pages.rules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.ruleset.RuleSetAuthoring;
@@ -36,11 +34,13 @@ class RulePages {
     private final RuleSetAuthoring rules;
     private final RulesInForce inForce;
     private final Periods periods;
+    private final DraftSaving saving;
 
-    RulePages(RuleSetAuthoring rules, RulesInForce inForce, Periods periods) {
+    RulePages(RuleSetAuthoring rules, RulesInForce inForce, Periods periods, DraftSaving saving) {
         this.rules = rules;
         this.inForce = inForce;
         this.periods = periods;
+        this.saving = saving;
     }
 
     @GetMapping("/rules")
@@ -66,14 +66,13 @@ class RulePages {
         Map<String, String> merged = new TreeMap<>(activeFiles());
         merged.putAll(uploaded);
         try {
-            merged = DraftLabel.chosen(merged, version, rules.labels());
-            RuleSetAuthoring.Validation validation = rules.validate(merged);
-            if (!validation.valid()) {
+            DraftSaving.Outcome outcome = saving.save(merged, version, comment.isBlank() ? null : comment.strip());
+            if (outcome.draft() == null) {
+                List<RuleError> errors = outcome.errors();
                 List<UploadedFile> shown = uploaded.entrySet().stream()
-                        .map(e -> UploadedFile.of(e.getKey(), e.getValue(), validation.errors())).toList();
-                List<RuleError> others = validation.errors().stream()
-                        .filter(e -> !uploaded.containsKey(e.file())).toList();
-                model.addAttribute("uploadError", "规则文件未通过编译，共 " + validation.errors().size() + " 处错误，草稿未保存");
+                        .map(e -> UploadedFile.of(e.getKey(), e.getValue(), errors)).toList();
+                List<RuleError> others = errors.stream().filter(e -> !uploaded.containsKey(e.file())).toList();
+                model.addAttribute("uploadError", DraftSaving.compileFailed(errors));
                 model.addAttribute("shown", shown);
                 for (int i = 0; i < shown.size(); i++) {
                     if (shown.get(i).firstErrorLine() > 0) {
@@ -84,11 +83,10 @@ class RulePages {
                 model.addAttribute("otherErrors", others);
                 return home(model);
             }
-            RulesInForce.VersionView draft = rules.draft(merged, comment.isBlank() ? null : comment.strip());
-            redirect.addFlashAttribute("notice", "草稿已保存，版本号 " + draft.version() + "（#" + draft.id() + "）");
-            return "redirect:/rules/drafts/" + draft.id();
+            redirect.addFlashAttribute("notice", DraftSaving.saved(outcome.draft()));
+            return "redirect:/rules/drafts/" + outcome.draft().id();
         } catch (InvalidRequestException e) {
-            model.addAttribute("uploadError", "上传未通过校验：" + describe(e));
+            model.addAttribute("uploadError", "上传未通过校验：" + DraftSaving.describe(e));
             return home(model);
         } catch (ExecutionStoppedException e) {
             model.addAttribute("uploadError", "测试场景运行被停止，草稿未保存：" + e.getMessage());
@@ -112,7 +110,7 @@ class RulePages {
         try {
             model.addAttribute("whatIf", WhatIfView.of(rules.whatIf(id, chosen, null), show));
         } catch (InvalidRequestException e) {
-            model.addAttribute("whatIfError", "无法模拟期间 " + chosen + "：" + describe(e));
+            model.addAttribute("whatIfError", "无法模拟期间 " + chosen + "：" + DraftSaving.describe(e));
         }
         return "rules/draft";
     }
@@ -124,7 +122,7 @@ class RulePages {
             RulesInForce.VersionView v = inForce.activate(id);
             redirect.addFlashAttribute("notice", "规则集 " + v.version() + "（版本 #" + id + "）已启用");
         } catch (InvalidRequestException e) {
-            redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + describe(e));
+            redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + DraftSaving.describe(e));
         } catch (ExecutionStoppedException e) {
             redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + e.getMessage());
         }
@@ -134,14 +132,6 @@ class RulePages {
     private Map<String, String> activeFiles() {
         Long activeId = inForce.active().id();
         return activeId == null ? Map.of() : rules.detail(activeId).files();
-    }
-
-    private static String describe(InvalidRequestException e) {
-        List<String> parts = new ArrayList<>();
-        for (Problem p : e.problems()) {
-            parts.add(p.message());
-        }
-        return parts.isEmpty() ? e.getMessage() : String.join("；", parts);
     }
 
     private static Map<String, String> read(List<MultipartFile> files) {
