@@ -72,8 +72,8 @@ class EvaluationWriteRepository {
                 .collect(Collectors.toCollection(ArrayList::new));
         laps.lap("results as JSON");
         batch.batchUpdate("insert into evaluation_result (evaluation_id, org_code, rank, rank_in_type, rank_in_parent,"
-                + " type, parent_code, tier, composite, result_json, members_json, items_json, list_order)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH, (ps, r) -> {
+                + " type, parent_code, tier, composite, result_json, members_json, items_json, list_order, movement)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH, (ps, r) -> {
                     OrganizationResult o = r.result();
                     ps.setLong(1, evaluationId);
                     ps.setString(2, o.code());
@@ -92,6 +92,11 @@ class EvaluationWriteRepository {
                     ps.setString(11, r.membersJson());
                     ps.setString(12, r.itemsJson());
                     ps.setInt(13, r.order());
+                    if (o.movement() == null) {
+                        ps.setNull(14, Types.VARCHAR);
+                    } else {
+                        ps.setString(14, o.movement().name());
+                    }
                 });
     }
 

@@ -9,8 +9,8 @@ public final class Charts {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RED = "#a8071a";
-    /** Weak, average, good, advanced. */
-    private static final List<String> TIER_COLOURS = List.of("#a8071a", "#d46b08", "#1d39c4", "#237804");
+    /** Advanced, good, average, weak: the tiers' one order ({@code Tier.bestFirst()}). */
+    private static final List<String> TIER_COLOURS = List.of("#237804", "#1d39c4", "#d46b08", "#a8071a");
 
     private Charts() {
     }
@@ -30,14 +30,14 @@ public final class Charts {
                 "series", shown));
     }
 
-    /** A bar chart of one series: a label and a value per bar. */
-    public static String bars(String title, List<String> labels, List<? extends Number> values) {
+    /** A bar chart of scores on the scale they are given on: the axis always runs from 0 to 100. */
+    public static String scores(String title, List<String> labels, List<? extends Number> values) {
         return JSON.writeValueAsString(Map.of(
                 "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of(),
                 "grid", Map.of("left", 40, "right", 10, "bottom", 30, "top", 40),
                 "xAxis", Map.of("type", "category", "data", labels),
-                "yAxis", Map.of("type", "value"),
+                "yAxis", Map.of("type", "value", "min", 0, "max", 100, "interval", 20),
                 "series", List.of(Map.of("type", "bar", "data", values, "itemStyle", Map.of("color", RED),
                         "label", Map.of("show", true, "position", "top")))));
     }

@@ -67,6 +67,57 @@ public class RankingRepository {
                 total == null ? 0 : total, entries);
     }
 
+    /**
+     * A page of the ranking table the office reads: filtered, searched by name or code (case
+     * ignored, wildcards taken literally), ordered, {@code search.size()} rows at a time. Reads only
+     * the page's results; the counts come from indexes.
+     */
+    public RankingPage search(long evaluationId, RankingSearch search) {
+        EvaluationSummary s = evaluations.summary(evaluationId);
+        StringBuilder where = new StringBuilder(" where r.evaluation_id = ?");
+        List<Object> args = new ArrayList<>(List.of(evaluationId));
+        if (search.type() != null) {
+            where.append(" and r.type = ?");
+            args.add(search.type().name());
+        }
+        if (search.parent() != null) {
+            where.append(" and r.parent_code = ?");
+            args.add(search.parent());
+        }
+        if (search.tier() != null) {
+            where.append(" and r.tier = ?");
+            args.add(search.tier().name());
+        }
+        if (search.movement() != null) {
+            where.append(" and r.movement = ?");
+            args.add(search.movement().name());
+        }
+        if (search.text() != null) {
+            String pattern = "%" + search.text().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            where.append(" and (lower(o.name) like ? escape '!' or lower(r.org_code) like ? escape '!')");
+            args.add(pattern);
+            args.add(pattern);
+        }
+        String from = " from evaluation_result r left join organization o on o.code = r.org_code";
+        Long total = jdbc.sql("select count(*)" + from + where).params(args).query(Long.class).single();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add((long) search.page() * search.size());
+        pageArgs.add(search.size());
+        RankingScope scope = search.scope();
+        List<RankingEntry> entries = jdbc.sql("select r.rank, r.rank_in_type, r.rank_in_parent, r.result_json" + from
+                        + where + " order by " + search.sort().orderBy() + " offset ? rows fetch next ? rows only")
+                .params(pageArgs)
+                .query((rs, n) -> entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
+                        scope == RankingScope.ALL ? rs.getInt(1)
+                                : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)))
+                .list();
+        return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope,
+                scope == RankingScope.TYPE ? search.type().name() : search.parent(),
+                search.sort() == RankingSort.RANK_DESC, search.page(), search.size(), total == null ? 0 : total,
+                entries);
+    }
+
     private static RankingEntry entry(OrganizationResult o, int rank, int overall) {
         return new RankingEntry(rank, overall, o.code(), o.name(), o.type(), o.parentCode(), o.composite(),
                 o.cohesion(), o.charisma(), o.combat(), o.inspectionScore(), o.tier(), o.weakTriggers(), o.titles(),

@@ -136,8 +136,50 @@ public abstract class BrowserTest {
             browser.manage().window().setSize(size);
             screenshot(name + "-" + (size == PHONE ? "phone" : "desktop"));
             assertAccessible(name + " at " + size.getWidth() + " px");
+            assertLaidOut(name + " at " + size.getWidth() + " px");
         }
     }
+
+    /**
+     * Issue 14, defect 9: no table cell wraps one character per line (codes, ranks and numbers never
+     * break at all), and no button outside a sideways-scrolling table sticks out of the window.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertLaidOut(String page) {
+        List<String> problems = (List<String>) ((JavascriptExecutor) browser).executeScript(LAYOUT_CHECK);
+        assertThat(problems).as("layout problems on " + page).isEmpty();
+    }
+
+    private static final String LAYOUT_CHECK = """
+            var problems = [];
+            function lines(el) {
+              var range = document.createRange(); range.selectNodeContents(el);
+              var tops = Array.from(range.getClientRects()).filter(function (r) { return r.width > 0; })
+                  .map(function (r) { return r.top; }).sort(function (a, b) { return a - b; });
+              var count = 0, last = null;
+              tops.forEach(function (t) { if (last === null || t - last > 4) { count++; last = t; } });
+              return count;
+            }
+            document.querySelectorAll('main td, main th').forEach(function (cell) {
+              if (cell.offsetParent === null) return;
+              var text = cell.innerText.replace(/\s/g, '');
+              if (text.length < 2) return;
+              var n = lines(cell);
+              var oneLine = cell.matches('.num, .code, .rank, .nowrap');
+              if ((oneLine && n > 1) || (n > 1 && text.length / n < 2)) {
+                problems.push('cell "' + cell.innerText.trim().slice(0, 30) + '" takes ' + n + ' lines');
+              }
+            });
+            document.querySelectorAll('main button, main .button, main input[type=submit]').forEach(function (b) {
+              if (b.offsetParent === null || b.closest('.table-wrap')) return;
+              var r = b.getBoundingClientRect();
+              if (r.left < -1 || r.right > document.documentElement.clientWidth + 1) {
+                problems.push('button "' + b.innerText.trim() + '" is cut off (' + Math.round(r.left) + '..'
+                    + Math.round(r.right) + ' of ' + document.documentElement.clientWidth + ' px)');
+              }
+            });
+            return problems;
+            """;
 
     private void screenshot(String name) {
         try {

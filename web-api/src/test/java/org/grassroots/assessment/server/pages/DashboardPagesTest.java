@@ -13,6 +13,9 @@ import org.openqa.selenium.support.ui.Select;
 /** The office's dashboard (charts, movement, reverse list, filtered ranking) and the ledger with overdue highlighted. */
 class DashboardPagesTest extends BrowserTest {
 
+    /** The ranking table's page size (the office's dashboard shows 50 organizations a page). */
+    private static final int PAGE_SIZE = 50;
+
     @Test
     void the_dashboard_counts_every_organization_and_filters_the_ranking() {
         signIn("evaluator");
@@ -20,19 +23,18 @@ class DashboardPagesTest extends BrowserTest {
         waitFor(d -> d.findElements(By.cssSelector(".chart svg")).size() == 2);
         checkPage("office-dashboard");
 
-        int organizations = browser.findElements(By.cssSelector("#ranking tbody tr")).size();
         String id = text("main p.muted").replaceAll("^评估 #(\\d+).*$", "$1");
         Api evaluator = new Api(port, TestUsers.basic("evaluator", DEMO_PASSWORD));
-        assertThat(organizations).as("every organization of the evaluation is ranked")
-                .isEqualTo(evaluator.get("/api/evaluations/" + id + "/summary").json().get("organizations").asInt());
+        int organizations = evaluator.get("/api/evaluations/" + id + "/summary").json().get("organizations").asInt();
+        assertThat(text("#ranking-count")).as("the count is of every organization, not of the page")
+                .startsWith("共 " + organizations + " 个组织");
         assertThat(sum("#by-type td.total")).isEqualTo(organizations);
         assertThat(sum("#by-parent td.total")).isEqualTo(organizations);
         assertThat(sum("#movement td")).isEqualTo(organizations);
         assertThat(browser.findElements(By.cssSelector("#reverse li"))).hasSize(10);
-        List<String> ranked = browser.findElements(By.cssSelector("#ranking tbody td a")).stream()
-                .map(WebElement::getText).toList();
-        List<String> bottom = new java.util.ArrayList<>(ranked.subList(ranked.size() - 10, ranked.size()));
-        java.util.Collections.reverse(bottom);
+
+        List<String> bottom = evaluator.get("/api/evaluations/" + id + "/rankings?reverse=true&size=10").json()
+                .get("entries").valueStream().map(e -> e.get("name").asString()).toList();
         assertThat(browser.findElements(By.cssSelector("#reverse li a")).stream().map(WebElement::getText))
                 .as("the reverse list is the ranking from the bottom").containsExactlyElementsOf(bottom);
 
@@ -42,6 +44,124 @@ class DashboardPagesTest extends BrowserTest {
         List<WebElement> types = browser.findElements(By.cssSelector("#ranking td.type"));
         assertThat(types).isNotEmpty().hasSizeLessThan(organizations);
         assertThat(types).allSatisfy(t -> assertThat(t.getText()).isEqualTo("村"));
+    }
+
+    /** Issue 14, defect 6: the dashboard's stray table, the reverse list's double numbers, the tier order. */
+    @Test
+    void the_dashboard_has_nothing_after_its_main_numbers_the_reverse_list_once_and_orders_tiers_one_way() {
+        signIn("evaluator");
+        open("/office/dashboard?period=2026");
+        assertThat(browser.findElements(By.cssSelector("main ~ *")).stream()
+                .filter(e -> !e.getTagName().equals("script")).toList())
+                .as("nothing but scripts after </main>").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("table"))).as("every table is inside main")
+                .hasSameSizeAs(browser.findElements(By.cssSelector("main table")));
+
+        for (WebElement item : browser.findElements(By.cssSelector("#reverse li"))) {
+            String marker = item.getCssValue("list-style-type");
+            assertThat(marker).as("a reverse-ranked line carries its rank once, as 第 N 名").isEqualTo("none");
+            assertThat(item.getText()).matches("第 \\d+ 名.*");
+        }
+
+        List<String> bestFirst = List.of("先进", "较好", "一般", "软弱涣散");
+        assertThat(headers("#by-type")).containsExactlyElementsOf(bestFirst);
+        assertThat(headers("#by-parent")).containsExactlyElementsOf(bestFirst);
+        assertThat(new Select(find("#tier")).getOptions().stream().skip(1).map(WebElement::getText))
+                .containsExactlyElementsOf(bestFirst);
+        @SuppressWarnings("unchecked")
+        List<String> legend = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.querySelector('#type-h ~ .chart')).getOption().series"
+                        + ".map(function (s) { return s.name; });");
+        assertThat(legend).as("the chart stacks the tiers in the same order").containsExactlyElementsOf(bestFirst);
+    }
+
+    /** Issue 14, defect 6: filtered by type, the rank shown is the rank within the type (policy section 6). */
+    @Test
+    void a_ranking_filtered_by_type_shows_ranks_within_the_type() {
+        signIn("evaluator");
+        open("/office/dashboard?period=2026&type=VILLAGE");
+        String id = text("main p.muted").replaceAll("^评估 #(\\d+).*$", "$1");
+        Api evaluator = new Api(port, TestUsers.basic("evaluator", DEMO_PASSWORD));
+        List<Integer> expected = evaluator.get("/api/evaluations/" + id + "/rankings?scope=type&type=VILLAGE&size=50")
+                .json().get("entries").valueStream().map(e -> e.get("rank").asInt()).toList();
+        assertThat(expected.get(0)).isEqualTo(1);
+        assertThat(browser.findElements(By.cssSelector("#ranking td.rank")).stream()
+                .map(e -> Integer.parseInt(e.getText().strip())))
+                .as("ranks within the type, as the API counts them").containsExactlyElementsOf(expected);
+        assertThat(text("#ranking thead th")).isEqualTo("类型内排名");
+        assertThat(browser.findElements(By.cssSelector("#ranking td.overall"))).as("the overall rank beside it")
+                .hasSameSizeAs(expected);
+        checkPage("office-dashboard-villages");
+    }
+
+    /** Issue 14, office: server-side pages of 50, search by name, sorting, movement counts that open their organizations, the period chosen on the page. */
+    @Test
+    void the_office_pages_searches_sorts_and_opens_the_organizations_behind_a_movement_count() {
+        signIn("evaluator");
+        open("/office/dashboard?period=2026");
+        int organizations = Integer.parseInt(text("#ranking-count").replaceAll("^共 (\\d+) 个组织.*$", "$1"));
+        assertThat(organizations).as("the demo district needs two pages").isGreaterThan(PAGE_SIZE);
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(PAGE_SIZE);
+        String firstOfPageOne = text("#ranking tbody td.code");
+        find(".pager a[rel=next]").click();
+        waitFor(d -> d.getCurrentUrl().contains("page=2"));
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(organizations - PAGE_SIZE);
+        assertThat(text("#ranking tbody td.code")).isNotEqualTo(firstOfPageOne);
+        checkPage("office-dashboard-page-2");
+
+        String name = browser.findElements(By.cssSelector("#ranking tbody td a")).get(3).getText();
+        String part = name.substring(Math.max(0, name.length() - 4));
+        open("/office/dashboard?period=2026");
+        find("#q").sendKeys(part);
+        find("#ranking-filter button").click();
+        waitFor(d -> d.getCurrentUrl().contains("q="));
+        List<String> found = browser.findElements(By.cssSelector("#ranking tbody td a")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(found).contains(name).allSatisfy(n -> assertThat(n).contains(part));
+
+        open("/office/dashboard?period=2026&sort=CODE");
+        List<String> codes = browser.findElements(By.cssSelector("#ranking tbody td.code")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(codes).isSorted();
+
+        open("/office/dashboard?period=2026");
+        WebElement count = browser.findElements(By.cssSelector("#movement td a")).get(0);
+        int moved = Integer.parseInt(count.getText().strip());
+        String kind = count.findElement(By.xpath("../..")).findElement(By.tagName("th")).getText();
+        count.click();
+        waitFor(d -> d.getCurrentUrl().contains("movement="));
+        assertThat(text("#ranking-count")).startsWith("共 " + moved + " 个组织");
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr td:last-child")))
+                .hasSize(Math.min(moved, PAGE_SIZE))
+                .allSatisfy(c -> assertThat(c.getText()).isEqualTo(kind));
+
+        new Select(find("#period-choice")).selectByValue("2025");
+        find("#period-form button").click();
+        waitFor(d -> d.getCurrentUrl().contains("period=2025"));
+        assertThat(text("h1")).startsWith("2025");
+        assertThat(text("main p.muted")).contains("已发布");
+    }
+
+    /** Issue 14, defect 6: the three forces' chart runs from 0 to 100 whatever the scores. */
+    @Test
+    void the_three_forces_chart_runs_from_0_to_100() {
+        signIn("evaluator");
+        open("/office/dashboard?period=2026");
+        String code = text("#ranking tbody td.code");
+        open("/org/" + code);
+        waitFor(d -> d.findElements(By.cssSelector(".chart svg")).size() == 1);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> axis = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("var a = echarts.getInstanceByDom(document.querySelector('.chart')).getModel()"
+                        + ".getComponent('yAxis').axis.scale.getExtent(); return {min: a[0], max: a[1]};");
+        assertThat(((Number) axis.get("min")).doubleValue()).isZero();
+        assertThat(((Number) axis.get("max")).doubleValue()).isEqualTo(100.0);
+    }
+
+    private List<String> headers(String table) {
+        List<String> all = browser.findElements(By.cssSelector(table + " thead th.num")).stream()
+                .map(WebElement::getText).toList();
+        return all.subList(0, all.size() - 1);
     }
 
     @Test

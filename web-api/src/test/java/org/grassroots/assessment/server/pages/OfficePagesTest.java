@@ -33,6 +33,17 @@ class OfficePagesTest extends BrowserTest {
         waitFor(d -> d.getPageSource().contains("已发布"));
         assertThat(text("#evaluation-" + id + " .state")).isEqualTo("已发布");
 
+        // issue 14, defect 8: no other evaluation of the published period is offered for publishing
+        java.util.List<org.openqa.selenium.WebElement> others = browser.findElements(By.cssSelector("#evaluations tbody tr"))
+                .stream().filter(r -> r.findElements(By.tagName("td")).get(1).getText().equals("2026"))
+                .filter(r -> !r.getAttribute("id").equals("evaluation-" + id)).toList();
+        assertThat(others).as("the demo district's own 2026 evaluation").isNotEmpty();
+        for (org.openqa.selenium.WebElement other : others) {
+            assertThat(other.findElements(By.cssSelector("form button"))).as(other.getText()).isEmpty();
+            assertThat(other.findElement(By.cssSelector(".not-publishable")).getText())
+                    .isEqualTo("本期已发布评估 #" + id + "，不能再发布");
+        }
+
         String href = find("#evaluation-" + id + " a[href*='format=xlsx']").getAttribute("href");
         Object download = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[1];"
                 + "fetch(arguments[0]).then(function (r) { return r.arrayBuffer().then(function (b) {"
@@ -43,5 +54,23 @@ class OfficePagesTest extends BrowserTest {
         assertThat(answer[1]).contains("spreadsheetml");
         assertThat(answer[2]).as("an xlsx is a zip").isEqualTo("PK");
         assertThat(Integer.parseInt(answer[3])).isGreaterThan(1000);
+    }
+
+    /** Issue 14, defect 9: on a phone the evaluations are cards and none of their buttons is cut off. */
+    @Test
+    void on_a_phone_every_evaluation_button_is_within_the_screen() {
+        signIn("evaluator");
+        browser.manage().window().setSize(PHONE);
+        java.util.List<org.openqa.selenium.WebElement> buttons = browser.findElements(
+                By.cssSelector("#evaluations button, #evaluations .button"));
+        assertThat(buttons).isNotEmpty();
+        long width = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth;");
+        for (org.openqa.selenium.WebElement button : buttons) {
+            org.openqa.selenium.Rectangle r = button.getRect();
+            assertThat(r.getX()).as(button.getText()).isGreaterThanOrEqualTo(0);
+            assertThat(r.getX() + r.getWidth()).as(button.getText() + " ends within " + width + " px")
+                    .isLessThanOrEqualTo((int) width);
+        }
+        checkPage("office-home-cards");
     }
 }

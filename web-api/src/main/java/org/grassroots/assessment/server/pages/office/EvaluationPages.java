@@ -3,6 +3,7 @@ package org.grassroots.assessment.server.pages.office;
 import java.time.LocalDate;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.evaluation.EvaluationSummary;
 import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -34,7 +35,11 @@ class EvaluationPages {
 
     @GetMapping("/office")
     String home(Model model) {
-        model.addAttribute("evaluations", evaluations.list(null));
+        var stored = evaluations.list(null);
+        model.addAttribute("evaluations", stored);
+        // a period has at most one published evaluation: the others of that period are not offered for publishing
+        model.addAttribute("publishedOf", stored.stream().filter(EvaluationSummary::published)
+                .collect(java.util.stream.Collectors.toMap(EvaluationSummary::period, EvaluationSummary::id)));
         if (!model.containsAttribute("period")) {
             model.addAttribute("period", periods.orDefault(null));
         }

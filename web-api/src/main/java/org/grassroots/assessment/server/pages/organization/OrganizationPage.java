@@ -72,7 +72,7 @@ class OrganizationPage {
         model.addAttribute("current", current);
         model.addAttribute("r", r);
         model.addAttribute("byForce", byForce(r.explanation()));
-        model.addAttribute("forcesChart", Charts.bars("三力得分", List.of("凝聚力", "魅力", "战斗力"),
+        model.addAttribute("forcesChart", Charts.scores("三力得分", List.of("凝聚力", "魅力", "战斗力"),
                 List.of(r.cohesion(), r.charisma(), r.combat())));
         List<OrganizationHistory.Line> lines = history.of(code);
         model.addAttribute("history", lines);
