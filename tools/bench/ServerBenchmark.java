@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * java tools/bench/ServerBenchmark.java --jar web-api/target/assessment-server.jar --bundle B.json
  *      [--rules DIR] [--runs N] [--import-runs N] [--start-runs N] [--latency N] [--smoke]
  *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH]
- *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,rules]
+ *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,pages,rules]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
  *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
  * </pre>
@@ -204,7 +204,7 @@ public class ServerBenchmark {
                 imports, "s", 30, true).cpu = importCpu;
 
         Server s = last;
-        if (want("evaluation") || want("latency") || want("whatif")) {
+        if (want("evaluation") || want("latency") || want("whatif") || want("pages")) {
             evaluationsAndAfter(s);
         }
         if (want("rules")) {
@@ -250,6 +250,56 @@ public class ServerBenchmark {
         }
         if (want("whatif")) {
             whatIf(s, evaluation.median());
+        }
+        if (want("pages")) {
+            pages(s);
+        }
+    }
+
+    /**
+     * 7. the office's ranking (dashboard) and ledger pages at this size, as a browser reads them (HTML,
+     * server-side pages of 50): the first page, a page deep in the list, a type, a search by name, a
+     * sort, the overdue items, an organization and its subordinates; each URL in turn, after a warm-up.
+     */
+    void pages(Server s) throws Exception {
+        List<String> urls = List.of(
+                "/office/dashboard?period=2026",
+                "/office/dashboard?period=2026&page=100",
+                "/office/dashboard?period=2026&type=VILLAGE&page=3",
+                "/office/dashboard?period=2026&q=" + java.net.URLEncoder.encode("村", StandardCharsets.UTF_8),
+                "/office/dashboard?period=2026&sort=NAME&page=20",
+                "/office/dashboard?period=2026&tier=WEAK",
+                "/office/rectifications",
+                "/office/rectifications?page=50",
+                "/office/rectifications?overdue=true",
+                "/office/rectifications?status=OPEN&page=10",
+                "/office/rectifications?org=" + java.net.URLEncoder.encode("镇", StandardCharsets.UTF_8));
+        int rounds = smoke ? 1 : 10;
+        Map<String, List<Double>> byKind = new TreeMap<>();
+        for (int round = -1; round < rounds; round++) {
+            for (String url : urls) {
+                long t = System.nanoTime();
+                Response r = s.send(get(s, url));
+                double ms = (System.nanoTime() - t) / 1e6;
+                r.expect(200, url);
+                if (round >= 0) {
+                    byKind.computeIfAbsent(url.startsWith("/office/dashboard") ? "ranking" : "ledger",
+                            k -> new ArrayList<>()).add(ms);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Double>> kind : byKind.entrySet()) {
+            List<Double> values = new ArrayList<>(kind.getValue());
+            Collections.sort(values);
+            log(String.format(Locale.ROOT, "%s page: p50 %.1f ms, p95 %.1f ms (%d)", kind.getKey(), pct(values, 50),
+                    pct(values, 95), values.size()));
+            Figure f = figure(kind.getKey().equals("ranking")
+                    ? "Office ranking page (`GET /office/dashboard`: counts, reverse list, a page of 50; first and deep pages, type, search, sort), p95"
+                    : "Office ledger page (`GET /office/rectifications`: a page of 50; first and deep pages, status, overdue, organization by name), p95",
+                    values, "ms", 300, true);
+            f.value = pct(values, 95);
+            f.label = "p95";
+            f.runs = values.size() + " requests after " + urls.size() + " warm-up";
         }
     }
 

@@ -24,4 +24,19 @@
       event.target.setAttribute('aria-busy', 'true');
     }
   });
+  // A form sent back with errors: bring its error summary (or first invalid field) into view and focus it,
+  // so the person sees what to fix where they are looking, on a phone too (issue 14, defect 8).
+  document.addEventListener('DOMContentLoaded', function () {
+    if (document.activeElement && document.activeElement !== document.body) {
+      return; // a page script already brought its own first error into view
+    }
+    var first = document.querySelector('[data-first-error], main .alert.error[role=alert], main [aria-invalid=true]');
+    if (first) {
+      if (!first.hasAttribute('tabindex') && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(first.tagName)) {
+        first.setAttribute('tabindex', '-1');
+      }
+      first.scrollIntoView({block: 'center'});
+      first.focus({preventScroll: true});
+    }
+  });
 })();

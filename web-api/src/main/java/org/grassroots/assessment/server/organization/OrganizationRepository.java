@@ -75,6 +75,16 @@ public class OrganizationRepository {
         return counts;
     }
 
+    /** Code → name of those of the codes that exist. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Collection<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        if (!codes.isEmpty()) {
+            entities.findAllById(codes).forEach(o -> names.put(o.toValue().code(), o.toValue().name()));
+        }
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public long count() {
         return entities.count();

@@ -56,6 +56,11 @@ public class OrganizationService {
         return organizations.children(parentCode);
     }
 
+    /** Code → name of those of the codes that exist (a list's names in one read). */
+    public Map<String, String> names(Collection<String> codes) {
+        return organizations.names(codes);
+    }
+
     /** How many organizations are directly under each of the codes. */
     public Map<String, Long> childCounts(Collection<String> parentCodes) {
         return organizations.childCounts(parentCodes);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.importing.Api;
@@ -71,6 +72,45 @@ class InspectionPagesTest extends BrowserTest {
         assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", image))
                 .intValue()).as("the photo is served back").isEqualTo(4);
         assertThat(Path.of(DATA_DIR, "uploads", "visits", visitId, "C07.png")).exists();
+    }
+
+    /**
+     * Issue 14, defects 8 and 9: on a phone an item's fields appear only once it is ticked; a form sent
+     * back with errors opens at a summary that links to each field to fix.
+     */
+    @Test
+    void on_a_phone_the_visit_form_shows_an_items_fields_once_ticked_and_its_errors_where_the_inspector_looks() {
+        signIn("inspector");
+        browser.manage().window().setSize(PHONE);
+        open("/inspection/visits/new?org=" + ORG);
+        assertThat(find("#note_C03").isDisplayed()).as("an item not ticked shows only its name").isFalse();
+        assertThat(find("#severity_C03").isDisplayed()).isFalse();
+        assertThat(find("#photo_C03").isDisplayed()).isFalse();
+        assertThat(find("#item_C03").isDisplayed()).isTrue();
+        find("#item_C03").click();
+        assertThat(find("#note_C03").isDisplayed()).as("ticked, its fields appear").isTrue();
+        assertThat(find("#severity_C03").isDisplayed()).isTrue();
+        find("#item_C03").click();
+        assertThat(find("#note_C03").isDisplayed()).as("unticked again, they go").isFalse();
+
+        find("#item_C12").click();
+        find("#visit-form button[type=submit]").click();
+        waitFor(d -> !d.findElements(By.id("form-errors")).isEmpty());
+        WebElement summary = find("#form-errors");
+        assertThat(browser.switchTo().activeElement()).as("the error summary has the focus").isEqualTo(summary);
+        Number top = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].getBoundingClientRect().top;", summary);
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+        assertThat(top.doubleValue()).as("the summary is on the screen").isBetween(0.0, height.doubleValue());
+        List<String> links = browser.findElements(By.cssSelector("#form-errors a")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(links).contains("督查组：请填写督查组", "检查人员：请填写至少一名检查人员",
+                "C12 情况说明：“其他问题”需要写明情况", "C12 扣分：“其他问题”需要填写 1–20 分的扣分");
+        assertThat(find("#note_C12").isDisplayed()).as("the ticked item keeps its fields open").isTrue();
+        browser.findElements(By.cssSelector("#form-errors a")).stream()
+                .filter(a -> a.getText().startsWith("C12 扣分")).findFirst().orElseThrow().click();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("deduction_C12");
+        checkPage("visit-form-errors");
     }
 
     /** A 4×4 PNG, the photo evidence of a finding. */

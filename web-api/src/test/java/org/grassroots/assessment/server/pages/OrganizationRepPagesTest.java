@@ -21,7 +21,7 @@ class OrganizationRepPagesTest extends BrowserTest {
         WebElement form = find("form.submit-form");
         String itemId = form.getAttribute("action").replaceAll(".*/rectifications/(\\d+)/submit", "$1");
         form.findElement(By.cssSelector("button")).click();
-        assertThat(text("#error-" + itemId)).isEqualTo("请填写至少一项整改证明材料");
+        assertThat(text("#error-" + itemId)).isEqualTo("请上传或填写至少一项整改证明材料");
 
         find("#evidence-" + itemId).sendKeys("整改报告.pdf");
         find("#note-" + itemId).sendKeys("已召开专题会议");

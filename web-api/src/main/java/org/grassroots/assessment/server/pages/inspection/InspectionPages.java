@@ -83,11 +83,18 @@ class InspectionPages {
         this.photos = photos;
     }
 
+    /** The inspection home: pick an organization to visit; the verification queue, ordered as asked. */
     @GetMapping("/inspection")
-    String home(@RequestParam(defaultValue = "") String q, Model model) {
+    String home(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String order,
+            Model model) {
         search.results(q, "visit", model);
-        model.addAttribute("queue", ledger.list(new RectificationFilter(null, true, Set.of(RectificationStatus.SUBMITTED),
-                null, null, null, null, null, 0, 200)).items());
+        var submitted = ledger.list(new RectificationFilter(null, true, Set.of(RectificationStatus.SUBMITTED),
+                null, null, null, null, null, 0, 200)).items();
+        QueueItem.Order chosen = QueueItem.Order.parse(order);
+        model.addAttribute("queue", QueueItem.of(submitted, organizations.names(
+                submitted.stream().map(i -> i.orgCode()).distinct().toList()), chosen));
+        model.addAttribute("order", chosen.name());
+        model.addAttribute("orders", QueueItem.Order.values());
         return "inspection/home";
     }
 
@@ -158,10 +165,31 @@ class InspectionPages {
         return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
     }
 
+    /** What the error summary at the top calls each field it links to ("C03 情况说明：…"). */
+    private static Map<String, String> fieldNames(Map<String, String> errors) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String field : errors.keySet()) {
+            int cut = field.indexOf('_');
+            String item = cut < 0 ? "" : field.substring(cut + 1) + " ";
+            names.put(field, switch (cut < 0 ? field : field.substring(0, cut)) {
+                case "mode" -> "检查方式：";
+                case "date" -> "检查日期：";
+                case "team" -> "督查组：";
+                case "inspectors" -> "检查人员：";
+                case "note" -> item + "情况说明：";
+                case "photo" -> item + "现场照片：";
+                case "deduction" -> item + "扣分：";
+                default -> "";
+            });
+        }
+        return names;
+    }
+
     private String form(VisitForm form, Map<String, String> errors, List<String> problems, Model model) {
         model.addAttribute("org", organizations.get(form.org()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("fieldNames", fieldNames(errors));
         model.addAttribute("problems", problems);
         model.addAttribute("catalog", catalogs.current().items());
         model.addAttribute("severities", Severity.values());
@@ -196,7 +224,7 @@ class InspectionPages {
         if (reason.isBlank()) {
             model.addAttribute("rejectItem", id);
             model.addAttribute("rejectError", "退回需要写明原因");
-            return home("", model);
+            return home("", "", model);
         }
         lifecycle.reject(id, reason.strip());
         redirect.addFlashAttribute("notice", "已退回整改");

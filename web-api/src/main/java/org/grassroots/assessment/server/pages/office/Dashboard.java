@@ -49,8 +49,12 @@ class Dashboard {
         this.periods = periods;
     }
 
-    @GetMapping("/office/dashboard")
-    String dashboard(@RequestParam(required = false) String period, @RequestParam(defaultValue = "") String type,
+    /**
+     * The office's dashboard at /office/dashboard; every staff member (inspection teams too) reads the
+     * same figures and ranking at /rankings, without the office's exports and ledger.
+     */
+    @GetMapping({"/office/dashboard", "/rankings"})
+    String dashboard(jakarta.servlet.http.HttpServletRequest request,@RequestParam(required = false) String period, @RequestParam(defaultValue = "") String type,
             @RequestParam(defaultValue = "") String parent, @RequestParam(defaultValue = "") String tier,
             @RequestParam(defaultValue = "") String movement, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String sort, @RequestParam(defaultValue = "1") int page,
@@ -63,6 +67,9 @@ class Dashboard {
         RankingSearch search = new RankingSearch(named(OrgType.values(), type), parent, named(Tier.values(), tier),
                 named(Movement.values(), movement), q, RankingSort.parse(sort), page - 1, PAGE_SIZE);
 
+        boolean office = request.getServletPath().startsWith("/office");
+        model.addAttribute("office", office);
+        model.addAttribute("base", office ? "/office/dashboard" : "/rankings");
         model.addAttribute("period", shown);
         model.addAttribute("periods", evaluations.list(null).stream().map(EvaluationSummary::period).distinct()
                 .sorted(java.util.Comparator.reverseOrder()).toList());

@@ -15,6 +15,7 @@ import org.grassroots.assessment.server.evaluation.CurrentResultService;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.pages.Charts;
 import org.grassroots.assessment.server.pages.Periods;
+import org.grassroots.assessment.server.rectification.EvidenceFiles;
 import org.grassroots.assessment.server.rectification.RectificationLifecycle;
 import org.grassroots.assessment.server.rectification.RectificationFilter;
 import org.grassroots.assessment.server.rectification.RectificationQuery;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -51,9 +53,12 @@ class OrganizationPage {
     private final RectificationQuery items;
     private final RectificationLifecycle lifecycle;
     private final Actor actor;
+    private final EvidenceFiles evidenceFiles;
 
     OrganizationPage(CurrentResultService results, EvaluationRunner runner, AccessScope scope, Periods periods,
-            OrganizationHistory history, RectificationQuery items, RectificationLifecycle lifecycle, Actor actor) {
+            OrganizationHistory history, RectificationQuery items, RectificationLifecycle lifecycle, Actor actor,
+            EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.results = results;
         this.runner = runner;
         this.scope = scope;
@@ -83,17 +88,26 @@ class OrganizationPage {
         return "organization/page";
     }
 
-    /** The representative submits an item with its evidence (one file name or link per line) and a note. */
+    /**
+     * The representative submits an item with its evidence: files uploaded (photos, PDF; checked and
+     * stored, see {@link EvidenceFiles}) and file names or links typed one per line, and a note.
+     */
     @PostMapping("/org/{code}/rectifications/{id}/submit")
     String submit(@PathVariable String code, @PathVariable long id, @RequestParam(defaultValue = "") String evidence,
-            @RequestParam(defaultValue = "") String note, Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
         scope.require(code);
         if (!items.get(id, null).orgCode().equals(code) || !scope.current().sees(code)) {
             throw new NotFoundException("整改项不存在：" + id);
         }
         List<String> lines = evidence.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String problem = lines.isEmpty() ? "请填写至少一项整改证明材料"
-                : lines.size() > MAX_EVIDENCE ? "证明材料最多 " + MAX_EVIDENCE + " 项"
+        List<EvidenceFiles.Checked> accepted = new ArrayList<>();
+        List<String> fileProblems = EvidenceFiles.check(files == null ? List.of() : files, accepted);
+        int count = lines.size() + accepted.size();
+        String problem = !fileProblems.isEmpty() ? String.join("；", fileProblems)
+                : count == 0 ? "请上传或填写至少一项整改证明材料"
+                : count > MAX_EVIDENCE ? "证明材料最多 " + MAX_EVIDENCE + " 项"
                 : lines.stream().anyMatch(l -> l.length() > MAX_TEXT) || note.length() > MAX_TEXT
                         ? "每项内容不超过 " + MAX_TEXT + " 字" : null;
         if (problem != null) {
@@ -103,7 +117,15 @@ class OrganizationPage {
             model.addAttribute("noteText", note);
             return page(code, null, model);
         }
-        lifecycle.submit(id, lines, note.isBlank() ? null : note.strip());
+        List<String> stored = evidenceFiles.store(id, accepted);
+        List<String> all = new ArrayList<>(stored);
+        all.addAll(lines);
+        try {
+            lifecycle.submit(id, all, note.isBlank() ? null : note.strip());
+        } catch (RuntimeException e) {
+            evidenceFiles.discard(id, stored);
+            throw e;
+        }
         redirect.addFlashAttribute("notice", "整改材料已提交，等待督查组核验");
         return "redirect:/org/" + code;
     }
@@ -124,6 +146,20 @@ class OrganizationPage {
         Map<Long, ItemHistory> listed = new HashMap<>();
         current.rectifications().forEach(item -> ledger.stream().filter(v -> v.id() == item.id()).findFirst()
                 .ifPresent(v -> listed.put(item.id(), ItemHistory.of(v))));
+        // items of earlier periods still open or awaiting verification stay on the page until they are closed
+        Set<Long> thisPeriod = new java.util.HashSet<>();
+        current.rectifications().forEach(item -> thisPeriod.add(item.id()));
+        List<Object> open = new ArrayList<>(current.rectifications());
+        Map<Long, String> earlier = new HashMap<>();
+        ledger.stream().filter(v -> !thisPeriod.contains(v.id()))
+                .filter(v -> v.status() == RectificationStatus.OPEN || v.status() == RectificationStatus.SUBMITTED)
+                .forEach(v -> {
+                    open.add(v);
+                    earlier.put(v.id(), v.period());
+                    listed.put(v.id(), ItemHistory.of(v));
+                });
+        model.addAttribute("openItems", open);
+        model.addAttribute("earlierPeriod", earlier);
         model.addAttribute("itemHistory", listed);
         model.addAttribute("closedItems", ledger.stream().filter(v -> v.status() == RectificationStatus.VERIFIED)
                 .limit(CLOSED_SHOWN).map(v -> new ClosedItem(v, ItemHistory.of(v))).toList());

@@ -10,6 +10,7 @@ import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.server.evaluation.CurrentResult;
 import org.grassroots.assessment.server.evaluation.CurrentResultService;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.pages.PageTimes;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.security.AccessScope;
 import org.springframework.http.ContentDisposition;
@@ -46,9 +47,12 @@ class OrganizationReport {
     private final ReportFont font;
     private final ITemplateEngine templates;
     private final Clock clock;
+    /** The PDF is rendered outside Spring's view layer (no bean references in it): times come formatted. */
+    private final PageTimes times;
 
     OrganizationReport(CurrentResultService results, EvaluationRunner runner, AccessScope scope, Periods periods,
-            OrganizationHistory history, ReportFont font, ITemplateEngine templates, Clock clock) {
+            OrganizationHistory history, ReportFont font, ITemplateEngine templates, Clock clock, PageTimes times) {
+        this.times = times;
         this.results = results;
         this.runner = runner;
         this.scope = scope;
@@ -90,6 +94,6 @@ class OrganizationReport {
         OrganizationHistory.Line published = OrganizationHistory.publishedIn(history.of(code), current.period());
         return Map.of("current", current, "r", r, "byForce", OrganizationPage.byForce(r.explanation()),
                 "published", published == null ? "" : published, "hasPublished", published != null,
-                "generatedAt", ZonedDateTime.now(clock), "pdf", pdf, "font", ReportPdf.FAMILY);
+                "generatedAt", times.format(ZonedDateTime.now(clock)), "pdf", pdf, "font", ReportPdf.FAMILY);
     }
 }
