@@ -15,6 +15,8 @@ public enum AuditAction {
     EVALUATION_RUN,
     /** An evaluation published as its period's official grades. Target {@code evaluation:<id>}. */
     EVALUATION_PUBLISHED,
+    /** An unpublished evaluation deleted by the office (a trial run). Target {@code evaluation:<id>}. */
+    EVALUATION_DISCARDED,
     /** Rectification lifecycle steps. Target {@code rectification:<itemId>}. */
     RECTIFICATION_SUBMITTED,
     RECTIFICATION_VERIFIED,

@@ -142,6 +142,16 @@ public class EvaluationRepository {
                 + " where id = ? and published_at is null").params(at, by, period, id).update();
     }
 
+    /**
+     * Deletes an unpublished evaluation with its results; returns the evaluations deleted (0 when it is
+     * published by now, or gone). The ledger is not touched: its items follow each period's runs.
+     */
+    int deleteUnpublished(long id) {
+        jdbc.sql("delete from evaluation_result where evaluation_id = ? and exists (select 1 from evaluation e"
+                + " where e.id = ? and e.published_at is null)").params(id, id).update();
+        return jdbc.sql("delete from evaluation where id = ? and published_at is null").param(id).update();
+    }
+
     /** The stored JSON of one organization's result, its members' titles and its rectification items. */
     public record StoredOrganization(String resultJson, String membersJson, String itemsJson) {
     }

@@ -105,6 +105,10 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/css/**", "/js/**", "/webjars/**").permitAll()
                         // pages: each group's own; an organization's page checks its scope like the API
                         .requestMatchers(GET, "/").authenticated()
+                        // the office reads visits, their photos and the visit history; only inspection teams record them
+                        .requestMatchers(GET, "/inspection/visits/new").hasAnyRole(ADMIN, INSPECTOR)
+                        .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history")
+                        .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)

@@ -142,6 +142,34 @@ class DashboardPagesTest extends BrowserTest {
         assertThat(text("main p.muted")).contains("已发布");
     }
 
+    /** Issue 14: inspection teams read the rankings; the office reads visits (never withdrawing a finding). */
+    @Test
+    void an_inspector_reads_the_rankings_and_the_office_reads_a_visit() {
+        signIn("inspector");
+        browser.findElements(By.cssSelector("nav a")).stream().filter(a -> a.getText().equals("考评排名"))
+                .findFirst().orElseThrow().click();
+        waitFor(d -> d.getCurrentUrl().contains("/rankings"));
+        assertThat(text("h1")).endsWith("期间考评排名");
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(PAGE_SIZE);
+        assertThat(browser.findElements(By.cssSelector("a[href*='/export']"))).as("exports stay with the office").isEmpty();
+        new Select(find("#type")).selectByValue("VILLAGE");
+        find("#ranking-filter button").click();
+        waitFor(d -> d.getCurrentUrl().contains("/rankings") && d.getCurrentUrl().contains("type=VILLAGE"));
+        assertThat(text("#ranking tbody td.rank")).isEqualTo("1");
+        checkPage("inspection-rankings");
+
+        browser.manage().deleteAllCookies();
+        signIn("evaluator");
+        open("/office");
+        find("a[href='/inspection/history']").click();
+        waitFor(d -> d.getCurrentUrl().contains("/inspection/history"));
+        find("#history tbody tr a[href*='/inspection/visits/']").click();
+        waitFor(d -> d.getCurrentUrl().matches(".*/inspection/visits/[^/]+$"));
+        assertThat(text("h1")).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("form.withdraw-form"))).as("only inspection teams withdraw").isEmpty();
+        checkPage("office-visit");
+    }
+
     /** Issue 14, defect 6: the three forces' chart runs from 0 to 100 whatever the scores. */
     @Test
     void the_three_forces_chart_runs_from_0_to_100() {

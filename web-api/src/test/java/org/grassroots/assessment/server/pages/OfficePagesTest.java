@@ -27,7 +27,7 @@ class OfficePagesTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#evaluations tbody tr"))).hasSize(before + 1);
         String id = text("#evaluations tbody tr td");
 
-        find("#evaluation-" + id + " form button").click();
+        find("#evaluation-" + id + " form[action$='/publish'] button").click();
         assertThat(browser.switchTo().alert().getText()).contains("确认发布");
         browser.switchTo().alert().accept();
         waitFor(d -> d.getPageSource().contains("已发布"));
@@ -39,7 +39,7 @@ class OfficePagesTest extends BrowserTest {
                 .filter(r -> !r.getAttribute("id").equals("evaluation-" + id)).toList();
         assertThat(others).as("the demo district's own 2026 evaluation").isNotEmpty();
         for (org.openqa.selenium.WebElement other : others) {
-            assertThat(other.findElements(By.cssSelector("form button"))).as(other.getText()).isEmpty();
+            assertThat(other.findElements(By.cssSelector("form[action$='/publish'] button"))).as(other.getText()).isEmpty();
             assertThat(other.findElement(By.cssSelector(".not-publishable")).getText())
                     .isEqualTo("本期已发布评估 #" + id + "，不能再发布");
         }
@@ -54,6 +54,37 @@ class OfficePagesTest extends BrowserTest {
         assertThat(answer[1]).contains("spreadsheetml");
         assertThat(answer[2]).as("an xlsx is a zip").isEqualTo("PK");
         assertThat(Integer.parseInt(answer[3])).isGreaterThan(1000);
+    }
+
+    /** Issue 14 (office): a trial run is discarded from the page; a published evaluation never is. */
+    @Test
+    void the_office_discards_an_unpublished_evaluation_but_never_a_published_one() {
+        signIn("evaluator");
+        find("#period").clear();
+        find("#period").sendKeys("2026");
+        find("#run-form button[type=submit]").click();
+        waitFor(d -> d.getPageSource().contains("评估已完成"));
+        String id = text("#evaluations tbody tr td");
+
+        find("#evaluation-" + id + " button.discard").click();
+        assertThat(browser.switchTo().alert().getText()).contains("确认删除评估 " + id);
+        browser.switchTo().alert().accept();
+        waitFor(d -> d.getPageSource().contains("已删除"));
+        assertThat(browser.findElements(By.id("evaluation-" + id))).isEmpty();
+        org.grassroots.assessment.server.importing.Api evaluator = new org.grassroots.assessment.server.importing.Api(
+                port, org.grassroots.assessment.server.TestUsers.basic("evaluator", DEMO_PASSWORD));
+        assertThat(evaluator.get("/api/evaluations/" + id + "/summary").status()).isEqualTo(404);
+
+        for (org.openqa.selenium.WebElement row : browser.findElements(By.cssSelector("#evaluations tbody tr"))) {
+            boolean published = row.findElement(By.cssSelector(".state")).getText().equals("已发布");
+            assertThat(row.findElements(By.cssSelector("button.discard"))).as(row.getText()).hasSize(published ? 0 : 1);
+            if (published) {
+                String publishedId = row.getAttribute("id").replace("evaluation-", "");
+                assertThat(evaluator.post("/office/evaluations/" + publishedId + "/discard", "{}").status())
+                        .as("a published evaluation is never discarded").isEqualTo(409);
+            }
+        }
+        checkPage("office-home-discarded");
     }
 
     /** Issue 14, defect 9: on a phone the evaluations are cards and none of their buttons is cut off. */

@@ -1,6 +1,7 @@
 package org.grassroots.assessment.server.pages.office;
 
 import java.time.LocalDate;
+import org.grassroots.assessment.server.evaluation.EvaluationDiscarder;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
@@ -24,9 +25,11 @@ class EvaluationPages {
     private final EvaluationRunner runner;
     private final EvaluationPublisher publisher;
     private final Periods periods;
+    private final EvaluationDiscarder discarder;
 
     EvaluationPages(EvaluationRepository evaluations, EvaluationRunner runner, EvaluationPublisher publisher,
-            Periods periods) {
+            Periods periods, EvaluationDiscarder discarder) {
+        this.discarder = discarder;
         this.evaluations = evaluations;
         this.runner = runner;
         this.publisher = publisher;
@@ -68,6 +71,14 @@ class EvaluationPages {
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         var published = publisher.publish(id);
         redirect.addFlashAttribute("notice", published.period() + " 期间的评估（编号 " + id + "）已发布");
+        return "redirect:/office";
+    }
+
+    /** Discards an unpublished evaluation (with confirmation on the page); a published one is a 409 page. */
+    @PostMapping("/office/evaluations/{id}/discard")
+    String discard(@PathVariable long id, RedirectAttributes redirect) {
+        var discarded = discarder.discard(id);
+        redirect.addFlashAttribute("notice", discarded.period() + " 期间的评估（编号 " + id + "）已删除");
         return "redirect:/office";
     }
 }
