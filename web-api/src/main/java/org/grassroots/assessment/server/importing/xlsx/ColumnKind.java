@@ -23,5 +23,7 @@ public enum ColumnKind {
     /** A date cell. */
     DATE,
     /** Several names in one cell, separated by 、 or a line break. */
-    TEXT_LIST
+    TEXT_LIST,
+    /** Several entries in one cell, one per line (file names and addresses may hold commas). */
+    TEXT_LINES
 }

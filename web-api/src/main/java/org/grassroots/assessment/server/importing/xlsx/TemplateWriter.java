@@ -24,6 +24,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.Visit;
 
 /**
  * Writes the import workbook: one sheet per {@link SheetLayout} with a frozen header row, Excel
@@ -84,6 +87,29 @@ public final class TemplateWriter {
             wb.write(out);
             out.flush();
         }
+    }
+
+    /** The workbook of a bundle's records: the template filled, one row per record (findings after their visit's). */
+    public void write(OutputStream out, Bundle bundle, String title) throws IOException {
+        Map<String, SheetRows> data = new java.util.HashMap<>();
+        rows(data, WorkbookLayout.ORGANIZATIONS, bundle.organizations());
+        rows(data, WorkbookLayout.PERIOD_FACTS, bundle.periodFacts());
+        rows(data, WorkbookLayout.MEMBERS, bundle.members());
+        rows(data, WorkbookLayout.VISITS, bundle.visits());
+        SheetLayout findings = layout.sheet(WorkbookLayout.FINDINGS).orElseThrow();
+        data.put(WorkbookLayout.FINDINGS, sink -> {
+            for (Visit visit : bundle.visits()) {
+                for (Finding finding : visit.findings()) {
+                    sink.accept(RecordRows.findingRow(findings, visit, finding));
+                }
+            }
+        });
+        write(out, data, title);
+    }
+
+    private void rows(Map<String, SheetRows> data, String sheetName, List<? extends Record> records) {
+        SheetLayout sheet = layout.sheet(sheetName).orElseThrow();
+        data.put(sheetName, sink -> records.forEach(r -> sink.accept(RecordRows.row(sheet, r))));
     }
 
     private int header(Sheet sheet, SheetLayout sheetLayout, Sheet choices, int choiceColumn, Styles styles) {
@@ -234,6 +260,7 @@ public final class TemplateWriter {
             case CHOICE -> "从下拉列表选择：" + String.join("、", column.choices().stream().map(Choice::label).toList());
             case DATE -> "日期";
             case TEXT_LIST -> "多个值用“、”或换行分隔";
+            case TEXT_LINES -> "每行一个（单元格内换行：Alt+Enter）";
         };
     }
 
@@ -292,7 +319,7 @@ public final class TemplateWriter {
 
         CellStyle forKind(ColumnKind kind) {
             return switch (kind) {
-                case CODE, PERIOD, TEXT, TEXT_LIST, CHOICE, BOOLEAN -> textFormat;
+                case CODE, PERIOD, TEXT, TEXT_LIST, TEXT_LINES, CHOICE, BOOLEAN -> textFormat;
                 case INTEGER -> whole;
                 case NUMBER, RATE, MONEY -> decimal;
                 case DATE -> day;

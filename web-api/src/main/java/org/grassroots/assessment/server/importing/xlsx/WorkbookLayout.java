@@ -182,7 +182,7 @@ public final class WorkbookLayout {
                         "仅“C12 其他”填写（必填），1–20 分；其他清单项留空", "InspectionFinding", "deduction"),
                 new Column("note", "问题描述", ColumnKind.TEXT, false, null, null, List.of(), "问题的具体描述，至多 2000 个字符",
                         null, null),
-                new Column("evidence", "佐证材料（每行一个）", ColumnKind.TEXT_LIST, false, null, null, List.of(),
+                new Column("evidence", "佐证材料（每行一个）", ColumnKind.TEXT_LINES, false, null, null, List.of(),
                         "照片或文件的名称或网址，至多 20 个，每行一个", null, null),
                 new Column("rectification/status", "整改状态", ColumnKind.CHOICE, false, null, null, statuses,
                         "导入已有的整改台账状态：待整改、待核验、已销号；留空为新问题", null, null),
