@@ -104,8 +104,6 @@ public class WorkbookImport {
     private static WorkbookRefusedException refused(WorkbookLayout layout, WorkbookConversion conversion,
                                                     List<Problem> bundleProblems) {
         CellIndex index = conversion.index();
-        ChineseMessages messages = new ChineseMessages(field -> field, pointer -> index.locate(pointer)
-                .map(CellNote::where).orElse(pointer));
         List<CellNote> all = new ArrayList<>(conversion.problems());
         Set<String> taken = new HashSet<>();
         for (CellNote note : conversion.problems()) {
@@ -120,10 +118,11 @@ public class WorkbookImport {
             if (taken.contains(at.sheet() + "!" + at.cell()) || inMerged(conversion.merged(), at)) {
                 continue; // the cell's own problem says it already
             }
-            ChineseMessages local = new ChineseMessages(field -> layout.sheet(at.sheet())
+            // field names in a message become the headers of the sheet the problem is on
+            ChineseMessages messages = new ChineseMessages(field -> layout.sheet(at.sheet())
                     .flatMap(s -> s.column(field)).map(Column::header).orElse(field),
                     pointer -> index.locate(pointer).map(CellNote::where).orElse(pointer));
-            String message = (at.sheet().isEmpty() ? messages : local).of(problem.message());
+            String message = messages.of(problem.message());
             all.add(new CellNote(at.sheet(), at.row(), at.column(), at.cell(), message, problem.path(),
                     problem.message()));
         }
