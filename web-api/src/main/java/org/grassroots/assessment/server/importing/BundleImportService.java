@@ -93,6 +93,23 @@ public class BundleImportService {
         }
     }
 
+    /**
+     * Every problem the import of a bundle would report, writing nothing: for a workbook whose own
+     * problems already refuse it, so that the town sees all of them at once.
+     */
+    public List<Problem> problemsOf(InputStream in) {
+        try {
+            transaction.run(() -> {
+                Bundle bundle = new BundleReader(clock, storedRecords.forOneRead()).read(in);
+                throwProblems(ImportChecks.check(bundle, members));
+                return null;
+            });
+            return List.of();
+        } catch (BundleValidationException e) {
+            return e.problems();
+        }
+    }
+
     private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
         long started = System.nanoTime();
         log.info("import by {} started: reading and validating the bundle", actor);

@@ -37,6 +37,17 @@ public class MemberRepository {
         return spec.query((rs, n) -> COLUMNS.read(rs)).list();
     }
 
+    /**
+     * Every member record of a period, by organization and memberId, handed over one at a time as
+     * read (a district holds hundreds of thousands; the workbook export writes them as they come).
+     */
+    public void forEachInPeriod(String period, java.util.function.Consumer<MemberRecord> each) {
+        jdbc.sql("select * from member_record where period = ? order by org_code, member_id").param(period)
+                .query(rs -> {
+                    each.accept(COLUMNS.read(rs));
+                });
+    }
+
     /** How many member records each organization has in the period. */
     public Map<String, Integer> countsByOrganization(String period) {
         Map<String, Integer> counts = new HashMap<>();

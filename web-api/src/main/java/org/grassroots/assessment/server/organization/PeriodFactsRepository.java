@@ -35,6 +35,12 @@ public class PeriodFactsRepository {
                 .query((rs, n) -> COLUMNS.read(rs)).optional();
     }
 
+    /** Every organization's facts of a period, by organization code (for the workbook export). */
+    public List<PeriodFacts> listPeriod(String period) {
+        return jdbc.sql("select * from period_facts where period = ? order by org_code").param(period)
+                .query((rs, n) -> COLUMNS.read(rs)).list();
+    }
+
     /** The periods for which the organization has facts, in order. */
     public List<String> periods(String orgCode) {
         return jdbc.sql("select period from period_facts where org_code = ? order by period").param(orgCode)

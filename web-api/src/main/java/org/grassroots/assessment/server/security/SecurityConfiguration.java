@@ -127,6 +127,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
                         // the evaluation office imports, evaluates, publishes and exports
                         .requestMatchers(POST, "/api/import").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/import/template.xlsx", "/api/import/export.xlsx")
+                        .hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(POST, "/api/evaluations", "/api/evaluations/*/publish")
                         .hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/api/evaluations/*/export").hasAnyRole(ADMIN, EVALUATOR)
