@@ -1,3 +1,4 @@
+import java.net.URLEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -266,14 +267,14 @@ public class ServerBenchmark {
                 "/office/dashboard?period=2026",
                 "/office/dashboard?period=2026&page=100",
                 "/office/dashboard?period=2026&type=VILLAGE&page=3",
-                "/office/dashboard?period=2026&q=" + java.net.URLEncoder.encode("村", StandardCharsets.UTF_8),
+                "/office/dashboard?period=2026&q=" + URLEncoder.encode("村", StandardCharsets.UTF_8),
                 "/office/dashboard?period=2026&sort=NAME&page=20",
                 "/office/dashboard?period=2026&tier=WEAK",
                 "/office/rectifications",
                 "/office/rectifications?page=50",
                 "/office/rectifications?overdue=true",
                 "/office/rectifications?status=OPEN&page=10",
-                "/office/rectifications?org=" + java.net.URLEncoder.encode("镇", StandardCharsets.UTF_8));
+                "/office/rectifications?org=" + URLEncoder.encode("镇", StandardCharsets.UTF_8));
         int rounds = smoke ? 1 : 10;
         Map<String, List<Double>> byKind = new TreeMap<>();
         for (int round = -1; round < rounds; round++) {

@@ -119,7 +119,7 @@ public record WhatIfReport(String period, LocalDate asOf, EvaluationResult.RuleS
 
     private static Map<String, Integer> tierCounts(EvaluationResult result) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Tier t : Tier.values()) {
+        for (Tier t : Tier.bestFirst()) {
             counts.put(t.name(), 0);
         }
         for (OrganizationResult o : result.organizations()) {
