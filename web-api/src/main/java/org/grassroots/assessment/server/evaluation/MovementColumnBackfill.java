@@ -1,14 +1,9 @@
 package org.grassroots.assessment.server.evaluation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Flyway migration 14.2: fills {@code evaluation_result.movement} (added by V14_01) from the results
@@ -18,8 +13,6 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 class MovementColumnBackfill implements JavaMigration {
-
-    private static final int BATCH = 500;
 
     @Override
     public MigrationVersion getVersion() {
@@ -43,32 +36,6 @@ class MovementColumnBackfill implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        try (Statement select = connection.createStatement();
-                PreparedStatement update = connection.prepareStatement(
-                        "update evaluation_result set movement = ? where evaluation_id = ? and org_code = ?")) {
-            select.setFetchSize(BATCH);
-            int pending = 0;
-            try (ResultSet rows = select.executeQuery(
-                    "select evaluation_id, org_code, result_json from evaluation_result where movement is null")) {
-                while (rows.next()) {
-                    JsonNode movement = EvaluationJson.MAPPER.readTree(rows.getString(3)).get("movement");
-                    if (movement == null || movement.isNull()) {
-                        continue;
-                    }
-                    update.setString(1, movement.asString());
-                    update.setLong(2, rows.getLong(1));
-                    update.setString(3, rows.getString(2));
-                    update.addBatch();
-                    if (++pending == BATCH) {
-                        update.executeBatch();
-                        pending = 0;
-                    }
-                }
-            }
-            if (pending > 0) {
-                update.executeBatch();
-            }
-        }
+        MovementBackfillRepository.fill(context.getConnection());
     }
 }

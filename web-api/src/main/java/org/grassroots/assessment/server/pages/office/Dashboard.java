@@ -16,7 +16,7 @@ import org.grassroots.assessment.server.ranking.RankingPage;
 import org.grassroots.assessment.server.ranking.RankingRepository;
 import org.grassroots.assessment.server.ranking.RankingSearch;
 import org.grassroots.assessment.server.ranking.RankingSort;
-import org.grassroots.assessment.server.ranking.TierDistribution;
+import org.grassroots.assessment.server.ranking.TierCountRepository;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,10 +38,10 @@ class Dashboard {
 
     private final EvaluationRepository evaluations;
     private final RankingRepository rankings;
-    private final TierDistribution distribution;
+    private final TierCountRepository distribution;
     private final Periods periods;
 
-    Dashboard(EvaluationRepository evaluations, RankingRepository rankings, TierDistribution distribution,
+    Dashboard(EvaluationRepository evaluations, RankingRepository rankings, TierCountRepository distribution,
             Periods periods) {
         this.evaluations = evaluations;
         this.rankings = rankings;

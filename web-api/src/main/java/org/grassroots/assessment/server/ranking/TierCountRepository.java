@@ -18,11 +18,11 @@ import org.springframework.stereotype.Service;
  * indexed columns (never by reading the results): tiers per type and per parent, and movement.
  */
 @Service
-public class TierDistribution {
+public class TierCountRepository {
 
     private final JdbcClient jdbc;
 
-    TierDistribution(JdbcClient jdbc) {
+    TierCountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
