@@ -41,18 +41,23 @@ class LedgerExportPagesTest extends BrowserTest {
     @Autowired
     EvaluationRepository evaluations;
 
-    /** One row of the ledger page. */
+    /** One row of the ledger page; {@code id} -1 and {@code period} null where the page does not say. */
     record PageRow(long id, String org, String rule, String period, String status, String text) {
     }
 
+    /** The ledger table's rows, its cells found by their column headings. */
     private List<PageRow> pageRows() {
+        List<String> headings = browser.findElements(By.cssSelector("#ledger thead th")).stream()
+                .map(th -> th.getText().strip()).toList();
         List<PageRow> rows = new ArrayList<>();
         for (WebElement tr : browser.findElements(By.cssSelector("#ledger tbody tr"))) {
-            List<WebElement> cells = tr.findElements(By.tagName("td"));
-            rows.add(new PageRow(Long.parseLong(tr.getAttribute("data-item-id")),
-                    cells.get(0).findElement(By.tagName("a")).getAttribute("href").replaceAll(".*/org/", ""),
-                    cells.get(1).getText().strip(), cells.get(3).getText().strip(), cells.get(6).getText().strip(),
-                    tr.getText()));
+            List<String> cells = tr.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList();
+            String id = tr.getAttribute("data-item-id");
+            rows.add(new PageRow(id == null ? -1 : Long.parseLong(id),
+                    tr.findElement(By.cssSelector("td a")).getAttribute("href").replaceAll(".*/org/", ""),
+                    cells.get(headings.indexOf("规则")),
+                    headings.contains("考核期") ? cells.get(headings.indexOf("考核期")) : null,
+                    cells.get(headings.indexOf("状态")), tr.getText()));
         }
         return rows;
     }
@@ -92,6 +97,7 @@ class LedgerExportPagesTest extends BrowserTest {
         assertThat(twice).anySatisfy(l -> assertThat(l.get(0).rule()).isEqualTo("S-04"));
         for (List<PageRow> same : twice) {
             // keyed by (organization, period, rule id): never two of one period
+            assertThat(same).as(same.toString()).allSatisfy(r -> assertThat(r.period()).isNotNull());
             assertThat(same.stream().map(PageRow::period).distinct().count()).as(same.toString()).isEqualTo(same.size());
             for (PageRow r : same) {
                 if (r.period().equals("2025年度") && (r.status().startsWith("待整改") || r.status().startsWith("待核验"))) {
@@ -115,10 +121,12 @@ class LedgerExportPagesTest extends BrowserTest {
 
             HttpResponse<byte[]> xlsx = download("/api/evaluations/" + id + "/export?format=xlsx" + filter[1]);
             assertThat(xlsx.statusCode()).isEqualTo(200);
-            assertThat(fileName(xlsx)).contains("考评" + id, "2026", evaluation.asOf().toString()).endsWith(".xlsx");
             try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-                assertThat(sheetIds(wb.getSheet("整改台账"))).as("整改台账 for" + filter[0]).isEqualTo(shown);
+                Sheet sheet = wb.getSheet("整改台账");
+                assertThat(sheet.getLastRowNum() - 1).as("整改台账 rows for" + filter[0]).isEqualTo(shown.size());
+                assertThat(sheetIds(sheet)).as("整改台账 for" + filter[0]).isEqualTo(shown);
             }
+            assertThat(fileName(xlsx)).contains("考评" + id, "2026", evaluation.asOf().toString()).endsWith(".xlsx");
         }
         open("/office/rectifications?asOf=" + evaluation.asOf() + "&org=" + CONVERTED);
         checkPage("office-rectifications-as-of");
