@@ -6,15 +6,14 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The grades and ranks as CSV for Excel: UTF-8 with a byte order mark (so Excel reads the Chinese),
- * CRLF line ends, RFC 4180 quoting, and formula-looking text neutralized. Layout:
+ * CRLF line ends, RFC 4180 quoting, and formula-looking text neutralized. The header row comes first,
+ * so that any CSV reader takes it as the header; the evaluation's facts ({@link ExportMetadata#entries})
+ * are in the file name (evaluation id, period, as-of date) and the xlsx export's 说明 sheet. Layout:
  * <pre>
- * 考评编号,12,考评期间,2026,截至日期,2026-12-31,规则版本,2026.1.0,规则校验和,sha256:…,发布状态,已发布,…
- * (empty line)
  * 排名,组织代码,组织名称,…            the columns of {@link ExportTables#RANKING}
  * 1,V-HONGQI,红旗村党支部,…          one line per organization, in rank order
  * </pre>
@@ -29,13 +28,6 @@ public final class CsvExporter implements EvaluationExporter {
     public void write(EvaluationExport export, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         w.write(BOM);
-        List<CellValue> meta = new ArrayList<>();
-        for (ExportMetadata.Entry e : ExportMetadata.entries(export)) {
-            meta.add(CellValue.text(e.label()));
-            meta.add(CellValue.text(e.value()));
-        }
-        line(w, meta);
-        w.write(CRLF);
         Table<ExportTables.RankingRow> table = ExportTables.ranking(export);
         line(w, table.headers().stream().map(CellValue::text).toList());
         for (ExportTables.RankingRow row : table.rows()) {

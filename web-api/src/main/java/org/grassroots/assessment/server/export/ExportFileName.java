@@ -3,16 +3,18 @@ package org.grassroots.assessment.server.export;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The file name of an export, Chinese for users ({@code 考评结果-2026-2026-12-31.xlsx}) with an
- * ASCII fallback for old clients ({@code evaluation-12-2026-2026-12-31.xlsx}), and the
+ * The file name of an export, carrying the period, the evaluation id and the as-of date: Chinese for
+ * users ({@code 考评结果-2026-考评12-截至2026-12-31.xlsx}) with an ASCII fallback for old clients
+ * ({@code evaluation-12-2026-2026-12-31.xlsx}), and the
  * {@code Content-Disposition} value that carries both (RFC 6266, RFC 5987 {@code filename*}).
  */
 public record ExportFileName(String name, String asciiName) {
 
     public static ExportFileName of(EvaluationExport export, ExportFormat format) {
-        String stem = safe(export.period()) + "-" + export.asOf();
-        return new ExportFileName("考评结果-" + stem + "." + format.extension(),
-                "evaluation-" + export.evaluationId() + "-" + stem + "." + format.extension());
+        String period = safe(export.period());
+        return new ExportFileName("考评结果-" + period + "-考评" + export.evaluationId() + "-截至" + export.asOf()
+                + "." + format.extension(),
+                "evaluation-" + export.evaluationId() + "-" + period + "-" + export.asOf() + "." + format.extension());
     }
 
     /** {@code attachment; filename="evaluation-….xlsx"; filename*=UTF-8''%E8%80%83…} */

@@ -2,7 +2,7 @@ package org.grassroots.assessment.server.export;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.server.rectification.LedgerNotes;
 
 /**
  * The facts about an evaluation that every export states beside the numbers (period, as-of date,
@@ -37,11 +37,7 @@ public final class ExportMetadata {
 
     /** "2026年度" or "2026年第3季度"; the text itself when it is no period. */
     public static String periodLabel(String period) {
-        if (!Period.isValid(period)) {
-            return period;
-        }
-        Period p = Period.parse(period);
-        return p.isQuarter() ? p.year() + "年第" + p.quarter() + "季度" : p.year() + "年度";
+        return period == null ? null : LedgerNotes.periodLabel(period);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.export;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,7 +8,11 @@ import org.grassroots.assessment.evaluation.Flag;
 import org.grassroots.assessment.evaluation.OrgTitle;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.RectificationItem;
+import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.server.rectification.LedgerNotes;
+import org.grassroots.assessment.server.rectification.RectificationView;
 
 /**
  * The column model of every export: the grades and ranks (定级排名), the rectification list
@@ -38,17 +43,24 @@ public final class ExportTables {
             new Column<>("类型内排名", 12, r -> CellValue.rank(r.org().rankInType())),
             new Column<>("上级内排名", 12, r -> CellValue.rank(r.org().rankInParent())));
 
-    /** The rectification list's columns, in order (the "整改台账" sheet). */
+    /**
+     * The rectification list's columns, in order (the "整改台账" sheet): the item's number in the
+     * ledger (整改编号, as on the ledger page), its period (考核期) and why an item of an earlier
+     * period stands (备注) follow the columns the sheet always had.
+     */
     public static final List<Column<RectificationRow>> RECTIFICATIONS = List.of(
-            new Column<>("组织代码", 14, r -> CellValue.text(r.item().orgCode())),
+            new Column<>("组织代码", 14, r -> CellValue.text(r.orgCode())),
             new Column<>("组织名称", 30, r -> CellValue.text(r.orgName())),
-            new Column<>("来源", 12, r -> CellValue.text(r.item().source() == null ? null : r.item().source().label())),
-            new Column<>("规则", 8, r -> CellValue.text(r.item().rule())),
-            new Column<>("检查编号", 16, r -> CellValue.text(r.item().visitId())),
-            new Column<>("问题描述", 50, r -> CellValue.text(r.item().description())),
-            new Column<>("整改期限", 12, r -> CellValue.day(r.item().deadline())),
-            new Column<>("状态", 10, r -> CellValue.text(r.item().status() == null ? null : r.item().status().label())),
-            new Column<>("是否逾期", 10, r -> CellValue.text(r.item().overdue() ? "是" : "否")));
+            new Column<>("来源", 12, r -> CellValue.text(r.source() == null ? null : r.source().label())),
+            new Column<>("规则", 8, r -> CellValue.text(r.rule())),
+            new Column<>("检查编号", 16, r -> CellValue.text(r.visitId())),
+            new Column<>("问题描述", 50, r -> CellValue.text(r.description())),
+            new Column<>("整改期限", 12, r -> CellValue.day(r.deadline())),
+            new Column<>("状态", 10, r -> CellValue.text(r.status() == null ? null : r.status().label())),
+            new Column<>("是否逾期", 10, r -> CellValue.text(r.overdue() ? "是" : "否")),
+            new Column<>("考核期", 12, r -> CellValue.text(r.period() == null ? null : LedgerNotes.periodLabel(r.period()))),
+            new Column<>("备注", 40, r -> CellValue.text(r.note())),
+            new Column<>("整改编号", 10, r -> r.id() == null ? CellValue.text(null) : CellValue.whole(r.id())));
 
     /** Tier columns of the statistics, best first, then the total. */
     private static final List<Tier> TIERS_BEST_FIRST = List.of(Tier.ADVANCED, Tier.GOOD, Tier.AVERAGE, Tier.WEAK);
@@ -67,7 +79,25 @@ public final class ExportTables {
     public record RankingRow(OrganizationResult org, String parent) {
     }
 
-    public record RectificationRow(RectificationItem item, String orgName) {
+    /**
+     * One line of the rectification list; {@code id} (the ledger's item number) and {@code period}
+     * are null for an item of a result exported without the server's ledger; {@code note}: why an
+     * item of an earlier period stands, or null.
+     */
+    public record RectificationRow(Long id, String orgCode, String orgName, RectificationSource source, String rule,
+            String period, String visitId, String description, LocalDate deadline, RectificationStatus status,
+            boolean overdue, String note) {
+
+        static RectificationRow of(RectificationView item, String orgName, LocalDate asOf) {
+            return new RectificationRow(item.id(), item.orgCode(), orgName, item.source(), item.rule(), item.period(),
+                    item.visitId(), item.description(), item.deadline(), item.status(), item.overdue(),
+                    LedgerNotes.why(item, asOf));
+        }
+
+        static RectificationRow of(RectificationItem item, String orgName) {
+            return new RectificationRow(null, item.orgCode(), orgName, item.source(), item.rule(), null,
+                    item.visitId(), item.description(), item.deadline(), item.status(), item.overdue(), null);
+        }
     }
 
     public static Table<RankingRow> ranking(EvaluationExport export) {
@@ -80,9 +110,13 @@ public final class ExportTables {
     }
 
     public static Table<RectificationRow> rectifications(EvaluationExport export) {
-        List<RectificationRow> rows = export.result().rectifications().stream()
-                .map(item -> new RectificationRow(item, export.nameOf(item.orgCode())))
-                .toList();
+        List<RectificationRow> rows = export.ledger() == null
+                ? export.result().rectifications().stream()
+                        .map(item -> RectificationRow.of(item, export.nameOf(item.orgCode())))
+                        .toList()
+                : export.ledger().stream()
+                        .map(item -> RectificationRow.of(item, export.nameOf(item.orgCode()), export.asOf()))
+                        .toList();
         return new Table<>(RECTIFICATIONS, rows);
     }
 

@@ -23,8 +23,9 @@ import org.grassroots.assessment.evaluation.Tier;
  *     the header row (bold, frozen, with an autofilter) and one row per organization in rank order,
  *     the columns of {@link ExportTables#RANKING}; scores are numbers formatted 0.00, 软弱涣散 in red;</li>
  * <li>分类统计 — the title line, then tier counts per type and per parent organization, each with a total;</li>
- * <li>整改台账 — the title line and the rectification list, {@link ExportTables#RECTIFICATIONS},
- *     overdue items in red;</li>
+ * <li>整改台账 — the title line and the rectification list, {@link ExportTables#RECTIFICATIONS}, the
+ *     items the ledger page lists for the same filters as of the evaluation's as-of date (open items
+ *     of earlier periods included), overdue items in red;</li>
  * <li>说明 — the evaluation's facts ({@link ExportMetadata#entries}) and what each sheet holds.</li>
  * </ul>
  * Text is always written as string cells, never formulas, and formula-looking text is prefixed with an
@@ -120,7 +121,8 @@ public final class XlsxExporter implements EvaluationExporter {
         pair(sheet.createRow(r++), RANKING_SHEET,
                 "全部参评组织按排名排列：三力（凝聚力、魅力、战斗力）、综合得分、明察暗访得分、定级及软弱涣散情形、称号、标记、晋位升级，以及类型内、上级组织内排名。", styles);
         pair(sheet.createRow(r++), COUNTS_SHEET, "各定级的组织数：按组织类型，按上级组织（乡镇、街道）。", styles);
-        pair(sheet.createRow(r++), RECTIFICATION_SHEET, "截至日期时待整改、待核验的整改事项，含整改期限和是否逾期。", styles);
+        pair(sheet.createRow(r++), RECTIFICATION_SHEET, "与整改台账页面在相同筛选条件下、按截至日期列出的事项一致：截至日期时除已撤销外的整改事项（待整改、待核验、已销号），"
+                + "含以前考核期未销号的事项（备注“上期遗留”），列明考核期、整改期限、是否逾期和整改编号。", styles);
         pair(sheet.createRow(r), "说明", "得分均由规则版本所列的规则集计算；每项得分的依据见系统中该组织的考评明细。", styles);
     }
 

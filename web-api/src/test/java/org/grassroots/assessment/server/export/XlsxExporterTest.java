@@ -148,10 +148,11 @@ class XlsxExporterTest {
                     .contains(WorkedExample.result().ruleSet().version());
             List<String> headers = new ArrayList<>();
             sheet.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("组织代码", "组织名称", "来源", "规则", "检查编号", "问题描述", "整改期限", "状态", "是否逾期");
+            assertThat(headers).containsExactly("组织代码", "组织名称", "来源", "规则", "检查编号", "问题描述", "整改期限", "状态", "是否逾期",
+                    "考核期", "备注", "整改编号");
             assertThat(sheet.getLastRowNum()).isEqualTo(1 + 25);
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:I27");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:L27");
 
             Row first = sheet.getRow(2);
             assertThat(text(first.getCell(0))).isEqualTo("C-XINGFU");
@@ -279,6 +280,6 @@ class XlsxExporterTest {
             assertThat(text(sheet.getRow(5001).getCell(1))).isEqualTo("V-05000");
             assertThat(wb.getSheet("整改台账").getLastRowNum()).isEqualTo(1);
         }
-        assertThat(CsvExporterTest.records(CsvExporterTest.csv(export))).hasSize(3 + 5000);
+        assertThat(CsvExporterTest.records(CsvExporterTest.csv(export))).hasSize(1 + 5000);
     }
 }

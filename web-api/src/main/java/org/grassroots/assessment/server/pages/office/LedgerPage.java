@@ -1,13 +1,18 @@
 package org.grassroots.assessment.server.pages.office;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.organization.OrganizationService;
+import org.grassroots.assessment.server.rectification.LedgerNotes;
 import org.grassroots.assessment.server.rectification.RectificationFilter;
+import org.grassroots.assessment.server.rectification.RectificationList;
 import org.grassroots.assessment.server.rectification.RectificationQuery;
+import org.grassroots.assessment.server.rectification.RectificationView;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,25 +34,30 @@ class LedgerPage {
 
     @GetMapping("/office/rectifications")
     String list(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String org,
-            @RequestParam(defaultValue = "false") boolean overdue, Model model) {
-        RectificationStatus chosen = null;
-        for (RectificationStatus s : RectificationStatus.values()) {
-            if (s.name().equals(status)) {
-                chosen = s;
-            }
-        }
-        String orgCode = org.isBlank() ? null : org.strip();
-        if (orgCode != null) {
-            organizations.get(orgCode);
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        RectificationFilter filter = RectificationFilter.ledger(org, status, overdue, asOf, SHOWN);
+        if (filter.orgCode() != null) {
+            organizations.get(filter.orgCode());
         }
         Map<String, String> names = organizations.all().stream()
                 .collect(Collectors.toMap(Organization::code, Organization::name));
-        model.addAttribute("list", ledger.list(new RectificationFilter(orgCode, true,
-                chosen == null ? null : Set.of(chosen), null, overdue ? Boolean.TRUE : null, null, null, null, 0, SHOWN)));
+        RectificationList list = ledger.list(filter);
+        Map<Long, String> why = new HashMap<>();
+        for (RectificationView item : list.items()) {
+            String note = LedgerNotes.why(item, list.asOf());
+            if (note != null) {
+                why.put(item.id(), note);
+            }
+        }
+        model.addAttribute("list", list);
+        model.addAttribute("why", why);
         model.addAttribute("statuses", RectificationStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("org", org);
         model.addAttribute("overdue", overdue);
+        model.addAttribute("asOf", asOf);
         model.addAttribute("names", names);
         return "office/rectifications";
     }
