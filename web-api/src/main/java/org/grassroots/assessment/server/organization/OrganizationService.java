@@ -47,6 +47,10 @@ public class OrganizationService {
         return organizations.find(code).orElseThrow(() -> unknown(code));
     }
 
+    public boolean exists(String code) {
+        return organizations.exists(code);
+    }
+
     public List<Organization> all() {
         return organizations.findAll();
     }

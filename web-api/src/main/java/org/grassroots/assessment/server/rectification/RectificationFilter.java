@@ -46,6 +46,12 @@ public record RectificationFilter(
                 overdue ? Boolean.TRUE : null, null, null, asOf, 0, size);
     }
 
+    /** The same filter, a page of {@code size} items from {@code page} (0 first). */
+    public RectificationFilter onPage(int page, int size) {
+        return new RectificationFilter(orgCode, subtree, statuses, source, overdue, dueBefore, period, asOf,
+                Math.max(0, page), size);
+    }
+
     boolean admits(RectificationStatus status) {
         return statuses.isEmpty() ? status != RectificationStatus.WITHDRAWN : statuses.contains(status);
     }

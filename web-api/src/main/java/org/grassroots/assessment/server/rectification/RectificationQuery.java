@@ -35,6 +35,11 @@ public class RectificationQuery {
     }
 
     public RectificationList list(RectificationFilter filter) {
+        return list(filter, LedgerOrder.POLICY);
+    }
+
+    /** As {@link #list(RectificationFilter)}, the items in the order asked for before they are paged. */
+    public RectificationList list(RectificationFilter filter, LedgerOrder order) {
         LocalDate asOf = filter.asOf() != null ? filter.asOf() : LocalDate.now(clock);
         StringBuilder where = new StringBuilder("1 = 1");
         List<Object> args = new ArrayList<>();
@@ -75,7 +80,7 @@ public class RectificationQuery {
                 matching.add(item);
             }
         }
-        matching.sort(LedgerItem.LEDGER_ORDER);
+        matching.sort(order.comparator());
         List<LedgerItem> page = matching;
         if (filter.size() != null) {
             int from = (int) Math.min(matching.size(), (long) filter.page() * filter.size());

@@ -210,6 +210,48 @@ class DashboardPagesTest extends BrowserTest {
                 assertThat(r.getAttribute("class")).contains("overdue"));
     }
 
+    /** Issue 14, defect 8 and the office: the ledger's organization by name or code, pages of 50, ordered by deadline. */
+    @Test
+    void the_ledger_finds_an_organization_by_name_and_pages_and_orders_its_items() {
+        signIn("evaluator");
+        open("/office/rectifications");
+        int total = Integer.parseInt(text("#ledger-count").replaceAll("^共 (\\d+) 项.*$", "$1"));
+        assertThat(total).as("the demo ledger needs pages").isGreaterThan(PAGE_SIZE);
+        assertThat(browser.findElements(By.cssSelector("#ledger tbody tr"))).hasSize(PAGE_SIZE);
+        find(".pager a[rel=next]").click();
+        waitFor(d -> d.getCurrentUrl().contains("page=2"));
+        assertThat(text("#ledger-count")).contains("第 2 / ");
+
+        String townName = new Api(port, TestUsers.basic("evaluator", DEMO_PASSWORD)).get("/api/organizations/XQ-Z01")
+                .json().get("name").asString();
+        open("/office/rectifications");
+        find("#org").sendKeys(townName);
+        find("#ledger-filter button").click();
+        waitFor(d -> d.getCurrentUrl().contains("org="));
+        assertThat(text("#ledger-count")).startsWith(townName + "（XQ-Z01）及下级：");
+        int town = Integer.parseInt(text("#ledger-count").replaceAll("^.*共 (\\d+) 项.*$", "$1"));
+        open("/office/rectifications?org=XQ-Z01");
+        assertThat(text("#ledger-count")).as("the name and the code find the same items").contains("共 " + town + " 项");
+
+        open("/office/rectifications?org=" + java.net.URLEncoder.encode("村", java.nio.charset.StandardCharsets.UTF_8));
+        List<WebElement> choices = browser.findElements(By.cssSelector("#org-choices a"));
+        assertThat(choices).as("a name many organizations share asks which one").hasSizeBetween(2, 10);
+        assertThat(browser.findElements(By.id("ledger"))).isEmpty();
+        String chosen = choices.get(0).getText();
+        choices.get(0).click();
+        waitFor(d -> !d.findElements(By.id("ledger-count")).isEmpty());
+        assertThat(text("#ledger-count")).startsWith(chosen);
+        open("/office/rectifications?org=" + java.net.URLEncoder.encode("没有这个组织", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(text("#org-choices")).isEqualTo("没有名称或编码包含“没有这个组织”的组织");
+        checkPage("office-rectifications-no-match");
+
+        open("/office/rectifications?order=DEADLINE");
+        List<String> deadlines = browser.findElements(By.cssSelector("#ledger tbody td.date")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(deadlines).isSorted();
+        checkPage("office-rectifications-by-deadline");
+    }
+
     private int sum(String css) {
         return browser.findElements(By.cssSelector(css)).stream().mapToInt(e -> Integer.parseInt(e.getText().strip()))
                 .sum();

@@ -62,6 +62,20 @@ class LedgerExportPagesTest extends BrowserTest {
         return rows;
     }
 
+    /** Every page of the ledger's rows (50 a page), following "下一页" to the last. */
+    private List<PageRow> allPageRows() {
+        List<PageRow> rows = new ArrayList<>(pageRows());
+        while (!browser.findElements(By.cssSelector(".pager a[rel=next]")).isEmpty()) {
+            String before = browser.getCurrentUrl();
+            find(".pager a[rel=next]").click();
+            waitFor(d -> !d.getCurrentUrl().equals(before));
+            List<PageRow> page = pageRows();
+            assertThat(page).as("a page holds at most 50 items").hasSizeLessThanOrEqualTo(50).isNotEmpty();
+            rows.addAll(page);
+        }
+        return rows;
+    }
+
     @Test
     void an_item_of_an_earlier_period_shows_its_period_and_why_it_stands() {
         signIn("evaluator");
@@ -85,7 +99,7 @@ class LedgerExportPagesTest extends BrowserTest {
         signIn("evaluator");
         open("/office/rectifications");
         assertThat(text("#ledger-count")).doesNotContain("显示前");
-        List<PageRow> rows = pageRows();
+        List<PageRow> rows = allPageRows();
         Map<String, List<PageRow>> byOrgAndRule = new HashMap<>();
         for (PageRow r : rows) {
             if (r.rule().matches("[WS]-.*")) {
@@ -117,7 +131,7 @@ class LedgerExportPagesTest extends BrowserTest {
                 new String[] {"&status=VERIFIED", "&status=VERIFIED"})) {
             open("/office/rectifications?asOf=" + evaluation.asOf() + filter[0]);
             assertThat(text("#ledger-count")).contains("截至 " + evaluation.asOf()).doesNotContain("显示前");
-            List<Long> shown = pageRows().stream().map(PageRow::id).toList();
+            List<Long> shown = allPageRows().stream().map(PageRow::id).toList();
 
             HttpResponse<byte[]> xlsx = download("/api/evaluations/" + id + "/export?format=xlsx" + filter[1]);
             assertThat(xlsx.statusCode()).isEqualTo(200);
