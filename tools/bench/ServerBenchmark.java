@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -277,6 +278,7 @@ public class ServerBenchmark {
                 "/office/rectifications?org=" + URLEncoder.encode("镇", StandardCharsets.UTF_8));
         int rounds = smoke ? 1 : 10;
         Map<String, List<Double>> byKind = new TreeMap<>();
+        Map<String, List<Double>> byUrl = new LinkedHashMap<>();
         for (int round = -1; round < rounds; round++) {
             for (String url : urls) {
                 long t = System.nanoTime();
@@ -286,9 +288,16 @@ public class ServerBenchmark {
                 if (round >= 0) {
                     byKind.computeIfAbsent(url.startsWith("/office/dashboard") ? "ranking" : "ledger",
                             k -> new ArrayList<>()).add(ms);
+                    byUrl.computeIfAbsent(url, k -> new ArrayList<>()).add(ms);
                 }
             }
         }
+        byUrl.forEach((url, values) -> {
+            List<Double> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            log(String.format(Locale.ROOT, "  %s: p50 %.1f ms, max %.1f ms", url, pct(sorted, 50),
+                    sorted.get(sorted.size() - 1)));
+        });
         for (Map.Entry<String, List<Double>> kind : byKind.entrySet()) {
             List<Double> values = new ArrayList<>(kind.getValue());
             Collections.sort(values);

@@ -31,6 +31,7 @@ import org.grassroots.assessment.server.rectification.LedgerSync;
 import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.DateBounds;
+import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,14 +101,19 @@ public class EvaluationRunner {
     /** The period and as-of date of a request, checked (policy section 0); 400 when invalid. */
     public EvaluationTarget target(String periodText, LocalDate asOf) {
         if (!Period.isValid(periodText)) {
-            throw new InvalidRequestException("/period", "period must be YYYY or YYYY-Qn (n 1–4): " + periodText);
+            throw new InvalidRequestException("考评期间“" + periodText + "”无效：应为年份（如 2026）或季度（如 2026-Q3）",
+                    List.of(new Problem("/period", "period must be YYYY or YYYY-Qn (n 1–4): " + periodText)));
         }
         Period period = Period.parse(periodText);
         DateBounds.check("/asOf", asOf);
-        LocalDate date = asOf != null ? asOf : AssessmentWindow.defaultAsOf(period, LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate date = asOf != null ? asOf : AssessmentWindow.defaultAsOf(period, today);
         if (date.isBefore(period.start())) {
-            throw new InvalidRequestException("/asOf",
-                    "as-of date " + date + " is before the start of period " + period + " (" + period.start() + ")");
+            String said = asOf == null
+                    ? "考评期间 " + period + " 尚未开始（" + period.start() + " 开始，今天是 " + today + "），还不能评估"
+                    : "截至日期 " + date + " 早于考评期间 " + period + " 的开始日期 " + period.start();
+            throw new InvalidRequestException(said, List.of(new Problem("/asOf",
+                    "as-of date " + date + " is before the start of period " + period + " (" + period.start() + ")")));
         }
         return new EvaluationTarget(period, date);
     }
@@ -167,7 +173,8 @@ public class EvaluationRunner {
         DatabaseAssessmentData data = loader.load(period, asOf, scope, laps);
         List<Organization> orgs = data.organizationsWithFacts(period);
         if (orgs.isEmpty()) {
-            throw new InvalidRequestException("/period", "no organization has facts for period " + p);
+            throw new InvalidRequestException("没有任何组织有 " + p + " 期间的数据，请先导入该期间的数据",
+                    List.of(new Problem("/period", "no organization has facts for period " + p)));
         }
         log.info("evaluation of {} as of {} started: {} organizations", p, asOf, orgs.size());
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);

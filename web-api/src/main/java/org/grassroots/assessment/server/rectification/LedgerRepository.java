@@ -81,6 +81,26 @@ public class LedgerRepository {
         return withFindings(query(condition, args, most));
     }
 
+    /**
+     * What the ledger holds, in a few numbers that change with every write to it: items added (count,
+     * highest id) or changed (every update raises an item's version), steps appended, visits stored,
+     * findings withdrawn. Equal stamps: the ledger read before is still what a read would give.
+     */
+    public LedgerStamp stamp() {
+        return jdbc.sql("select (select count(*) from rectification_item), (select coalesce(max(id), 0) from"
+                + " rectification_item), (select coalesce(sum(version), 0) from rectification_item), (select count(*)"
+                + " from rectification_step), (select coalesce(max(id), 0) from rectification_step), (select count(*)"
+                + " from visit), (select count(*) from finding where withdrawn_at is not null)")
+                .query((rs, n) -> new LedgerStamp(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .single();
+    }
+
+    /** See {@link #stamp()}. */
+    public record LedgerStamp(long items, long lastItem, long versions, long steps, long lastStep, long visits,
+            long withdrawnFindings) {
+    }
+
     /** The items with, for INSPECTION items, their visit's date and whether their finding was withdrawn. */
     public List<LedgerItem> withFindings(List<LedgerItem> items) {
         Set<String> visits = new HashSet<>();

@@ -26,8 +26,11 @@ public class RectificationQuery {
     private final OrganizationSubtreeRepository subtree;
     private final Clock clock;
 
+    private final LedgerSnapshot snapshot;
+
     public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtreeRepository subtree,
-            Clock clock) {
+            Clock clock, LedgerSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.ledger = ledger;
         this.items = items;
         this.subtree = subtree;
@@ -71,8 +74,17 @@ public class RectificationQuery {
             where.append(" and i.period = ?");
             args.add(filter.period());
         }
+        // most of the ledger: from the kept whole ledger, filtered here as the SQL would; else read by SQL
+        List<LedgerItem> read = whole ? snapshot.all() : ledger.find(where.toString(), args, false);
         List<LedgerItem> matching = new ArrayList<>();
-        for (LedgerItem item : ledger.find(where.toString(), args, whole)) {
+        for (LedgerItem item : read) {
+            if (whole && !(filter.source() == null || filter.source() == item.source())
+                    || whole && filter.dueBefore() != null && !item.deadline().isBefore(filter.dueBefore())
+                    || whole && Boolean.TRUE.equals(filter.overdue()) && !item.deadline().isBefore(asOf)
+                    || whole && filter.period() != null && !filter.period().isBlank()
+                            && !filter.period().equals(item.period())) {
+                continue;
+            }
             boolean exists = item.source() != RectificationSource.INSPECTION
                     || (item.visitDate() != null && !item.visitDate().isAfter(asOf));
             if (exists && (codes == null || codes.contains(item.orgCode())) && filter.admits(item.statusAsOf(asOf))
@@ -80,7 +92,9 @@ public class RectificationQuery {
                 matching.add(item);
             }
         }
-        matching.sort(order.comparator());
+        if (!whole || order != LedgerOrder.POLICY) {
+            matching.sort(order.comparator()); // the kept ledger is in the policy's order already
+        }
         List<LedgerItem> page = matching;
         if (filter.size() != null) {
             int from = (int) Math.min(matching.size(), (long) filter.page() * filter.size());

@@ -1,6 +1,8 @@
 package org.grassroots.assessment.server.web;
 
 import jakarta.persistence.OptimisticLockException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
@@ -21,6 +23,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -99,23 +102,64 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException e) {
+    ProblemDetail illegalArgument(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response) {
+        if (asPage(request, response, HttpStatus.BAD_REQUEST)) {
+            return null;
+        }
         return invalid("请求不正确", List.of(new Problem("", e.getMessage())));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException e) {
+    ProblemDetail accessDenied(AccessDeniedException e, HttpServletRequest request, HttpServletResponse response) {
+        if (asPage(request, response, HttpStatus.FORBIDDEN)) {
+            return null;
+        }
         return problem(HttpStatus.FORBIDDEN, "无权访问", "当前用户的角色无权进行此操作 the signed-in user's role may not do this");
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ProblemDetail unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
         RequestSizeLimit.TooLargeException tooLarge = tooLarge(e);
         if (tooLarge != null) {
             return tooLarge(tooLarge);
         }
         log.error("unexpected error", e);
+        if (asPage(request, response, HttpStatus.INTERNAL_SERVER_ERROR)) {
+            return null;
+        }
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "服务器处理请求时出错，请联系管理员。");
+    }
+
+    /**
+     * Spring MVC's own refusals (a method the address does not take, a missing parameter, an address
+     * where nothing is, ...): problem details for the API; for a browser's page request the Chinese
+     * error page (issue 14, defect 3: never raw JSON in a browser).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null
+                && asPage(web.getRequest(), web.getResponse(), ErrorText.status(statusCode.value()))) {
+            return null;
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * For a browser asking for a page (not the API): the servlet container's error dispatch renders
+     * the Chinese error page ({@link ErrorResponses}) with this status; true when it was so sent.
+     */
+    private static boolean asPage(HttpServletRequest request, HttpServletResponse response, HttpStatus status) {
+        if (!ErrorText.wantsPage(request.getRequestURI(), request.getHeader(HttpHeaders.ACCEPT))
+                || response.isCommitted()) {
+            return false;
+        }
+        try {
+            response.sendError(status.value());
+            return true;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

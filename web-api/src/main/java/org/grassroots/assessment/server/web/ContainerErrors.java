@@ -89,7 +89,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                     writer.write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
                             + ErrorText.title(status) + "</title><link rel=\"stylesheet\" href=\"/css/app.css\">"
                             + "</head><body><main><h1>" + ErrorText.title(status) + "</h1><p>"
-                            + HtmlUtils.htmlEscape(ErrorText.detail(status))
+                            + HtmlUtils.htmlEscape(ErrorText.pageDetail(status))
                             + "</p><p><a href=\"/\">返回首页</a></p></main></body></html>");
                 } else {
                     Map<String, Object> body = new LinkedHashMap<>();

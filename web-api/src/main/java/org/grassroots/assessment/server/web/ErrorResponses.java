@@ -38,7 +38,8 @@ public class ErrorResponses implements ErrorController {
         if (ErrorText.wantsPage(uri, request.getHeader(HttpHeaders.ACCEPT))) {
             ModelAndView page = new ModelAndView("error-page", status);
             page.addObject("status", status.value());
-            page.addObject("message", ErrorText.detail(status));
+            page.addObject("title", ErrorText.title(status));
+            page.addObject("message", ErrorText.pageDetail(status));
             return page;
         }
         Map<String, Object> body = new LinkedHashMap<>();

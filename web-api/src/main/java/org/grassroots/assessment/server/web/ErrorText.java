@@ -7,17 +7,17 @@ import org.springframework.http.HttpStatus;
  * and a detail in Chinese and English, by status. Used for the errors the servlet container and
  * the security filters report ({@link ErrorResponses}, {@link ContainerErrors}).
  */
-final class ErrorText {
+public final class ErrorText {
 
     private ErrorText() {
     }
 
-    static HttpStatus status(int code) {
+    public static HttpStatus status(int code) {
         HttpStatus status = HttpStatus.resolve(code);
         return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
-    static String title(HttpStatus status) {
+    public static String title(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "请求无法处理";
             case UNAUTHORIZED -> "需要登录";
@@ -49,8 +49,22 @@ final class ErrorText {
         };
     }
 
+    /** What a page says (Chinese only; the API's detail keeps its English too): what happened and what to do. */
+    public static String pageDetail(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "请求的地址或参数不正确，请返回上一页重新操作。";
+            case UNAUTHORIZED -> "请先登录。";
+            case FORBIDDEN -> "您的账号无权查看此页面或进行此操作。如需权限，请联系系统管理员。";
+            case NOT_FOUND -> "您要找的页面不存在，可能地址有误或内容已被删除。";
+            case METHOD_NOT_ALLOWED -> "此页面不能这样打开（例如提交表单的地址不能直接在地址栏中打开），请从首页进入。";
+            case CONTENT_TOO_LARGE -> "上传的内容超过上限。";
+            default -> status.is4xxClientError() ? "请求无法处理（" + status.value() + "），请返回上一页重新操作。"
+                    : "服务器处理请求时出错，请稍后再试或联系系统管理员。";
+        };
+    }
+
     /** Whether a browser page asked (an HTML error page), rather than an API client (problem JSON). */
-    static boolean wantsPage(String uri, String accept) {
+    public static boolean wantsPage(String uri, String accept) {
         String path = uri == null ? "" : uri;
         boolean api = path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                 || path.startsWith("/v3/api-docs");

@@ -18,7 +18,7 @@ class OfficePagesTest extends BrowserTest {
         find("#period").clear();
         find("#period").sendKeys("20x6");
         find("#run-form button[type=submit]").click();
-        assertThat(text("#run-error")).startsWith("期间应为年份");
+        assertThat(text("#run-error")).isEqualTo("考评期间“20x6”无效：应为年份（如 2026）或季度（如 2026-Q3）");
 
         find("#period").clear();
         find("#period").sendKeys("2026");

@@ -59,8 +59,7 @@ class EvaluationPages {
             id = runner.run(runner.target(period.strip(), asOf));
         } catch (InvalidRequestException e) {
             model.addAttribute("period", period);
-            model.addAttribute("runError", "期间应为年份（如 2026）或季度（如 2026-Q3），截至日期不能早于期间开始："
-                    + e.getMessage());
+            model.addAttribute("runError", e.getMessage());
             return home(model);
         }
         redirect.addFlashAttribute("notice", "评估已完成（编号 " + id + "），请核对后发布");
