@@ -14,7 +14,7 @@ import java.util.List;
  * so that any CSV reader takes it as the header; the evaluation's facts ({@link ExportMetadata#entries})
  * are in the file name (evaluation id, period, as-of date) and the xlsx export's 说明 sheet. Layout:
  * <pre>
- * 排名,组织代码,组织名称,…            the columns of {@link ExportTables#RANKING}
+ * 排名,组织编码,组织名称,…            the columns of {@link ExportTables#RANKING}
  * 1,V-HONGQI,红旗村党支部,…          one line per organization, in rank order
  * </pre>
  * Scores have 2 decimals; an absent inspection score is an empty field.

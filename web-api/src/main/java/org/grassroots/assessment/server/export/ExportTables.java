@@ -24,7 +24,7 @@ public final class ExportTables {
     /** The ranking's columns, in order; the CSV and the "定级排名" sheet both use exactly these. */
     public static final List<Column<RankingRow>> RANKING = List.of(
             new Column<>("排名", 7, r -> CellValue.rank(r.org().rank())),
-            new Column<>("组织代码", 14, r -> CellValue.text(r.org().code())),
+            new Column<>("组织编码", 14, r -> CellValue.text(r.org().code())),
             new Column<>("组织名称", 30, r -> CellValue.text(r.org().name())),
             new Column<>("类型", 10, r -> CellValue.text(r.org().type() == null ? null : r.org().type().label())),
             new Column<>("上级组织", 22, r -> CellValue.text(r.parent())),
@@ -49,7 +49,7 @@ public final class ExportTables {
      * period stands (备注) follow the columns the sheet always had.
      */
     public static final List<Column<RectificationRow>> RECTIFICATIONS = List.of(
-            new Column<>("组织代码", 14, r -> CellValue.text(r.orgCode())),
+            new Column<>("组织编码", 14, r -> CellValue.text(r.orgCode())),
             new Column<>("组织名称", 30, r -> CellValue.text(r.orgName())),
             new Column<>("来源", 12, r -> CellValue.text(r.source() == null ? null : r.source().label())),
             new Column<>("规则", 8, r -> CellValue.text(r.rule())),
@@ -69,7 +69,7 @@ public final class ExportTables {
             new Column<>("类型", 14, c -> CellValue.text(c.name()))));
 
     public static final List<Column<TierCount>> COUNTS_BY_PARENT = countColumns(List.of(
-            new Column<>("上级组织代码", 16, c -> CellValue.text(c.code())),
+            new Column<>("上级组织编码", 16, c -> CellValue.text(c.code())),
             new Column<>("上级组织名称", 30, c -> CellValue.text(c.name()))));
 
     private ExportTables() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvExporterTest {
 
-    static final List<String> HEADERS = List.of("排名", "组织代码", "组织名称", "类型", "上级组织", "凝聚力", "魅力", "战斗力",
+    static final List<String> HEADERS = List.of("排名", "组织编码", "组织名称", "类型", "上级组织", "凝聚力", "魅力", "战斗力",
             "综合得分", "明察暗访得分", "定级", "软弱涣散情形", "称号", "标记", "晋位升级", "类型内排名", "上级内排名");
 
     static byte[] csv(EvaluationExport export) throws Exception {
@@ -37,7 +37,7 @@ class CsvExporterTest {
             for (int i = 0; i < headers.size(); i++) {
                 row.put(headers.get(i), record.get(i));
             }
-            rows.put(row.get("组织代码"), row);
+            rows.put(row.get("组织编码"), row);
         }
         return rows;
     }

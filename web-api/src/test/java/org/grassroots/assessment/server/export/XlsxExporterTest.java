@@ -81,7 +81,7 @@ class XlsxExporterTest {
             assertThat(sheet.getColumnWidth(2)).isEqualTo(30 * 256);
             assertThat(sheet.getLastRowNum()).isEqualTo(1 + 6);
 
-            Map<String, Map<String, Cell>> rows = rows(sheet, 1, "组织代码");
+            Map<String, Map<String, Cell>> rows = rows(sheet, 1, "组织编码");
             assertThat(rows.keySet()).containsExactly("V-HONGQI", "XQ-T01", "C-XINGFU", "E-HANGKE", "S-XIEHUI", "V-SHIQIAO");
             Map<String, Cell> hongqi = rows.get("V-HONGQI");
             assertThat(hongqi.get("排名").getNumericCellValue()).isEqualTo(1.0);
@@ -124,7 +124,7 @@ class XlsxExporterTest {
             assertThat(text(sheet.getRow(parentCaption).getCell(0))).isEqualTo("按上级组织（乡镇、街道）");
             Map<String, Map<String, Cell>> byParent = rows(sheet, parentCaption + 1, "上级组织名称");
             assertThat(byParent.keySet()).containsExactly("X区党工委", "城关街道党工委", "合计");
-            assertThat(text(byParent.get("X区党工委").get("上级组织代码"))).isEqualTo("XQ");
+            assertThat(text(byParent.get("X区党工委").get("上级组织编码"))).isEqualTo("XQ");
             assertThat(counts(byParent.get("X区党工委"))).containsExactly(0, 2, 0, 1, 3);
             assertThat(counts(byParent.get("城关街道党工委"))).containsExactly(1, 1, 0, 1, 3);
             assertThat(counts(byParent.get("合计"))).containsExactly(1, 3, 0, 2, 6);
@@ -148,7 +148,7 @@ class XlsxExporterTest {
                     .contains(WorkedExample.result().ruleSet().version());
             List<String> headers = new ArrayList<>();
             sheet.getRow(1).forEach(c -> headers.add(c.getStringCellValue()));
-            assertThat(headers).containsExactly("组织代码", "组织名称", "来源", "规则", "检查编号", "问题描述", "整改期限", "状态", "是否逾期",
+            assertThat(headers).containsExactly("组织编码", "组织名称", "来源", "规则", "检查编号", "问题描述", "整改期限", "状态", "是否逾期",
                     "考核期", "备注", "整改编号");
             assertThat(sheet.getLastRowNum()).isEqualTo(1 + 25);
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
@@ -218,7 +218,7 @@ class XlsxExporterTest {
         EvaluationExport export = new EvaluationExport(7, hostile, false, WorkedExample.CREATED_AT,
                 Map.of("XQ", " \t=X区"));
         try (XSSFWorkbook wb = xlsx(export)) {
-            Map<String, Map<String, Cell>> rows = rows(wb.getSheet("定级排名"), 1, "组织代码");
+            Map<String, Map<String, Cell>> rows = rows(wb.getSheet("定级排名"), 1, "组织编码");
             HostileResult.DISGUISED.forEach((code, name) -> {
                 Cell cell = rows.get(code).get("组织名称");
                 assertThat(cell.getCellType()).as(code).isEqualTo(CellType.STRING);
@@ -245,7 +245,7 @@ class XlsxExporterTest {
                     }
                 }
             }
-            Map<String, Map<String, Cell>> rows = rows(wb.getSheet("定级排名"), 1, "组织代码");
+            Map<String, Map<String, Cell>> rows = rows(wb.getSheet("定级排名"), 1, "组织编码");
             assertThat(rows.get("V-HONGQI").get("组织名称").getStringCellValue()).isEqualTo("'" + HostileResult.HYPERLINK);
             assertThat(rows.get("V-HONGQI").get("上级组织").getStringCellValue()).isEqualTo("'@SUM(A1:A9)");
             assertThat(rows.get("XQ-T01").get("上级组织").getStringCellValue()).isEqualTo("'+X区党工委");
@@ -254,7 +254,7 @@ class XlsxExporterTest {
             XSSFSheet ledger = wb.getSheet("整改台账");
             assertThat(text(ledger.getRow(2 + 7).getCell(5))).isEqualTo("'+cmd|' /C calc'!A0");
             assertThat(text(ledger.getRow(2 + 7).getCell(1))).isEqualTo("'-2+3,石桥");
-            Map<String, Map<String, Cell>> byParent = rows(wb.getSheet("分类统计"), 3 + 1 + 6 + 2, "上级组织代码");
+            Map<String, Map<String, Cell>> byParent = rows(wb.getSheet("分类统计"), 3 + 1 + 6 + 2, "上级组织编码");
             assertThat(text(byParent.get("XQ").get("上级组织名称"))).isEqualTo("'+X区党工委");
         }
     }

@@ -154,7 +154,7 @@ class LedgerExportPagesTest extends BrowserTest {
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         String first = text.substring(1, text.indexOf("\r\n"));
-        assertThat(first).startsWith("排名,组织代码,组织名称,");
+        assertThat(first).startsWith("排名,组织编码,组织名称,");
     }
 
     private HttpResponse<byte[]> download(String path) throws Exception {

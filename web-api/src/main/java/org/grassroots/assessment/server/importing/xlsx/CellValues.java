@@ -81,13 +81,13 @@ final class CellValues {
 
     private static JsonNode code(RawCell cell, Notes notes) {
         if (cell.type() == RawCell.Type.NUMBER) {
-            notes.warn("代码以数字形式存储，已读作“" + cell.text() + "”；如原代码有前导零，请把该列设为文本后重填");
+            notes.warn("编码以数字形式存储，已读作“" + cell.text() + "”；如原编码有前导零，请把该列设为文本后重填");
             return NODES.stringNode(cell.text());
         }
         String original = cell.text();
         String normalised = halfWidth(original).strip();
         if (!normalised.equals(original)) {
-            notes.warn("代码“" + original + "”已读作“" + normalised + "”（" + what(original, normalised) + "）");
+            notes.warn("编码“" + original + "”已读作“" + normalised + "”（" + what(original, normalised) + "）");
         }
         return NODES.stringNode(normalised);
     }

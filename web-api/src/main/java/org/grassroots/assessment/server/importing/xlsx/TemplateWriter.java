@@ -249,7 +249,7 @@ public final class TemplateWriter {
 
     static String valueText(Column column) {
         return switch (column.kind()) {
-            case CODE -> "代码：字母、数字、“_”或“-”";
+            case CODE -> "编码：字母、数字、“_”或“-”";
             case TEXT -> "文本";
             case PERIOD -> "期间：2026 或 2026-Q1";
             case INTEGER -> "整数" + range(column);

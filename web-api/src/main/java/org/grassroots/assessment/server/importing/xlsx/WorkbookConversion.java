@@ -200,8 +200,9 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
         return null;
     }
 
+    /** Spaces and full-width forms aside; "代码" read as "编码" (the word of templates made before 组织编码 was the one word). */
     private static String normalHeader(String text) {
-        return CellValues.halfWidth(text).replaceAll("\\s+", "");
+        return CellValues.halfWidth(text).replaceAll("\\s+", "").replace("代码", "编码");
     }
 
     private void record(int row, List<RawCell> cells) {

@@ -62,16 +62,16 @@ public final class WorkbookLayout {
     }
 
     private static SheetLayout organizations() {
-        return new SheetLayout(ORGANIZATIONS, "organizations", "每行一个党组织（按代码新增或替换）", List.of(
-                code("code", "组织代码", "党组织的唯一代码：字母、数字、“_”或“-”，至多 64 个字符", null, null),
+        return new SheetLayout(ORGANIZATIONS, "organizations", "每行一个党组织（按编码新增或替换）", List.of(
+                code("code", "组织编码", "党组织的唯一编码：字母、数字、“_”或“-”，至多 64 个字符", null, null),
                 new Column("name", "组织名称", ColumnKind.TEXT, true, null, null, List.of(), "党组织全称，1–200 个字符",
                         null, null),
                 choice("type", "组织类型", true, OrgType.values(), OrgType::name, OrgType::label,
                         "村、社区、机关、非公企业、社会组织；决定适用的评分细则", "Organization", "type"),
                 choice("level", "组织层级", true, OrgLevel.values(), OrgLevel::name, OrgLevel::label,
                         "党委/党工委、党总支、党支部", "Organization", "level"),
-                new Column("parentCode", "上级组织代码", ColumnKind.CODE, false, null, null, List.of(),
-                        "上级党组织的代码（本表中或已导入的组织）；区直属的党委留空", null, null),
+                new Column("parentCode", "上级组织编码", ColumnKind.CODE, false, null, null, List.of(),
+                        "上级党组织的编码（本表中或已导入的组织）；区直属的党委留空", null, null),
                 choice("enterpriseCategory", "企业类别", false, EnterpriseCategory.values(), EnterpriseCategory::name,
                         EnterpriseCategory::label, "仅非公企业填写（必填）；其他类型留空", "Organization",
                         "enterpriseCategory"),
@@ -81,7 +81,7 @@ public final class WorkbookLayout {
 
     private static SheetLayout periodFacts() {
         return new SheetLayout(PERIOD_FACTS, "periodFacts", "每行一个党组织在一个考评期间的指标（截至填报时的累计数）", List.of(
-                code("orgCode", "组织代码", "本行指标所属党组织的代码", null, null),
+                code("orgCode", "组织编码", "本行指标所属党组织的编码", null, null),
                 period(),
                 count("branchGeneralMeetings", "支部党员大会（次）", "本期已召开的支部党员大会次数"),
                 count("committeeMeetings", "支委会（次）", "本期已召开的支部委员会会议次数"),
@@ -132,7 +132,7 @@ public final class WorkbookLayout {
     private static SheetLayout members() {
         return new SheetLayout(MEMBERS, "members", "每行一名党员在一个考评期间的记录（按党员编号和期间新增或替换）", List.of(
                 code("memberId", "党员编号", "党员的唯一编号：字母、数字、“_”或“-”", null, null),
-                code("orgCode", "组织代码", "党员所在党组织的代码（须有本期的期间指标）", null, null),
+                code("orgCode", "组织编码", "党员所在党组织的编码（须有本期的期间指标）", null, null),
                 period(),
                 bool("floating", "流动党员", true, "是否为流动党员（不计分，用于统计）", MEMBER, "floating"),
                 new Column("serviceHours", "服务群众时长（小时）", ColumnKind.NUMBER, true, 0.0, 10_000.0, List.of(),
@@ -150,7 +150,7 @@ public final class WorkbookLayout {
     private static SheetLayout visits() {
         return new SheetLayout(VISITS, "visits", "每行一次明察暗访检查（已导入的检查不可更改：同编号同内容跳过，内容不同为冲突）", List.of(
                 code("visitId", "检查编号", "检查的唯一编号：字母、数字、“_”或“-”", null, null),
-                code("orgCode", "组织代码", "被检查党组织的代码", null, null),
+                code("orgCode", "组织编码", "被检查党组织的编码", null, null),
                 new Column("date", "检查日期（日期）", ColumnKind.DATE, true, null, null, List.of(),
                         "检查日期，日期单元格（如 2026-05-20），不得晚于今天", "Visit", "date"),
                 choice("mode", "检查方式", true, VisitMode.values(), VisitMode::name, VisitMode::label,

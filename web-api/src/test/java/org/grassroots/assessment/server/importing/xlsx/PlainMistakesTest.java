@@ -67,18 +67,33 @@ class PlainMistakesTest {
         throw new AssertionError();
     }
 
+    /** A template made before 组织编码 became the one word (its headers say 组织代码) still imports. */
+    @Test
+    void a_template_whose_headers_say_dai_ma_for_the_code_still_imports() {
+        XSSFWorkbook wb = workbook();
+        for (String sheet : List.of("组织", "期间指标", "党员")) {
+            org.apache.poi.ss.usermodel.Row header = wb.getSheet(sheet).getRow(0);
+            header.forEach(c -> c.setCellValue(c.getStringCellValue().replace("编码", "代码")));
+        }
+
+        BinaryApi.Reply reply = upload(wb);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("organizations").asInt()).isEqualTo(7);
+    }
+
     @Test
     void a_code_with_a_trailing_space_or_full_width_letters_is_read_trimmed_with_a_warning() {
         XSSFWorkbook wb = workbook();
-        Workbooks.cell(wb, "组织", "组织代码", 2).setCellValue("XQ ");
+        Workbooks.cell(wb, "组织", "组织编码", 2).setCellValue("XQ ");
         Workbooks.cell(wb, "党员", "党员编号", 2).setCellValue("ＨＱ－01");
 
         BinaryApi.Reply reply = upload(wb);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(notes(reply, "warnings")).containsExactly(
-                "组织!A2 代码“XQ ”已读作“XQ”（去掉了首尾空格）",
-                "党员!A2 代码“ＨＱ－01”已读作“HQ-01”（全角字符改为半角）");
+                "组织!A2 编码“XQ ”已读作“XQ”（去掉了首尾空格）",
+                "党员!A2 编码“ＨＱ－01”已读作“HQ-01”（全角字符改为半角）");
         assertThat(reply.json().get("organizations").asInt()).isEqualTo(7);
         assertThat(new Api(port).get("/api/organizations/XQ").status()).isEqualTo(200);
         assertThat(new Api(port).get("/api/organizations/V-HONGQI/members?period=2026").json().get(0)
@@ -153,7 +168,7 @@ class PlainMistakesTest {
     void a_merged_cell_is_refused_at_the_merged_range() {
         XSSFWorkbook wb = workbook();
         Sheet members = wb.getSheet("党员");
-        Workbooks.cell(wb, "党员", "组织代码", 3).setBlank();
+        Workbooks.cell(wb, "党员", "组织编码", 3).setBlank();
         members.addMergedRegion(CellRangeAddress.valueOf("B2:B3"));
 
         BinaryApi.Reply reply = upload(wb);

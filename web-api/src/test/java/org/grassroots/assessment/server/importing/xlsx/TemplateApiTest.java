@@ -42,7 +42,7 @@ class TemplateApiTest {
             assertThat(wb.isSheetHidden(wb.getSheetIndex("选项"))).isTrue();
 
             XSSFSheet facts = wb.getSheet("期间指标");
-            assertThat(headers(facts)).startsWith("组织代码", "考评期间", "支部党员大会（次）")
+            assertThat(headers(facts)).startsWith("组织编码", "考评期间", "支部党员大会（次）")
                     .contains("党员人数（名）", "党建储备金余额（元）", "党员学习参学率（0–1）", "书记空缺（月）");
             assertThat(facts.getPaneInformation().isFreezePane()).isTrue();
             assertThat(facts.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
@@ -69,7 +69,7 @@ class TemplateApiTest {
             assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("|流动党员（名）|是|") && r.endsWith("|CO-03、S-02"));
             assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("党员学习参学率") && r.endsWith("|CO-02"));
             assertThat(rows).anyMatch(r -> r.startsWith("党员|") && r.contains("学习测试成绩") && r.endsWith("|V-05"));
-            assertThat(rows).anyMatch(r -> r.startsWith("组织|A|组织代码|是|"));
+            assertThat(rows).anyMatch(r -> r.startsWith("组织|A|组织编码|是|"));
             int described = (int) rows.stream().filter(r -> r.matches("^(组织|期间指标|党员|明察暗访|发现问题)\\|.*")).count();
             int columns = 0;
             for (String sheet : List.of("组织", "期间指标", "党员", "明察暗访", "发现问题")) {

@@ -111,7 +111,7 @@ class WorkbookImportApiTest {
         api().uploadWorkbook("/api/import", workedExample());
         Map<String, Integer> before = rowCounts();
         XSSFWorkbook wb = Workbooks.open(workedExample());
-        int hongqi = Workbooks.rowOf(wb, "期间指标", "组织代码", "V-HONGQI");
+        int hongqi = Workbooks.rowOf(wb, "期间指标", "组织编码", "V-HONGQI");
         Workbooks.cell(wb, "期间指标", "保持联系的流动党员", hongqi).setCellValue(99);
         long floating = (long) Workbooks.existing(wb, "期间指标", "流动党员", hongqi).getNumericCellValue();
         Workbooks.cell(wb, "党员", "学习测试成绩", 2).setCellValue(101);
