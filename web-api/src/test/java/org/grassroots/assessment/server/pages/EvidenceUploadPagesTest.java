@@ -61,6 +61,9 @@ class EvidenceUploadPagesTest extends BrowserTest {
         waitFor(d -> d.getPageSource().contains("整改材料已提交"));
         assertThat(stored(id)).hasSize(2);
 
+        // issue 14, defect 8: one time zone (assessment.zone, Asia/Shanghai here), shown with the time
+        assertThat(text("#item-" + id + " ol.steps"))
+                .containsPattern("记录于 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}（UTC\\+08:00）");
         List<WebElement> files = browser.findElements(By.cssSelector("#item-" + id + " a.evidence-file"));
         assertThat(files).extracting(WebElement::getText).containsExactly("整改后.png", "整改台账.pdf");
         assertThat(find("#item-" + id + " a.evidence-link").getAttribute("rel")).contains("noopener");
