@@ -40,6 +40,22 @@ public class WorkbookUploads {
         return magic == FileMagic.OOXML || magic == FileMagic.OLE2;
     }
 
+    /** What became of an uploaded workbook. */
+    public sealed interface Outcome permits Imported, Refused {
+    }
+
+    /** Imported: the counts and the warnings. */
+    public record Imported(WorkbookImportResult result) implements Outcome {
+    }
+
+    /**
+     * Refused, nothing imported: every problem at its cell, the warnings, and (when asked and the
+     * workbook is not too large) the workbook itself annotated, with the name to download it under.
+     */
+    public record Refused(List<CellNote> problems, List<CellNote> warnings, byte[] annotated, String annotatedName)
+            implements Outcome {
+    }
+
     /**
      * @param in        the upload, positioned at its start
      * @param magic     what its first bytes say it is
@@ -47,39 +63,55 @@ public class WorkbookUploads {
      */
     public ResponseEntity<?> upload(InputStream in, FileMagic magic, String fileName, boolean annotated, String actor)
             throws IOException {
+        Outcome outcome = receive(in, magic, fileName, annotated, actor);
+        if (outcome instanceof Imported imported) {
+            return ResponseEntity.ok(imported.result());
+        }
+        Refused refused = (Refused) outcome;
+        if (refused.annotated() == null) {
+            return refusedAsJson(refused.problems(), refused.warnings());
+        }
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.parseMediaType(WorkbookController.XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        new ExportFileName(refused.annotatedName(), "import-problems.xlsx").contentDisposition())
+                .header("X-Import-Problems", Integer.toString(refused.problems().size()))
+                .body(refused.annotated());
+    }
+
+    /** Reads, checks and imports an uploaded workbook (all or nothing): the API's and the office page's way in. */
+    public Outcome receive(InputStream in, FileMagic magic, String fileName, boolean annotated, String actor)
+            throws IOException {
         if (magic == FileMagic.OLE2) {
-            return refusedAsJson(new WorkbookRefusedException(List.of(CellNote.workbook(
-                    "这是旧版 Excel 文件（.xls）：请在 Excel 中“另存为” .xlsx 格式后重新上传")), List.of()), List.of());
+            return new Refused(List.of(CellNote.workbook(
+                    "这是旧版 Excel 文件（.xls）：请在 Excel 中“另存为” .xlsx 格式后重新上传")), List.of(), null, null);
         }
         File file = Files.createTempFile("workbook-upload-", ".xlsx").toFile();
         try {
             if (!copyBounded(in, file)) {
-                return refusedAsJson(new WorkbookRefusedException(List.of(CellNote.workbook("工作簿超过 "
-                        + limits.maxBytes() / (1024 * 1024) + " MB 的上限，请分成几个文件导入")), List.of()), List.of());
+                return new Refused(List.of(CellNote.workbook("工作簿超过 "
+                        + limits.maxBytes() / (1024 * 1024) + " MB 的上限，请分成几个文件导入")), List.of(), null, null);
             }
             try {
-                return ResponseEntity.ok(workbooks.importWorkbook(file, actor));
+                return new Imported(workbooks.importWorkbook(file, actor));
             } catch (WorkbookRefusedException e) {
                 if (!annotated) {
-                    return refusedAsJson(e, List.of());
+                    return new Refused(e.problems(), e.warnings(), null, null);
                 }
                 if (file.length() > limits.annotateMaxBytes()) {
-                    return refusedAsJson(e, List.of(CellNote.workbook("工作簿较大（超过 "
+                    List<CellNote> warnings = new ArrayList<>(List.of(CellNote.workbook("工作簿较大（超过 "
                             + limits.annotateMaxBytes() / (1024 * 1024) + " MB），不返回标注的工作簿，请按以下单元格修改")));
+                    warnings.addAll(e.warnings());
+                    return new Refused(e.problems(), warnings, null, null);
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try {
                     WorkbookAnnotator.annotate(file, e.problems(), e.warnings(), out);
                 } catch (IOException | RuntimeException unreadable) {
-                    return refusedAsJson(e, List.of());
+                    return new Refused(e.problems(), e.warnings(), null, null);
                 }
                 String stem = fileName == null || fileName.isBlank() ? "工作簿" : fileName.replaceAll("(?i)\\.xlsx$", "");
-                return ResponseEntity.badRequest()
-                        .contentType(MediaType.parseMediaType(WorkbookController.XLSX))
-                        .header(HttpHeaders.CONTENT_DISPOSITION,
-                                new ExportFileName(stem + "-问题标注.xlsx", "import-problems.xlsx").contentDisposition())
-                        .header("X-Import-Problems", Integer.toString(e.problems().size()))
-                        .body(out.toByteArray());
+                return new Refused(e.problems(), e.warnings(), out.toByteArray(), stem + "-问题标注.xlsx");
             }
         } finally {
             Files.deleteIfExists(file.toPath());
@@ -102,17 +134,15 @@ public class WorkbookUploads {
         return true;
     }
 
-    private static ResponseEntity<ProblemDetail> refusedAsJson(WorkbookRefusedException e, List<CellNote> more) {
-        List<CellNote> errors = new ArrayList<>(e.problems());
+    private static ResponseEntity<ProblemDetail> refusedAsJson(List<CellNote> problems, List<CellNote> warnings) {
+        List<CellNote> errors = new ArrayList<>(problems);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "工作簿校验未通过：共 " + errors.size() + " 个问题，未导入任何数据");
         p.setTitle("数据校验未通过");
         p.setType(URI.create("about:blank"));
         p.setInstance(URI.create("/api/import"));
         p.setProperty("errors", errors);
-        List<CellNote> warnings = new ArrayList<>(more);
-        warnings.addAll(e.warnings());
-        p.setProperty("warnings", warnings);
+        p.setProperty("warnings", new ArrayList<>(warnings));
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }
