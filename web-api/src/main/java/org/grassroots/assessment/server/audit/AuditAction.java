@@ -39,6 +39,12 @@ public enum AuditAction {
     FACTS_UPDATED,
     /** An online backup of the database written. Target {@code backup:<file name>}. */
     BACKUP_CREATED,
+    /** Facts of a self-report submitted for review (issue 15). Target {@code selfreport:<code>/<period>}. */
+    SELF_REPORT_SUBMITTED,
+    /** Submitted facts approved or returned with reasons. Target {@code selfreport:<code>/<period>}. */
+    SELF_REPORT_REVIEWED,
+    /** The office's deadline for a period's self-reports set. Target {@code selfreport:<period>}. */
+    SELF_REPORT_DEADLINE_SET,
     /** A user added. Target {@code user:<username>}. */
     USER_CREATED,
     /** A user's role, organization, name, password or enabled state changed (users are never deleted). */

@@ -12,6 +12,7 @@ import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.model.VisitMode;
@@ -55,14 +56,33 @@ class AssessmentDataRepository {
     }
 
     DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope, Laps laps) {
+        return load(period, asOf, scope, laps, List.of());
+    }
+
+    /**
+     * @param latest facts of the period that stand instead of the stored ones (an evaluation on the
+     *               latest self-reported facts), also for organizations with none stored
+     */
+    DatabaseAssessmentData load(Period period, LocalDate asOf, OrgScope scope, Laps laps, List<PeriodFacts> latest) {
         DatabaseAssessmentData data = new DatabaseAssessmentData();
         String p = period.toString();
+        Map<String, PeriodFacts> instead = new HashMap<>();
+        latest.stream().filter(f -> f.period().equals(p)).forEach(f -> instead.put(f.orgCode(), f));
         jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
                         + " from organization o join period_facts x on x.org_code = o.code and x.period = ?"
                         + " where " + scope.condition("o.code")).params(args(List.of(p), scope))
                 .query(rs -> {
                     data.add(FactRows.organization(rs));
                 });
+        for (String code : instead.keySet()) {
+            if (!data.covers(code)) {
+                jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+                                + " from organization o where o.code = ? and " + scope.condition("o.code"))
+                        .params(args(List.of(code), scope)).query(rs -> {
+                            data.add(FactRows.organization(rs));
+                        });
+            }
+        }
         laps.lap("organizations");
         if (data.organizations().isEmpty()) {
             return data;
@@ -70,8 +90,12 @@ class AssessmentDataRepository {
         jdbc.sql("select * from period_facts f where f.period in (?, ?) and " + scope.condition("f.org_code"))
                 .params(args(List.of(p, period.previous().toString()), scope))
                 .query(rs -> {
-                    data.add(FactRows.facts(rs));
+                    PeriodFacts f = FactRows.facts(rs);
+                    if (!(f.period().equals(p) && instead.containsKey(f.orgCode()))) {
+                        data.add(f);
+                    }
                 });
+        instead.values().forEach(data::add);
         laps.lap("facts");
         CompletableFuture<List<MemberRecord>> members = readMembersBeside(period, scope);
         loadVisits(data, asOf, scope);

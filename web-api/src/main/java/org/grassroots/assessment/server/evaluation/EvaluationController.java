@@ -40,8 +40,12 @@ class EvaluationController {
         this.publisher = publisher;
     }
 
-    /** {@code asOf} optional: the period end, or today if earlier. */
-    record EvaluateRequest(String period, LocalDate asOf) {
+    /**
+     * {@code asOf} optional: the period end, or today if earlier. {@code facts} optional:
+     * {@code APPROVED} (the default) or {@code LATEST} (self-reported facts not approved yet
+     * included; a trial that leaves the ledger alone and cannot be published).
+     */
+    record EvaluateRequest(String period, LocalDate asOf, String facts) {
     }
 
     @PostMapping
@@ -49,7 +53,11 @@ class EvaluationController {
         if (request == null || request.period() == null) {
             throw new InvalidRequestException("/period", "period is required (YYYY or YYYY-Qn)");
         }
-        long id = runner.run(runner.target(request.period(), request.asOf()));
+        FactBasis basis = FactBasis.parse(request.facts());
+        if (basis == null) {
+            throw new InvalidRequestException("/facts", "facts must be APPROVED or LATEST, got " + request.facts());
+        }
+        long id = runner.run(runner.target(request.period(), request.asOf()), basis);
         return ResponseEntity.created(URI.create("/api/evaluations/" + id)).body(Map.of("id", id));
     }
 

@@ -39,6 +39,10 @@ public class EvaluationPublisher {
         if (s.published()) {
             return s;
         }
+        if (s.factBasis() == FactBasis.LATEST) {
+            throw new ConflictException("评估 #" + id + " 基于" + FactBasis.LATEST.label() + "，是试算，不能发布；"
+                    + "请待自评审核完成后按已审核数据重新评估再发布");
+        }
         Optional<Long> other = evaluations.publishedOf(s.period());
         if (other.isPresent()) {
             throw conflict(s, other.get());

@@ -35,7 +35,7 @@ public class EvaluationRepository {
     static final TypeReference<List<ItemSnapshot>> ITEMS = new TypeReference<>() {
     };
     private static final String SUMMARY = "select id, period, as_of, rule_set_version, rule_set_checksum, inputs_digest,"
-            + " organizations, created_at, created_by, published_at, published_by, previous_grades from evaluation";
+            + " organizations, created_at, created_by, published_at, published_by, previous_grades, fact_basis from evaluation";
 
     private final JdbcClient jdbc;
 
@@ -161,7 +161,7 @@ public class EvaluationRepository {
                 new RuleSetRef(rs.getString("rule_set_version"), rs.getString("rule_set_checksum")),
                 rs.getString("inputs_digest"), rs.getInt("organizations"), instant(rs, "created_at"),
                 rs.getString("created_by"), rs.getObject("published_at") != null, instant(rs, "published_at"),
-                rs.getString("published_by"), rs.getString("previous_grades"));
+                rs.getString("published_by"), rs.getString("previous_grades"), FactBasis.valueOf(rs.getString("fact_basis")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

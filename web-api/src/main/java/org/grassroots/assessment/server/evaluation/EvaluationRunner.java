@@ -73,14 +73,16 @@ public class EvaluationRunner {
     private final AssessmentMetrics metrics;
     private final RuleLimits limits;
     private final LedgerConflictRetry conflicts;
+    private final SubmittedFacts submitted;
 
     EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks, DefaultLockRepository lockRows,
-            LedgerConflictRetry conflicts) {
+            LedgerConflictRetry conflicts, SubmittedFacts submitted) {
         this.conflicts = conflicts;
+        this.submitted = submitted;
         this.lock = EvaluationLock.of(locks);
         this.lockRows = lockRows;
         this.limits = limits;
@@ -127,6 +129,16 @@ public class EvaluationRunner {
      * evaluation runs again on the fresh ledger ({@link LedgerConflictRetry}).
      */
     public long run(EvaluationTarget target) {
+        return run(target, FactBasis.APPROVED);
+    }
+
+    /**
+     * As {@link #run(EvaluationTarget)}, on the given facts: on {@link FactBasis#LATEST} the
+     * self-reported values waiting for review stand instead of the stored facts, and the
+     * rectification ledger is left as it is (a trial on facts no one has approved must not open or
+     * close anyone's items); its results list the items the ledger holds.
+     */
+    public long run(EvaluationTarget target, FactBasis basis) {
         String who = actor.current();
         Deadline deadline = limits.evaluation();
         try {
@@ -143,7 +155,7 @@ public class EvaluationRunner {
         try {
             String period = target.period().toString();
             Stored stored = metrics.timeEvaluation(period, () -> conflicts.run(
-                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), who, deadline))));
+                    () -> transactions.execute(tx -> evaluateAndStore(target.period(), target.asOf(), basis, who, deadline))));
             metrics.evaluatedOrganizations(period, stored.organizations());
             return stored.id();
         } finally {
@@ -164,13 +176,14 @@ public class EvaluationRunner {
     private record Stored(long id, int organizations) {
     }
 
-    private Stored evaluateAndStore(Period period, LocalDate asOf, String who, Deadline deadline) {
+    private Stored evaluateAndStore(Period period, LocalDate asOf, FactBasis basis, String who, Deadline deadline) {
         Laps laps = new Laps();
         RuleSet rules = ruleSets.get();
         Evaluator evaluator = limits.limit(new Evaluator(rules, properties.threads(), BATCH_SIZE), deadline);
         String p = period.toString();
         OrgScope scope = OrgScope.all();
-        DatabaseAssessmentData data = loader.load(period, asOf, scope, laps);
+        DatabaseAssessmentData data = loader.load(period, asOf, scope, laps,
+                basis == FactBasis.LATEST ? submitted.latest(p) : List.of());
         List<Organization> orgs = data.organizationsWithFacts(period);
         if (orgs.isEmpty()) {
             throw new InvalidRequestException("没有任何组织有 " + p + " 期间的数据，请先导入该期间的数据",
@@ -186,17 +199,20 @@ public class EvaluationRunner {
         Instant now = clock.instant();
         String digest = InputDigest.of(data, period, asOf, before.source());
         EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(), digest,
-                result.organizations().size(), now, who, before.source());
+                result.organizations().size(), now, who, before.source(), basis);
         long id = writer.insert(header);
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
-        ProducedItems produced = ProducedItems.of(result, data);
-        if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {
-            ledger.inspectionItems(scope).forEach(data::addIfStanding);
+        LedgerSync.Changes changes = null;
+        if (basis == FactBasis.APPROVED) {
+            ProducedItems produced = ProducedItems.of(result, data);
+            if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {
+                ledger.inspectionItems(scope).forEach(data::addIfStanding);
+            }
+            changes = ledgerSync.syncPeriodItems(p, asOf, produced.period(), now, who,
+                    "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
         }
-        LedgerSync.Changes changes = ledgerSync.syncPeriodItems(p, asOf, produced.period(), now, who,
-                "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
         laps.lap("ledger");
         List<LedgerItem> items = new ArrayList<>(data.inspectionItems().values());
         items.addAll(ledger.periodItems(p, scope));
@@ -205,9 +221,9 @@ public class EvaluationRunner {
         writer.insertResults(id, result, listed, laps);
         laps.lap("results stored");
         audit.record(AuditAction.EVALUATION_RUN, "evaluation:" + id, "运行考评 #" + id + "（" + p + "，截至 " + asOf
-                + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "）", header);
+                + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "，" + basis.label() + "）", header);
         log.info("evaluation #{} of {} as of {}: {} organizations; {}; ledger {}", id, p, asOf, orgs.size(), laps,
-                changes);
+                changes == null ? "left as it is (latest facts)" : changes);
         return new Stored(id, result.organizations().size());
     }
 

@@ -8,7 +8,8 @@ import org.grassroots.assessment.server.rectification.RectificationView;
 /**
  * A stored evaluation's record: what it evaluated, with which rule set, over which inputs
  * ({@code inputsDigest}, SHA-256 over everything it read), who ran it and whether it is published.
- * {@code previousGrades} says where movement's previous tiers came from.
+ * {@code previousGrades} says where movement's previous tiers came from; {@code factBasis} which facts it
+ * read (issue 15: the approved ones, or the latest self-reported ones in a trial that is never published).
  */
 public record EvaluationSummary(
         long id,
@@ -22,7 +23,8 @@ public record EvaluationSummary(
         boolean published,
         Instant publishedAt,
         String publishedBy,
-        String previousGrades) {
+        String previousGrades,
+        FactBasis factBasis) {
 
     /**
      * The same record with the staff who ran and published it named only as
@@ -32,6 +34,6 @@ public record EvaluationSummary(
     public EvaluationSummary withStaffHidden() {
         return new EvaluationSummary(id, period, asOf, ruleSet, inputsDigest, organizations, createdAt,
                 createdBy == null ? null : RectificationView.HIDDEN_ACTOR, published, publishedAt,
-                publishedBy == null ? null : RectificationView.HIDDEN_ACTOR, previousGrades);
+                publishedBy == null ? null : RectificationView.HIDDEN_ACTOR, previousGrades, factBasis);
     }
 }

@@ -37,17 +37,18 @@ class EvaluationWriteRepository {
 
     /** The evaluation's own row. */
     record Header(String period, LocalDate asOf, String ruleSetVersion, String ruleSetChecksum, String inputsDigest,
-            int organizations, Instant createdAt, String createdBy, String previousGrades) {
+            int organizations, Instant createdAt, String createdBy, String previousGrades, FactBasis factBasis) {
     }
 
     long insert(Header h) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into evaluation (period, as_of, rule_set_version, rule_set_checksum, inputs_digest,"
-                        + " organizations, created_at, created_by, previous_grades) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " organizations, created_at, created_by, previous_grades, fact_basis)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(h.period(), Date.valueOf(h.asOf()), h.ruleSetVersion(), h.ruleSetChecksum(),
                         new SqlParameterValue(Types.VARCHAR, h.inputsDigest()), h.organizations(),
                         h.createdAt().atOffset(ZoneOffset.UTC), new SqlParameterValue(Types.VARCHAR, h.createdBy()),
-                        new SqlParameterValue(Types.VARCHAR, h.previousGrades()))
+                        new SqlParameterValue(Types.VARCHAR, h.previousGrades()), h.factBasis().name())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
@@ -117,26 +118,67 @@ public class OrganizationService {
      */
     public Saved<PeriodFacts> putFacts(String code, String period, InputStream body) throws BundleValidationException {
         requireOrganization(code);
-        JsonNode record = SingleRecord.parse(body);
+        return putFacts(code, period, SingleRecord.parse(body));
+    }
+
+    /**
+     * Creates or replaces the period facts of one organization from a record shaped like a bundle's
+     * periodFacts[] element (an approved self-report's facts); validated as a PUT body is.
+     */
+    public Saved<PeriodFacts> putFacts(String code, String period, JsonNode record) throws BundleValidationException {
+        requireOrganization(code);
         List<Problem> problems = new ArrayList<>();
         SingleRecord.matchAddress(record, "orgCode", code, problems);
         SingleRecord.matchAddress(record, "period", period, problems);
         return transaction.run(() -> {
-            PeriodFacts read = SingleRecord.read(reader(), "periodFacts", record, problems).periodFacts().get(0);
-            List<Problem> limits = new ArrayList<>(StorageLimits.check(read, ""));
-            int stored = members.count(code, period);
-            if (stored > read.members()) {
-                limits.add(new Problem("/members", "must be at least the " + stored
-                        + " member records stored for " + code + " in " + period));
-            }
-            if (!limits.isEmpty()) {
-                throw new BundleValidationException(limits);
-            }
+            PeriodFacts read = checked(code, period, record, problems);
             boolean created = facts.upsert(List.of(read), now()) == 1;
             audit.record(AuditAction.FACTS_UPDATED, "organization:" + code + "/facts/" + period,
                     (created ? "新建期间数据 " : "更新期间数据 ") + code + " " + period, read);
             return new Saved<>(read, created);
         });
+    }
+
+    /**
+     * A record checked as {@link #putFacts(String, String, JsonNode)} would check it, without writing
+     * anything (a self-report when it is submitted or reviewed).
+     *
+     * @param facts    the facts read, or null when there are problems
+     * @param problems what is wrong, with paths relative to the record ({@code /members})
+     */
+    public record FactsCheck(PeriodFacts facts, List<Problem> problems) {
+    }
+
+    public FactsCheck checkFacts(String code, String period, JsonNode record) {
+        requireOrganization(code);
+        List<Problem> problems = new ArrayList<>();
+        SingleRecord.matchAddress(record, "orgCode", code, problems);
+        SingleRecord.matchAddress(record, "period", period, problems);
+        try {
+            return new FactsCheck(checked(code, period, record, problems), List.of());
+        } catch (BundleValidationException e) {
+            return new FactsCheck(null, e.problems());
+        }
+    }
+
+    /** The organization's stored facts of the period (what was imported, entered or approved), if any. */
+    public Optional<PeriodFacts> storedFacts(String code, String period) {
+        return facts.find(code, period);
+    }
+
+    private PeriodFacts checked(String code, String period, JsonNode record, List<Problem> problems)
+            throws BundleValidationException {
+        PeriodFacts read = SingleRecord.read(reader(), "periodFacts", record, problems).periodFacts().get(0);
+        List<Problem> limits = new ArrayList<>(StorageLimits.check(read, ""));
+        int stored = members.count(code, period);
+        if (stored > read.members()) {
+            limits.add(new Problem("/members", "must be at least the " + stored
+                    + " member records stored for " + code + " in " + period));
+        }
+        if (!limits.isEmpty()) {
+            throw new BundleValidationException(limits);
+        }
+        return read;
     }
 
     private void requireOrganization(String code) {

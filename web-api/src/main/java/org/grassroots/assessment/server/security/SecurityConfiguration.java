@@ -115,6 +115,12 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)
                         .requestMatchers("/rules", "/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
                         .requestMatchers(POST, "/org/*/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
+                        // self-reports: read by whoever sees the organization; filled by its representative;
+                        // reviewed by its committee's representative or the office (SelfReporting decides which)
+                        .requestMatchers(GET, "/org/*/self-report").hasAnyRole(EVERYONE)
+                        .requestMatchers(POST, "/org/*/self-report").hasRole(ORG_REP)
+                        .requestMatchers("/org/*/self-report/review").hasAnyRole(ADMIN, EVALUATOR, ORG_REP)
+                        .requestMatchers(GET, "/org/*/self-reports").hasRole(ORG_REP)
                         .requestMatchers(GET, "/org", "/org/search").hasAnyRole(STAFF)
                         .requestMatchers(GET, "/org/*", "/org/*/report", "/org/*/report.pdf").hasAnyRole(EVERYONE)
                         // an item's evidence: who may see it is decided by the item's organization (EvidencePages)

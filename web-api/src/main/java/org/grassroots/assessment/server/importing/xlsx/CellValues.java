@@ -20,7 +20,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * JSON bundle are judged by the same rules. Never guesses: a value is either read exactly or left
  * for the reader to refuse.
  */
-final class CellValues {
+public final class CellValues {
 
     /** Where the reading of a cell reports. */
     interface Notes {
@@ -73,6 +73,29 @@ final class CellValues {
             case TEXT_LIST -> list(cell.text(), LIST_SEPARATORS);
             case TEXT_LINES -> list(cell.text(), LINE_SEPARATORS);
         };
+    }
+
+    /**
+     * The value of text typed into a form field of the column (a self-report), read as a text cell
+     * would be: 92% for a share, full-width digits, 是/否, a choice's Chinese label. Null when blank;
+     * text that is not a value of the column comes back as it is, for the bundle reader to refuse.
+     */
+    public static JsonNode fromText(Column column, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Notes quiet = new Notes() {
+            @Override
+            public void warn(String message) {
+                // typing a number into a form field is not a mistake worth a word
+            }
+
+            @Override
+            public void refuse(String message) {
+                // a text cell is never a formula or an error value
+            }
+        };
+        return read(column, new RawCell(0, text.strip(), RawCell.Type.STRING, false, false), quiet);
     }
 
     static String halfWidth(String text) {

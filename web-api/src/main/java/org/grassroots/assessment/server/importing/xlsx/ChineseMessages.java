@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * their Chinese labels, and JSON Pointers to other records their cells. A message this table does
  * not know is shown with its English text, so nothing is ever hidden.
  */
-final class ChineseMessages {
+public final class ChineseMessages {
 
     private record Rule(Pattern pattern, Function<Matcher, String> text) {
     }
@@ -33,7 +33,7 @@ final class ChineseMessages {
      * @param cellOfPointer the cell of a JSON Pointer named in a message ({@code /organizations/1} →
      *                      组织!A3)
      */
-    ChineseMessages(Function<String, String> header, Function<String, String> cellOfPointer) {
+    public ChineseMessages(Function<String, String> header, Function<String, String> cellOfPointer) {
         this.header = header;
         this.cellOfPointer = cellOfPointer;
         this.rules = List.of(
@@ -108,7 +108,7 @@ final class ChineseMessages {
         return STATUS_LABELS.getOrDefault(code, code);
     }
 
-    String of(String message) {
+    public String of(String message) {
         for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(message);
             if (m.matches()) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.grassroots.assessment.server.evaluation.EvaluationDiscarder;
 import org.grassroots.assessment.server.evaluation.EvaluationPublisher;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
+import org.grassroots.assessment.server.evaluation.FactBasis;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
 import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.pages.Periods;
@@ -53,16 +54,21 @@ class EvaluationPages {
     @PostMapping("/office/evaluations")
     String run(@RequestParam(defaultValue = "") String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "APPROVED") String facts, Model model, RedirectAttributes redirect) {
         long id;
+        FactBasis basis = FactBasis.parse(facts);
+        if (basis == null) {
+            throw new InvalidRequestException("/facts", "facts must be APPROVED or LATEST, got " + facts);
+        }
         try {
-            id = runner.run(runner.target(period.strip(), asOf));
+            id = runner.run(runner.target(period.strip(), asOf), basis);
         } catch (InvalidRequestException e) {
             model.addAttribute("period", period);
             model.addAttribute("runError", e.getMessage());
             return home(model);
         }
-        redirect.addFlashAttribute("notice", "评估已完成（编号 " + id + "），请核对后发布");
+        redirect.addFlashAttribute("notice", basis == FactBasis.APPROVED ? "评估已完成（编号 " + id + "，" + basis.label()
+                + "），请核对后发布" : "试算已完成（编号 " + id + "，" + basis.label() + "）：整改台账未更新，不能发布");
         return "redirect:/office";
     }
 

@@ -75,6 +75,9 @@ class OrganizationPage {
         CurrentResult current = results.evaluate(code, runner.target(periods.orDefault(period), null));
         OrganizationResult r = current.result();
         model.addAttribute("current", current);
+        // a representative whose organization has organizations below it reviews their self-reports
+        var visible = scope.current();
+        model.addAttribute("reviewsOthers", !visible.unrestricted() && visible.codes().size() > 1);
         model.addAttribute("r", r);
         model.addAttribute("byForce", byForce(r.explanation()));
         model.addAttribute("forcesChart", Charts.scores("三力得分", List.of("凝聚力", "魅力", "战斗力"),
