@@ -22,6 +22,7 @@ create table self_report_fact (
     state           varchar(16) not null,    -- DRAFT, SUBMITTED, RETURNED, APPROVED
     reason          varchar(500),
     revision        integer     not null,
+    evidence        varchar(4000),           -- JSON array of the stored evidence files' names
     constraint self_report_fact_key unique (report_id, field)
 );
 
@@ -40,10 +41,11 @@ create table self_report_revision (
 );
 create index self_report_revision_report on self_report_revision (report_id, id);
 
--- The office's deadline for the self-reports of a period.
+-- The office's deadline for the self-reports of a period, and the facts it wants evidence files for.
 create table self_report_period (
-    period     varchar(7) primary key,
-    deadline   date       not null,
+    period          varchar(7) primary key,
+    deadline        date       not null,
+    evidence_fields varchar(2000),           -- fact names, comma-separated
     set_by     varchar(100),
     set_at     timestamp with time zone not null,
     version    bigint default 0 not null

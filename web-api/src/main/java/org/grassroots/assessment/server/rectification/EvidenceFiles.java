@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Evidence files a representative uploads when submitting a rectification item, stored under
- * {@code <data-dir>/uploads/rectifications/<item id>/} as {@code <12 hex>-<original name>.<ext>}
+ * Evidence files a representative uploads when submitting a rectification item (stored under
+ * {@code <data-dir>/uploads/rectifications/<item id>/}) or with a self-reported fact (under
+ * {@code <data-dir>/uploads/self-reports/<report id>/<fact>/}), as {@code <12 hex>-<original name>.<ext>}
  * (a name the server chooses: random, then the uploaded name's letters and digits, then the
  * extension of what the file really is). That name is what the submit step records as evidence.
  * Each file is checked before any is kept: its kind ({@link EvidenceFileType}) and its size.
@@ -34,8 +35,21 @@ public class EvidenceFiles {
 
     private final Path root;
 
+    /** The folders of a kind of upload, below the data folder's {@code uploads}. */
+    public enum Folder {
+        RECTIFICATIONS("rectifications"), SELF_REPORTS("self-reports");
+
+        private final String name;
+
+        Folder(String name) {
+            this.name = name;
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9]+(/[A-Za-z0-9]+)?$");
+
     EvidenceFiles(AssessmentProperties properties) {
-        this.root = properties.dataDir().resolve("uploads").resolve("rectifications");
+        this.root = properties.dataDir().resolve("uploads");
     }
 
     /** A file checked and ready to keep. */
@@ -73,10 +87,18 @@ public class EvidenceFiles {
 
     /** Keeps the checked files of an item; the names to record as its evidence. All or none are kept. */
     public List<String> store(long itemId, List<Checked> files) {
+        return store(Folder.RECTIFICATIONS, Long.toString(itemId), files);
+    }
+
+    /**
+     * Keeps checked files under a folder and key ({@code <report id>/<fact>}: letters and digits, at
+     * most one slash); the names to record. All or none are kept.
+     */
+    public List<String> store(Folder folder, String key, List<Checked> files) {
         List<Path> written = new ArrayList<>();
         List<String> names = new ArrayList<>();
         try {
-            Path dir = Files.createDirectories(dir(itemId));
+            Path dir = Files.createDirectories(dir(folder, key));
             for (Checked c : files) {
                 String name = HexFormat.of().formatHex(randomBytes()) + "-" + base(c.file().getOriginalFilename())
                         + "." + c.type().extension();
@@ -99,17 +121,26 @@ public class EvidenceFiles {
 
     /** Removes files kept for a submission that was not recorded after all. */
     public void discard(long itemId, List<String> names) {
-        discard(names.stream().map(n -> dir(itemId).resolve(n)).toList());
+        discard(Folder.RECTIFICATIONS, Long.toString(itemId), names);
+    }
+
+    public void discard(Folder folder, String key, List<String> names) {
+        discard(names.stream().map(n -> dir(folder, key).resolve(n)).toList());
     }
 
     /** A stored evidence file of the item, when the name is one this class gives and the file exists. */
     public Optional<Stored> find(long itemId, String name) {
+        return find(Folder.RECTIFICATIONS, Long.toString(itemId), name);
+    }
+
+    /** A stored file under a folder and key, when the name is one this class gives and the file exists. */
+    public Optional<Stored> find(Folder folder, String key, String name) {
         Matcher m = STORED.matcher(name);
         if (!m.matches()) {
             return Optional.empty();
         }
         Optional<EvidenceFileType> type = EvidenceFileType.ofExtension(m.group(2));
-        Path file = dir(itemId).resolve(name);
+        Path file = dir(folder, key).resolve(name);
         if (type.isEmpty() || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -131,8 +162,11 @@ public class EvidenceFiles {
     public record Stored(Path path, EvidenceFileType type, String shownName) {
     }
 
-    private Path dir(long itemId) {
-        return root.resolve(Long.toString(itemId));
+    private Path dir(Folder folder, String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a key of uploaded files: " + key);
+        }
+        return root.resolve(folder.name).resolve(key);
     }
 
     private static byte[] randomBytes() {

@@ -117,7 +117,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/org/*/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
                         // self-reports: read by whoever sees the organization; filled by its representative;
                         // reviewed by its committee's representative or the office (SelfReporting decides which)
-                        .requestMatchers(GET, "/org/*/self-report").hasAnyRole(EVERYONE)
+                        .requestMatchers(GET, "/org/*/self-report", "/org/*/self-report/evidence/*/*").hasAnyRole(EVERYONE)
                         .requestMatchers(POST, "/org/*/self-report").hasRole(ORG_REP)
                         .requestMatchers("/org/*/self-report/review").hasAnyRole(ADMIN, EVALUATOR, ORG_REP)
                         .requestMatchers(GET, "/org/*/self-reports").hasRole(ORG_REP)

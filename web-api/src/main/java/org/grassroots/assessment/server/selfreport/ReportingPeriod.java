@@ -7,6 +7,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The office's deadline for the self-reports of one period. */
 @Entity
@@ -18,6 +20,9 @@ public class ReportingPeriod {
 
     @Column(nullable = false)
     private LocalDate deadline;
+
+    @Column(name = "evidence_fields")
+    private String evidenceFields;
 
     @Column(name = "set_by")
     private String setBy;
@@ -36,8 +41,9 @@ public class ReportingPeriod {
         this.period = period;
     }
 
-    void setDeadline(LocalDate deadline, String by, Instant at) {
+    void set(LocalDate deadline, Set<String> evidenceFields, String by, Instant at) {
         this.deadline = deadline;
+        this.evidenceFields = evidenceFields.isEmpty() ? null : String.join(",", new TreeSet<>(evidenceFields));
         this.setBy = by;
         this.setAt = at;
     }
@@ -48,6 +54,11 @@ public class ReportingPeriod {
 
     public LocalDate getDeadline() {
         return deadline;
+    }
+
+    /** The facts the office wants evidence files for. */
+    public Set<String> evidenceFields() {
+        return evidenceFields == null ? Set.of() : Set.of(evidenceFields.split(","));
     }
 
     public String getSetBy() {

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.grassroots.assessment.evaluation.ResultJson;
 
 /**
  * One fact of a {@link SelfReport}: the value the representative is editing ({@code draftValue}),
@@ -51,6 +54,9 @@ public class SelfReportFact {
 
     @Column(nullable = false)
     private int revision;
+
+    /** The JSON array of the names of the evidence files attached, or null. */
+    private String evidence;
 
     protected SelfReportFact() {
         // for Hibernate
@@ -96,6 +102,19 @@ public class SelfReportFact {
     void giveBack(String why) {
         state = FactState.RETURNED;
         reason = why;
+    }
+
+    /** The names of the evidence files attached to the fact, oldest first. */
+    public List<String> evidence() {
+        return evidence == null ? List.of() : List.of(ResultJson.mapper().readValue(evidence, String[].class));
+    }
+
+    void attach(List<String> names) {
+        if (!names.isEmpty()) {
+            List<String> all = new ArrayList<>(evidence());
+            all.addAll(names);
+            evidence = ResultJson.mapper().writeValueAsString(all);
+        }
     }
 
     public String getField() {

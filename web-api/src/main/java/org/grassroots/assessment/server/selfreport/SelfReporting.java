@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.HashSet;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.ResultJson;
@@ -19,6 +22,8 @@ import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.importing.xlsx.CellValues;
 import org.grassroots.assessment.server.importing.xlsx.ChineseMessages;
 import org.grassroots.assessment.server.organization.OrganizationService;
+import org.grassroots.assessment.server.rectification.EvidenceFileType;
+import org.grassroots.assessment.server.rectification.EvidenceFiles;
 import org.grassroots.assessment.server.security.AccessScope;
 import org.grassroots.assessment.server.security.Role;
 import org.grassroots.assessment.server.security.SignedInUser;
@@ -26,6 +31,9 @@ import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,9 +55,11 @@ public class SelfReporting {
     private final AccessScope scope;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EvidenceFiles evidenceFiles;
 
     SelfReporting(SelfReports reports, ReportingPeriods periods, FactCatalog catalog, OrganizationService organizations,
-            AccessScope scope, AuditTrail audit, Clock clock) {
+            AccessScope scope, AuditTrail audit, Clock clock, EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.reports = reports;
         this.periods = periods;
         this.catalog = catalog;
@@ -93,7 +103,8 @@ public class SelfReporting {
      * may leave facts empty, a submission may not.
      */
     @Transactional
-    public ReportView save(SignedInUser user, String code, String period, Map<String, String> typed, boolean submit) {
+    public ReportView save(SignedInUser user, String code, String period, Map<String, String> typed,
+            Map<String, List<MultipartFile>> uploads, boolean submit) {
         requirePeriod(period);
         scope.require(code);
         if (!fills(user, code)) {
@@ -111,12 +122,40 @@ public class SelfReporting {
             }
         }
         Map<String, String> errors = errors(organizations.checkFacts(code, period, record).problems(), !submit);
+        Set<String> wanted = evidenceFields(period);
+        Map<String, List<EvidenceFiles.Checked>> files = new HashMap<>();
+        uploads.forEach((field, chosen) -> {
+            if (!wanted.contains(field)) {
+                return;
+            }
+            List<EvidenceFiles.Checked> accepted = new ArrayList<>();
+            List<String> refused = EvidenceFiles.check(chosen, accepted);
+            if (!refused.isEmpty()) {
+                errors.merge(field, String.join("；", refused), (a, b) -> a + "；" + b);
+            } else if (!accepted.isEmpty()) {
+                files.put(field, accepted);
+            }
+        });
+        if (submit) {
+            for (SelfReportFact fact : report.getFacts()) {
+                if (wanted.contains(fact.getField()) && willSubmit(fact, values) && fact.evidence().isEmpty()
+                        && !files.containsKey(fact.getField())) {
+                    errors.merge(fact.getField(), "考核办要求本项附证明材料：请上传" + EvidenceFileType.ACCEPTED,
+                            (a, b) -> a + "；" + b);
+                }
+            }
+        }
         if (errors.isEmpty() && submit && report.getFacts().stream().noneMatch(f -> willSubmit(f, values))) {
             errors.put("", "没有需要提交的内容：各项指标与上次提交的相同，且没有被退回的指标");
         }
         if (!errors.isEmpty()) {
             return view(code, period, typed, errors);
         }
+        if (found.isEmpty()) {
+            reports.saveAndFlush(report);
+        }
+        files.forEach((field, checked) -> report.fact(field).orElseThrow()
+                .attach(keep(report.getId() + "/" + field, checked)));
         report.getFacts().forEach(f -> f.edit(values.get(f.getField())));
         if (submit) {
             List<Map<String, String>> sent = new ArrayList<>();
@@ -133,10 +172,31 @@ public class SelfReporting {
             audit.record(AuditAction.SELF_REPORT_SUBMITTED, target(code, period), "提交自评 " + code + " " + period
                     + "：" + sent.size() + " 项指标（" + names(sent) + "），由" + reviewerOf(code).name() + "审核", sent);
         }
-        if (found.isEmpty()) {
-            reports.save(report);
-        }
         return view(code, period, Map.of(), Map.of());
+    }
+
+    /** Keeps uploaded files; they are removed again if the transaction does not commit. */
+    private List<String> keep(String key, List<EvidenceFiles.Checked> checked) {
+        List<String> names = evidenceFiles.store(EvidenceFiles.Folder.SELF_REPORTS, key, checked);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    evidenceFiles.discard(EvidenceFiles.Folder.SELF_REPORTS, key, names);
+                }
+            }
+        });
+        return names;
+    }
+
+    /** An evidence file of a fact of the report, when the fact names it and it is stored. */
+    @Transactional(readOnly = true)
+    public Optional<EvidenceFiles.Stored> evidence(String code, String period, String field, String name) {
+        requirePeriod(period);
+        scope.require(code);
+        return reports.findByOrgCodeAndPeriod(code, period)
+                .flatMap(r -> r.fact(field).filter(f -> f.evidence().contains(name))
+                        .flatMap(f -> evidenceFiles.find(EvidenceFiles.Folder.SELF_REPORTS, r.getId() + "/" + field, name)));
     }
 
     /**
@@ -222,19 +282,29 @@ public class SelfReporting {
 
     /** The office's deadline for a period's self-reports. */
     @Transactional
-    public void setDeadline(String period, LocalDate deadline, String who) {
+    public void setDeadline(String period, LocalDate deadline, Set<String> evidenceFields, String who) {
         requirePeriod(period);
+        Set<String> known = new HashSet<>();
+        catalog.facts().forEach(f -> known.add(f.field()));
+        Set<String> wanted = new TreeSet<>(evidenceFields);
+        wanted.retainAll(known);
         ReportingPeriod p = periods.findById(period).orElseGet(() -> new ReportingPeriod(period));
         LocalDate before = p.getDeadline();
-        p.setDeadline(deadline, who, clock.instant());
+        p.set(deadline, wanted, who, clock.instant());
         periods.save(p);
         audit.record(AuditAction.SELF_REPORT_DEADLINE_SET, "selfreport:" + period, "设定 " + period + " 自评截止日期 "
-                + deadline + (before == null ? "" : "（原为 " + before + "）"), Map.of("period", period,
-                "deadline", deadline.toString()));
+                + deadline + (before == null ? "" : "（原为 " + before + "）") + "，" + (wanted.isEmpty() ? "不要求证明材料"
+                : "需附证明材料的指标：" + String.join("、", wanted.stream().map(f -> catalog.fact(f).name()).toList())),
+                Map.of("period", period, "deadline", deadline.toString(), "evidenceFields", List.copyOf(wanted)));
     }
 
     public Optional<LocalDate> deadline(String period) {
         return periods.findById(period).map(ReportingPeriod::getDeadline);
+    }
+
+    /** The facts the office wants evidence files for in the period. */
+    public Set<String> evidenceFields(String period) {
+        return periods.findById(period).map(ReportingPeriod::evidenceFields).orElse(Set.of());
     }
 
     /**
@@ -320,6 +390,7 @@ public class SelfReporting {
         Map<String, String> previous = storedValues(code, previousPeriod);
         Map<String, String> stored = storedValues(code, period);
         List<FactLine> lines = new ArrayList<>();
+        Set<String> wanted = evidenceFields(period);
         Map<String, String> names = new HashMap<>();
         for (FactCatalog.Fact fact : catalog.facts()) {
             names.put(fact.field(), fact.column().bareHeader());
@@ -333,7 +404,8 @@ public class SelfReporting {
                     FactValues.shown(fact.column(), approved), FactValues.shown(fact.column(), previous.get(fact.field())),
                     f.map(SelfReportFact::getState).orElse(approved == null ? FactState.NEW : FactState.APPROVED),
                     f.map(SelfReportFact::getReason).orElse(null), f.map(SelfReportFact::getRevision).orElse(0),
-                    f.map(SelfReportFact::changed).orElse(false), errors.get(fact.field())));
+                    f.map(SelfReportFact::changed).orElse(false), errors.get(fact.field()), wanted.contains(fact.field()),
+                    f.map(SelfReportFact::evidence).orElse(List.of())));
         }
         List<RevisionLine> revisions = new ArrayList<>();
         report.ifPresent(r -> r.getRevisions().forEach(v -> {

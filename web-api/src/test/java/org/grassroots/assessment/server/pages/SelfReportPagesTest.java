@@ -2,7 +2,14 @@ package org.grassroots.assessment.server.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.grassroots.assessment.server.TestUsers;
@@ -42,6 +49,8 @@ class SelfReportPagesTest extends BrowserTest {
         find("a[href='/office/self-reports']").click();
         open("/office/self-reports?period=" + PERIOD);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-20'", find("#deadline-input"));
+        find("#deadline-form summary").click();
+        find("#deadline-form input[name=evidence][value=secretaryVacantMonths]").click();
         find("#deadline-form button").click();
         waitFor(d -> d.getPageSource().contains("自评截止日期已设为 2026-12-20"));
         assertThat(text("#deadline")).isEqualTo("2026-12-20");
@@ -66,10 +75,12 @@ class SelfReportPagesTest extends BrowserTest {
         find("#submit-report").click();
         waitFor(d -> !d.findElements(By.id("form-errors")).isEmpty());
         assertThat(text("#error-floatingMembersInContact")).isEqualTo("不能超过“流动党员（名）”（2）");
+        assertThat(text("#error-secretaryVacantMonths")).startsWith("考核办要求本项附证明材料");
         assertThat(find("#fact-secretaryVacantMonths").getAttribute("value")).as("what was typed stays").isEqualTo("7");
         assertThat(text("#report-status")).isEqualTo("已批准");
         checkPage("self-report-mistake");
         type("floatingMembersInContact", "2");
+        find("#evidence-secretaryVacantMonths").sendKeys(file("书记空缺说明.png", png()).toString());
         find("#submit-report").click();
         waitFor(d -> d.getPageSource().contains("已提交，等待柳河镇党委审核"));
         assertThat(text("#report-status")).isEqualTo("待审核");
@@ -85,6 +96,12 @@ class SelfReportPagesTest extends BrowserTest {
         find("#report-" + VILLAGE + " a").click();
         waitFor(d -> d.getCurrentUrl().contains("/self-report/review"));
         assertThat(text("#review-volunteerActivities .submitted")).isEqualTo("80");
+        WebElement proof = find("#review-secretaryVacantMonths .evidence a");
+        assertThat(proof.getText()).isEqualTo("书记空缺说明.png");
+        String proofPath = proof.getAttribute("href").replaceFirst("^https?://[^/]+", "");
+        assertThat(new Api(port, TestUsers.basic("liuhe", DEMO_PASSWORD)).get(proofPath).status()).isEqualTo(200);
+        assertThat(new Api(port, TestUsers.basic("donggang", DEMO_PASSWORD)).get(proofPath).status())
+                .as("another village's representative").isEqualTo(404);
         checkPage("self-report-review");
         find("input[name='decision.volunteerActivities'][value='return']").click();
         find("#save-review").click();
@@ -126,8 +143,7 @@ class SelfReportPagesTest extends BrowserTest {
         open("/org/" + VILLAGE + "/self-report/review?period=" + PERIOD);
         assertThat(text("#review-volunteerActivities .submitted")).isEqualTo("9");
         find("input[name='decision.volunteerActivities'][value='approve']").click();
-        find("input[name='decision.secretaryVacantMonths'][value='approve']").click();
-        find("#save-review").click();
+        find("#approve-rest").click();
         waitFor(d -> d.getPageSource().contains("审核已保存"));
         assertThat(text("#report-status")).isEqualTo("已批准");
         signOut();
@@ -165,6 +181,24 @@ class SelfReportPagesTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("form.self-report"))).as("the township reads, never fills").isEmpty();
         open("/org/XQ-Z01/self-report/review?period=" + PERIOD);
         assertThat(text("h1")).as("a township's own report is the office's to review").isEqualTo("无权访问");
+    }
+
+    private static Path file(String name, byte[] content) {
+        try {
+            return Files.write(Files.createTempDirectory("self-report").resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] png() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void type(String field, String value) {

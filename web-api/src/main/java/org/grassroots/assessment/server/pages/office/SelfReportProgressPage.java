@@ -2,6 +2,8 @@ package org.grassroots.assessment.server.pages.office;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
+import org.grassroots.assessment.server.selfreport.FactCatalog;
 import org.grassroots.assessment.server.selfreport.SelfReportProgress;
 import org.grassroots.assessment.server.selfreport.SelfReporting;
 import org.grassroots.assessment.server.web.Actor;
@@ -29,7 +31,11 @@ class SelfReportProgressPage {
     private final Actor actor;
     private final Clock clock;
 
-    SelfReportProgressPage(SelfReportProgress progress, SelfReporting reporting, Actor actor, Clock clock) {
+    private final FactCatalog catalog;
+
+    SelfReportProgressPage(SelfReportProgress progress, SelfReporting reporting, Actor actor, Clock clock,
+            FactCatalog catalog) {
+        this.catalog = catalog;
         this.progress = progress;
         this.reporting = reporting;
         this.actor = actor;
@@ -41,6 +47,8 @@ class SelfReportProgressPage {
             Model model) {
         String p = period == null || period.isBlank() ? Integer.toString(LocalDate.now(clock).getYear()) : period.strip();
         model.addAttribute("progress", progress.of(p));
+        model.addAttribute("facts", catalog.facts());
+        model.addAttribute("evidenceFields", reporting.evidenceFields(p));
         model.addAttribute("unit", unit == null ? "" : unit);
         var rows = progress.organizations(p).stream()
                 .filter(r -> unit == null || unit.isBlank() || unit.equals(r.unit().isOffice() ? "office" : r.unit().committeeCode()))
@@ -54,8 +62,9 @@ class SelfReportProgressPage {
 
     @PostMapping("/office/self-reports/deadline")
     String deadline(@RequestParam String period,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline, RedirectAttributes redirect) {
-        reporting.setDeadline(period.strip(), deadline, actor.current());
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            @RequestParam(required = false) Set<String> evidence, RedirectAttributes redirect) {
+        reporting.setDeadline(period.strip(), deadline, evidence == null ? Set.of() : evidence, actor.current());
         redirect.addFlashAttribute("notice", period.strip() + " 自评截止日期已设为 " + deadline);
         return "redirect:/office/self-reports?period=" + period.strip();
     }

@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.grassroots.assessment.server.selfreport.SelfReporting;
 
 /**
  * A rectification item's uploaded evidence, opened from its organization's page or the inspection
@@ -30,10 +32,21 @@ class EvidencePages {
     private final RectificationQuery items;
     private final EvidenceFiles files;
 
-    EvidencePages(AccessScope scope, RectificationQuery items, EvidenceFiles files) {
+    private final SelfReporting reporting;
+
+    EvidencePages(AccessScope scope, RectificationQuery items, EvidenceFiles files, SelfReporting reporting) {
+        this.reporting = reporting;
         this.scope = scope;
         this.items = items;
         this.files = files;
+    }
+
+    /** A self-reported fact's evidence file: to those who see the organization, when the fact names it. */
+    @GetMapping("/org/{code}/self-report/evidence/{field}/{name}")
+    ResponseEntity<Resource> selfReportEvidence(@PathVariable String code, @PathVariable String field,
+            @PathVariable String name, @RequestParam String period) {
+        return served(reporting.evidence(code, period, field, name)
+                .orElseThrow(() -> new NotFoundException("证明材料不存在：" + name)));
     }
 
     @GetMapping("/org/{code}/rectifications/{id}/evidence/{name}")
@@ -44,8 +57,10 @@ class EvidencePages {
         if (!item.orgCode().equals(code) || !named) {
             throw new NotFoundException("证明材料不存在：" + name);
         }
-        EvidenceFiles.Stored stored = files.find(id, name)
-                .orElseThrow(() -> new NotFoundException("证明材料不存在：" + name));
+        return served(files.find(id, name).orElseThrow(() -> new NotFoundException("证明材料不存在：" + name)));
+    }
+
+    private static ResponseEntity<Resource> served(EvidenceFiles.Stored stored) {
         return ResponseEntity.ok()
                 .contentType(stored.type().mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

@@ -2,7 +2,9 @@ package org.grassroots.assessment.server.pages.organization;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.server.security.AccessScope;
 import org.grassroots.assessment.server.security.SignedInUser;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,6 +40,7 @@ class SelfReportPages {
     private static final String FACT = "fact.";
     private static final String DECISION = "decision.";
     private static final String REASON = "reason.";
+    private static final String EVIDENCE = "evidence.";
 
     private final SelfReporting reporting;
     private final SelfReportProgress progress;
@@ -57,8 +62,16 @@ class SelfReportPages {
 
     @PostMapping("/org/{code}/self-report")
     String save(@PathVariable String code, @RequestParam String period, @RequestParam(defaultValue = "save") String action,
-            @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SignedInUser user, Model model,
-            RedirectAttributes redirect) {
+            @RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+            @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        Map<String, List<MultipartFile>> uploads = new HashMap<>();
+        if (request instanceof MultipartHttpServletRequest multipart) {
+            multipart.getMultiFileMap().forEach((name, files) -> {
+                if (name.startsWith(EVIDENCE)) {
+                    uploads.put(name.substring(EVIDENCE.length()), files);
+                }
+            });
+        }
         Map<String, String> typed = new HashMap<>();
         params.forEach((name, values) -> {
             if (name.startsWith(FACT) && !values.isEmpty()) {
@@ -66,7 +79,7 @@ class SelfReportPages {
             }
         });
         boolean submit = action.equals("submit");
-        ReportView view = reporting.save(user, code, period.strip(), typed, submit);
+        ReportView view = reporting.save(user, code, period.strip(), typed, uploads, submit);
         if (view.hasErrors()) {
             return show(view, user, model);
         }
@@ -95,6 +108,11 @@ class SelfReportPages {
                 decisions.put(field, new Decision(values.get(0).equals("approve"), reason));
             }
         });
+        if ("approve".equals(params.getFirst("all"))) {
+            // 其余全部批准: every waiting fact without a decision of its own
+            reporting.view(code, period.strip()).facts().stream().filter(f -> f.awaitingReview())
+                    .forEach(f -> decisions.putIfAbsent(f.field(), new Decision(true, null)));
+        }
         ReportView view = reporting.review(user, code, period.strip(), decisions);
         if (view.hasErrors()) {
             model.addAttribute("view", view);
