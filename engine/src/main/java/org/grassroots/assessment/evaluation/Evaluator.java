@@ -243,18 +243,80 @@ public final class Evaluator {
             facts.add(m);
             outcome.memberIds.add(m.memberId());
         }
-        for (Visit visit : data.visitsUpTo(org.code(), window.asOf())) {
+        addVisits(facts, data, org, window.asOf(), false);
+        previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
+    }
+
+    /**
+     * The organization's visits up to the date with their findings as the rules see them; for
+     * planning also, per visit whose items are all verified, the day the last was verified.
+     */
+    private static void addVisits(List<Object> facts, AssessmentData data, Organization org, LocalDate asOf,
+            boolean verifications) {
+        for (Visit visit : data.visitsUpTo(org.code(), asOf)) {
             facts.add(visit);
             List<Finding> findings = visit.findings();
+            LocalDate lastVerified = null;
+            boolean allVerified = !findings.isEmpty();
             for (int i = 0; i < findings.size(); i++) {
                 Finding f = findings.get(i);
                 RectificationHistory history = data.findingHistory(visit.visitId(), i);
+                RectificationStatus status = history.statusAsOf(asOf);
                 facts.add(new InspectionFinding(org.code(), visit.visitId(), visit.date(), visit.mode(), i, f.item(),
-                        f.severity(), f.deduction(), f.note(), history.statusAsOf(window.asOf()),
-                        history.lastSubmitAsOf(window.asOf())));
+                        f.severity(), f.deduction(), f.note(), status, history.lastSubmitAsOf(asOf)));
+                LocalDate verified = history.lastVerifyAsOf(asOf);
+                allVerified &= status == RectificationStatus.VERIFIED && verified != null;
+                if (verified != null && (lastVerified == null || verified.isAfter(lastVerified))) {
+                    lastVerified = verified;
+                }
+            }
+            if (verifications && allVerified) {
+                facts.add(new VisitItemsVerified(org.code(), visit.visitId(), lastVerified));
             }
         }
-        previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
+    }
+
+    /** The visits due as of a planning day (the PL rules), and the rules that fired. */
+    public record PlannedVisits(List<DueVisit> due, RuleCoverage coverage) {
+    }
+
+    /**
+     * Which of the organizations are due an inspection visit on the planning day (the rules' PL
+     * family): the rules see each organization, its visits up to the day with their findings'
+     * rectification status, the visits whose items are all verified, and its latest published grade;
+     * they insert {@link DueVisit}s. Sorted by due date, organization and rule.
+     *
+     * @param published the latest published grade by organization code (absent: never graded)
+     */
+    public PlannedVisits planVisits(AssessmentData data, List<Organization> orgs, PlanningDay day,
+            Map<String, PublishedGrade> published) {
+        return RuleWorkers.within(deadline, () -> {
+            CoverageListener listener = new CoverageListener();
+            List<DueVisit> due = new ArrayList<>();
+            int batches = (orgs.size() + batchSize - 1) / batchSize;
+            for (int b = 0; b < batches; b++) {
+                deadline.check();
+                List<Organization> batch = batch(orgs, b);
+                List<Object> facts = new ArrayList<>();
+                facts.add(day);
+                for (Organization org : batch) {
+                    facts.add(org);
+                    addVisits(facts, data, org, day.asOf(), true);
+                    PublishedGrade grade = published.get(org.code());
+                    if (grade != null) {
+                        facts.add(grade);
+                    }
+                }
+                run(facts, batch.size(), listener, fact -> {
+                    if (fact instanceof DueVisit d) {
+                        due.add(d);
+                    }
+                });
+            }
+            due.sort(Comparator.comparing(DueVisit::dueOn).thenComparing(DueVisit::orgCode)
+                    .thenComparing(DueVisit::rule));
+            return new PlannedVisits(List.copyOf(due), RuleCoverage.of(rules.ruleNames(), listener.fired()));
+        });
     }
 
     /**

@@ -52,6 +52,17 @@ public record RectificationHistory(List<RectificationStep> steps) {
         return last;
     }
 
+    /** The date of the latest verify step on or before the date, or null. */
+    public LocalDate lastVerifyAsOf(LocalDate date) {
+        LocalDate last = null;
+        for (RectificationStep step : stepsUpTo(date)) {
+            if (step.kind() == StepKind.VERIFY) {
+                last = step.date();
+            }
+        }
+        return last;
+    }
+
     /** Steps dated on or before the date: stable by date, so same-date steps keep their recorded order. */
     private List<RectificationStep> stepsUpTo(LocalDate date) {
         List<RectificationStep> upTo = new ArrayList<>(steps.size());

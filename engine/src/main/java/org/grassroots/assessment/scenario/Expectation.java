@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.ExplanationLine;
 import org.grassroots.assessment.evaluation.MemberResult;
@@ -35,7 +36,7 @@ public record Expectation(int line, String text, String target, Op op, String ex
     private static final List<String> NUMBER_FIELDS = List.of("composite", "cohesion", "charisma", "combat",
             "inspectionScore", "rank", "rankInType", "rankInParent");
     private static final List<String> TEXT_FIELDS = List.of("tier", "movement");
-    private static final List<String> LIST_FIELDS = List.of("weakTriggers", "titles", "flags");
+    private static final List<String> LIST_FIELDS = List.of("weakTriggers", "titles", "flags", "due");
     private static final Pattern LINE = Pattern.compile("^(rectifications\\.count\\([^)]*\\)|\\S+?)\\s*(=|\\s+contains\\s+|\\s+lacks\\s+)\\s*(.*)$");
     private static final Pattern ORG_FIELD = Pattern.compile("^([^.\\s]+)\\.(\\w+)(?:\\[([^\\]]+)\\])?$");
     private static final Pattern MEMBER = Pattern.compile("^members\\.([^.\\s]+)\\.(titles|disqualified)$");
@@ -94,10 +95,16 @@ public record Expectation(int line, String text, String target, Op op, String ex
         }
         String field = org.group(2);
         if (org.group(3) != null) {
+            if (field.equals("due")) {
+                return Kind.TEXT;
+            }
             if (!field.equals("explanation")) {
-                throw new IllegalArgumentException("only explanation takes [RULE]: " + target);
+                throw new IllegalArgumentException("only explanation and due take [RULE]: " + target);
             }
             return Kind.NUMBER;
+        }
+        if (field.equals("due")) {
+            return Kind.LIST;
         }
         if (NUMBER_FIELDS.contains(field)) {
             return Kind.NUMBER;
@@ -114,9 +121,14 @@ public record Expectation(int line, String text, String target, Op op, String ex
 
     /** Checks the expectation against a result: empty when it holds, else the actual value found. */
     public Optional<String> check(EvaluationResult result) {
+        return check(result, List.of());
+    }
+
+    /** Checks the expectation against a result and the visits due as of its date. */
+    public Optional<String> check(EvaluationResult result, List<DueVisit> due) {
         Object actual;
         try {
-            actual = actual(result);
+            actual = actual(result, due);
         } catch (IllegalStateException e) {
             return Optional.of(e.getMessage());
         }
@@ -168,7 +180,7 @@ public record Expectation(int line, String text, String target, Op op, String ex
         return actual.toString();
     }
 
-    private Object actual(EvaluationResult result) {
+    private Object actual(EvaluationResult result, List<DueVisit> due) {
         if (target.equals("organizations.count")) {
             return (double) result.organizations().size();
         }
@@ -192,6 +204,14 @@ public record Expectation(int line, String text, String target, Op op, String ex
         Matcher field = ORG_FIELD.matcher(target);
         field.matches();
         OrganizationResult o = organization(result, field.group(1));
+        if (field.group(2).equals("due")) {
+            List<DueVisit> own = due.stream().filter(d -> d.orgCode().equals(o.code())).toList();
+            if (field.group(3) == null) {
+                return own.stream().map(DueVisit::rule).distinct().toList();
+            }
+            return own.stream().filter(d -> d.rule().equals(field.group(3))).map(d -> d.dueOn().toString()).findFirst()
+                    .orElse(null);
+        }
         return switch (field.group(2)) {
             case "explanation" -> {
                 Double sum = null;

@@ -2,18 +2,21 @@ package org.grassroots.assessment.scenario;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.model.Period;
 
 /**
  * A rule test scenario: a bundle (a file name resolved against the scenario file's folder), a
- * period, an as-of date and expectations about the result. {@code file} is the scenario's name in
+ * period, an as-of date, the latest published grades the planning rules see ({@code published:}
+ * lines) and expectations about the result and the visits due as of the date. {@code file} is the scenario's name in
  * its set (e.g. {@code worked-example.scenario}); {@code description} the text of its leading
  * comment lines.
  */
 public record Scenario(String file, String description, String bundle, Period period, LocalDate asOf,
-        List<Expectation> expectations) {
+        List<PublishedGrade> published, List<Expectation> expectations) {
 
     public Scenario {
+        published = List.copyOf(published);
         expectations = List.copyOf(expectations);
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.grassroots.assessment.evaluation.PublishedGrade;
+import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.Period;
 
 /**
@@ -13,10 +15,14 @@ import org.grassroots.assessment.model.Period;
  * bundle: worked-example.json           (relative to the scenario file)
  * period: 2026                          (a year or a quarter 2026-Q3)
  * asOf: 2026-12-31                      (optional: default the period end)
+ * published: V-SHIQIAO WEAK 2026-01-20  (optional, repeatable: a latest published grade and its day,
+ *                                        for the planning rules)
  * expect:
  * V-SHIQIAO.tier = WEAK
  * V-HONGQI.explanation[CB-05] = 24.75   (numbers compare to 0.01)
  * V-SHIQIAO.weakTriggers contains W-05
+ * V-SHIQIAO.due = [PL-01, PL-02]         (the visits due as of the date, by rule id)
+ * V-SHIQIAO.due[PL-01] = 2026-03-21      (the day it fell due)
  * </pre>
  * Blank lines and lines starting with {@code #} are ignored; see {@link Expectation} for targets.
  */
@@ -34,6 +40,7 @@ public final class ScenarioParser {
         int asOfLine = 0;
         boolean inExpect = false;
         List<Expectation> expectations = new ArrayList<>();
+        List<PublishedGrade> published = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         boolean leading = true;
         String[] lines = text.split("\r?\n", -1);
@@ -88,6 +95,18 @@ public final class ScenarioParser {
                         problems.add(new ScenarioProblem(file, n, "asOf must be a date YYYY-MM-DD: " + value));
                     }
                 }
+                case "published" -> {
+                    String[] parts = value.split("\\s+");
+                    try {
+                        if (parts.length != 3) {
+                            throw new IllegalArgumentException("three words");
+                        }
+                        published.add(new PublishedGrade(parts[0], Tier.valueOf(parts[1]), LocalDate.parse(parts[2])));
+                    } catch (RuntimeException e) {
+                        problems.add(new ScenarioProblem(file, n, "published: needs ORG TIER YYYY-MM-DD (TIER one of "
+                                + java.util.Arrays.toString(Tier.values()) + "): " + value));
+                    }
+                }
                 case "expect" -> {
                     if (!value.isEmpty()) {
                         problems.add(new ScenarioProblem(file, n, "expect: takes its expectations on the following lines"));
@@ -95,7 +114,7 @@ public final class ScenarioParser {
                     inExpect = true;
                 }
                 default -> problems.add(new ScenarioProblem(file, n,
-                        "unknown line (bundle:, period:, asOf:, expect: and then expectations): " + line));
+                        "unknown line (bundle:, period:, asOf:, published:, expect: and then expectations): " + line));
             }
         }
         if (bundle == null) {
@@ -115,6 +134,7 @@ public final class ScenarioParser {
         if (problems.size() > before) {
             return null;
         }
-        return new Scenario(file, description.toString(), bundle, period, asOf == null ? period.end() : asOf, expectations);
+        return new Scenario(file, description.toString(), bundle, period, asOf == null ? period.end() : asOf, published,
+                expectations);
     }
 }

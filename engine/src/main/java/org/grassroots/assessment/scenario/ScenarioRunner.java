@@ -2,7 +2,9 @@ package org.grassroots.assessment.scenario;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,11 @@ import org.grassroots.assessment.evaluation.CompiledRules;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
+import org.grassroots.assessment.evaluation.PlanningDay;
+import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.evaluation.RuleCoverage;
 import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Period;
 
 /**
  * Runs rule test scenarios against a rule set. A scenario set is a map of files (name relative to
@@ -95,9 +100,11 @@ public final class ScenarioRunner {
                 continue;
             }
             coverages.add(run.coverage());
+            Evaluator.PlannedVisits planned = plan(evaluator, bundle, s);
+            coverages.add(planned.coverage());
             List<ScenarioReport.Failure> failures = new ArrayList<>();
             for (Expectation x : s.expectations()) {
-                Optional<String> actual = x.check(run.result());
+                Optional<String> actual = x.check(run.result(), planned.due());
                 actual.ifPresent(a -> failures.add(new ScenarioReport.Failure(x.line(), x.text(),
                         (x.op() == Expectation.Op.EQUALS ? "" : x.op().name().toLowerCase() + " ") + x.expected(), a)));
             }
@@ -105,6 +112,20 @@ public final class ScenarioRunner {
                     s.expectations().size(), failures, null));
         }
         return new ScenarioReport(problems, results, RuleCoverage.merge(rules.ruleNames(), coverages));
+    }
+
+    /**
+     * The visits due as of the scenario's date for the organizations it evaluates, with its published
+     * grades; the records begin with the earliest period of the bundle's facts.
+     */
+    private static Evaluator.PlannedVisits plan(Evaluator evaluator, Bundle bundle, Scenario s) {
+        BundleData data = new BundleData(bundle);
+        LocalDate recordsStart = bundle.periodFacts().stream().map(f -> Period.parse(f.period()).start())
+                .min(Comparator.naturalOrder()).orElse(s.period().start());
+        Map<String, PublishedGrade> published = new HashMap<>();
+        s.published().forEach(g -> published.put(g.orgCode(), g));
+        return evaluator.planVisits(data, data.organizationsWithFacts(s.period()),
+                new PlanningDay(s.asOf(), recordsStart), published);
     }
 
     private static Bundle bundle(Map<String, Bundle> cache, String name, String content) throws BundleValidationException {

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.DueVisit;
+import org.grassroots.assessment.evaluation.PlanningDay;
+import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExplanationLine;
@@ -234,6 +237,19 @@ public final class PolicyHarness {
                 return h != null ? h : super.findingHistory(visitId, position);
             }
         };
+    }
+
+    /**
+     * The visits due on the day (the PL rules) for every organization of the harness, with their
+     * latest published grades, the records beginning on {@code recordsStart}.
+     */
+    public List<DueVisit> plan(String asOf, String recordsStart, PublishedGrade... published) {
+        Map<String, PublishedGrade> grades = new HashMap<>();
+        for (PublishedGrade g : published) {
+            grades.put(g.orgCode(), g);
+        }
+        return new Evaluator(RULES).planVisits(data(), List.copyOf(organizations),
+                new PlanningDay(LocalDate.parse(asOf), LocalDate.parse(recordsStart)), grades).due();
     }
 
     /** Evaluates the period as of its end. */

@@ -13,6 +13,8 @@ public enum ApiTags {
             "organizations"),
     VISITS("明察暗访 Visits", "督查组录入明察暗访记录及检查问题。 Open and covert inspection visits and their findings.",
             "visits"),
+    INSPECTIONS("督查计划 Inspection planning", "按规则（PL-01…PL-03）列出应检查的组织。"
+            + " The organizations due an inspection visit by the rules PL-01 … PL-03.", "inspections"),
     EVALUATIONS("考评 Evaluations", "运行考评、查看结果与依据、发布为正式定级、导出表格。"
             + " Run an evaluation, read results with their explanation, publish, export CSV/XLSX.", "evaluations"),
     RANKINGS("排名 Rankings", "全区、类型内、上级组织内排名及倒排。 Rankings district-wide, per type, per parent.",

@@ -114,6 +114,25 @@ class AssessmentDataRepository {
         return data;
     }
 
+    /**
+     * What planning visits reads (the PL rules): every organization in scope, facts or not, with its
+     * visits up to the day, their standing findings and the steps of those findings' items.
+     */
+    DatabaseAssessmentData loadForPlanning(LocalDate asOf, OrgScope scope) {
+        DatabaseAssessmentData data = new DatabaseAssessmentData();
+        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+                        + " from organization o where " + scope.condition("o.code") + " order by o.code")
+                .params(scope.args().toArray()).query(rs -> {
+                    data.add(FactRows.organization(rs));
+                });
+        loadVisits(data, asOf, scope);
+        for (LedgerItem item : ledger.inspectionItems(scope)) {
+            data.addIfStanding(item);
+        }
+        data.seal();
+        return data;
+    }
+
     /** Adds the member records of the organizations in scope for a period. */
     void addMembers(DatabaseAssessmentData data, Period period, OrgScope scope) {
         readMembers(period, scope).forEach(data::add);

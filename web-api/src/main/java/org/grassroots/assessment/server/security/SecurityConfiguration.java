@@ -108,7 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/").authenticated()
                         // the office reads visits, their photos and the visit history; only inspection teams record them
                         .requestMatchers(GET, "/inspection/visits/new").hasAnyRole(ADMIN, INSPECTOR)
-                        .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history")
+                        .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history",
+                                "/inspection/due")
                         .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
@@ -147,6 +148,8 @@ class SecurityConfiguration {
                         // inspection teams record visits; the covert ones stay hidden from the organizations
                         .requestMatchers(POST, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers(GET, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
+                        // the due list (issue 16): the inspection teams and the office, never the organizations
+                        .requestMatchers(GET, "/api/inspections/due").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
                         .requestMatchers(POST, "/api/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
                         .requestMatchers(POST, "/api/rectifications/*/verify", "/api/rectifications/*/reject")
                         .hasAnyRole(ADMIN, INSPECTOR)
