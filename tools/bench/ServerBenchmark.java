@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  * java tools/bench/ServerBenchmark.java --jar web-api/target/assessment-server.jar --bundle B.json
  *      [--rules DIR] [--runs N] [--import-runs N] [--start-runs N] [--latency N] [--smoke]
  *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH]
- *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,pages,rules]
+ *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,pages,rules,workbook]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
  *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
  * </pre>
@@ -80,6 +80,8 @@ public class ServerBenchmark {
     String prepare;
     /** The steps to run (all when empty): start, import, evaluation, latency, whatif, rules. */
     final List<String> only = new ArrayList<>();
+    /** One year of the district (the generator's {@code --years 2026}), for the workbook step. */
+    Path yearBundle;
 
     final List<Server> servers = Collections.synchronizedList(new ArrayList<>());
     final List<Figure> figures = new ArrayList<>();
@@ -115,6 +117,7 @@ public class ServerBenchmark {
                 case "--keep" -> keep = true;
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--bundle" -> bundle = Path.of(args[++i]);
+                case "--year-bundle" -> yearBundle = Path.of(args[++i]);
                 case "--rules" -> rules = Path.of(args[++i]);
                 case "--benchmarks-file" -> benchmarks = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
@@ -172,6 +175,13 @@ public class ServerBenchmark {
         if (!only.isEmpty() && only.stream().allMatch("start"::equals)) {
             finish(organizations);
             return;
+        }
+        if (want("workbook")) {
+            workbook(organizations);
+            if (only.stream().allMatch(w -> w.equals("workbook") || w.equals("start"))) {
+                finish(organizations);
+                return;
+            }
         }
 
         // 2. empty cold start, then the import of the bundle into that empty database
@@ -310,6 +320,147 @@ public class ServerBenchmark {
             f.value = pct(values, 95);
             f.label = "p95";
             f.runs = values.size() + " requests after " + urls.size() + " warm-up";
+        }
+    }
+
+    /**
+     * 8. (issue 15) the same data imported as JSON and as the Excel workbook, each into a fresh server
+     * on an empty database: the one-year bundle ({@code --year-bundle}, the generator's {@code --years
+     * 2026}) as JSON; the workbook the server's own export writes of it after that import
+     * ({@code GET /api/import/export.xlsx?period=2026}: every organization, the period's facts, members and
+     * visits), so both hold exactly the same records (the round trip is tested field by field). The
+     * counts each import answers must agree. The servers' heap in use is sampled every 100 ms during
+     * each import ({@code /actuator/metrics/jvm.memory.used?tag=area:heap}); run with
+     * {@code --jvm-arg -Xmx1g} for the 1 GiB budget.
+     */
+    void workbook(String organizations) throws Exception {
+        if (yearBundle == null || !Files.isRegularFile(yearBundle)) {
+            throw new IllegalArgumentException("the workbook step needs --year-bundle (a one-year bundle)");
+        }
+        Path xlsx = work.resolve("workbook-2026.xlsx");
+        List<Double> json = new ArrayList<>();
+        List<Double> workbook = new ArrayList<>();
+        List<Double> jsonHeap = new ArrayList<>();
+        List<Double> workbookHeap = new ArrayList<>();
+        List<Double> jsonCpu = new ArrayList<>();
+        List<Double> workbookCpu = new ArrayList<>();
+        String jsonCounts = null;
+        for (int i = 0; i < importRuns; i++) {
+            Server a = start("json-" + i, false);
+            double cpu = a.cpu();
+            HeapSampler heap = new HeapSampler(a);
+            long t = System.nanoTime();
+            Response r = a.send(post(a, "/api/import").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(yearBundle)));
+            double secs = seconds(t);
+            jsonHeap.add(heap.stop());
+            r.expect(200, "JSON import");
+            json.add(secs);
+            jsonCpu.add(a.cpu() - cpu);
+            jsonCounts = counts(r.body);
+            log(String.format(Locale.ROOT, "JSON import of the one-year bundle: %.2f s, heap ≤ %.0f MiB, %s", secs,
+                    jsonHeap.get(i), jsonCounts));
+            if (i == 0) {
+                long te = System.nanoTime();
+                HttpResponse<Path> export = http.send(get(a, "/api/import/export.xlsx?period=2026")
+                        .header("Authorization", auth).timeout(LONG).build(), HttpResponse.BodyHandlers.ofFile(xlsx));
+                if (export.statusCode() != 200) {
+                    throw new AssertionError("export.xlsx: HTTP " + export.statusCode());
+                }
+                log(String.format(Locale.ROOT, "the workbook exported: %d MiB in %.2f s", Files.size(xlsx) / (1024 * 1024),
+                        seconds(te)));
+            }
+            a.stop();
+
+            Server b = start("workbook-" + i, false);
+            cpu = b.cpu();
+            heap = new HeapSampler(b);
+            t = System.nanoTime();
+            r = b.send(multipart(post(b, "/api/import"), "file", xlsx.getFileName().toString(), Files.readAllBytes(xlsx)));
+            secs = seconds(t);
+            workbookHeap.add(heap.stop());
+            r.expect(200, "workbook import");
+            workbook.add(secs);
+            workbookCpu.add(b.cpu() - cpu);
+            log(String.format(Locale.ROOT, "workbook import of the same data: %.2f s, heap ≤ %.0f MiB, %s", secs,
+                    workbookHeap.get(i), counts(r.body)));
+            if (!counts(r.body).equals(jsonCounts)) {
+                throw new AssertionError("the workbook imported other counts than the JSON: " + counts(r.body) + " vs "
+                        + jsonCounts);
+            }
+            b.stop();
+        }
+        figure("Import of one year of the " + organizations + "-organization district as JSON (`POST /api/import`,"
+                + " fresh server, empty database)", json, "s", Double.NaN, true).cpu = jsonCpu;
+        Figure w = figure("… the same records as the Excel workbook (`POST /api/import`, multipart `file`, .xlsx"
+                + " exported by the server, " + Files.size(xlsx) / (1024 * 1024) + " MiB)", workbook, "s",
+                1.5 * pct(json, 50), true);
+        w.cpu = workbookCpu;
+        w.target = "≤ 1.5 × JSON (" + number(1.5 * pct(json, 50)) + " s)";
+        Figure hj = figure("Heap in use during the JSON import, highest sample", jsonHeap, "MiB", Double.NaN, true);
+        hj.value = jsonHeap.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        hj.label = "max";
+        Figure hw = figure("Heap in use during the workbook import, highest sample", workbookHeap, "MiB", 1024, true);
+        hw.value = workbookHeap.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        hw.label = "max";
+        notes.add(String.format(Locale.ROOT, "Workbook / JSON import time: %.2f× (medians); both imported %s.",
+                pct(workbook, 50) / pct(json, 50), jsonCounts));
+        notes.add("Server JVM options: " + (jvmArgs.isEmpty() ? "none (default heap)" : String.join(" ", jvmArgs)) + ".");
+    }
+
+    /** The record counts of an import's answer, for comparing two imports. */
+    static String counts(String body) {
+        StringBuilder counts = new StringBuilder();
+        for (String kind : List.of("organizations", "periodFacts", "members", "visits", "findings")) {
+            Matcher m = Pattern.compile("\"" + kind + "\"\\s*:\\s*(\\d+)").matcher(body);
+            counts.append(counts.length() == 0 ? "" : ", ").append(kind).append(' ').append(m.find() ? m.group(1) : "?");
+        }
+        return counts.toString();
+    }
+
+    /** A multipart/form-data body with one file field. */
+    static HttpRequest.Builder multipart(HttpRequest.Builder request, String field, String fileName, byte[] content) {
+        String boundary = "----bench" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
+    }
+
+    /** Samples a server's heap in use every 100 ms until stopped; answers the highest sample in MiB. */
+    final class HeapSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile double max;
+
+        HeapSampler(Server s) {
+            thread = new Thread(() -> {
+                while (running) {
+                    try {
+                        Response r = s.send(get(s, "/actuator/metrics/jvm.memory.used?tag=area:heap"));
+                        Matcher m = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)")
+                                .matcher(r.body);
+                        if (r.status == 200 && m.find()) {
+                            max = Math.max(max, Double.parseDouble(m.group(1)) / (1024 * 1024));
+                        }
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (IOException | RuntimeException e) {
+                        // the server is busy: try again
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        double stop() throws InterruptedException {
+            running = false;
+            thread.join(5000);
+            return max;
         }
     }
 

@@ -4,6 +4,8 @@
 #
 #   tools/bench/server-benchmark.sh            # 10,000 organizations, writes BENCHMARKS.md's server section
 #   tools/bench/server-benchmark.sh --smoke    # 200 organizations, one run each, checkout left alone (CI)
+#   tools/bench/server-benchmark.sh --only workbook --import-runs 2 --jvm-arg -Xmx1g --benchmarks-file /tmp/wb.md
+#                                              # the Excel workbook import against JSON (issue 15)
 #
 # It builds nothing: it generates the seeded bundle when it is missing (fixtures' generator, cached in
 # $BENCH_DIR, default ${TMPDIR:-/tmp}/assessment-bench), then ServerBenchmark.java starts the packaged
@@ -30,6 +32,18 @@ if [ ! -s "$bundle" ]; then
     org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$orgs" --seed 42 --out "$bundle.tmp"
   mv "$bundle.tmp" "$bundle"
 fi
+
+# one year of the district, for the workbook step (the same records as JSON and as the exported workbook)
+year_bundle="$dir/bundle-$orgs-seed42-2026.json"
+case " $* " in *workbook*)
+  if [ ! -s "$year_bundle" ]; then
+    java -cp fixtures/target/classes:engine/target/assessment-cli.jar \
+      org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$orgs" --seed 42 --years 2026 \
+      --out "$year_bundle.tmp"
+    mv "$year_bundle.tmp" "$year_bundle"
+  fi
+  set -- --year-bundle "$year_bundle" "$@";;
+esac
 
 exec java tools/bench/ServerBenchmark.java --jar "$jar" --bundle "$bundle" \
   --rules rules/src/main/resources/assessment-rules --benchmarks-file BENCHMARKS.md \
