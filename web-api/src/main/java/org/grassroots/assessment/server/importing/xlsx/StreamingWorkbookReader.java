@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -17,9 +19,9 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
@@ -63,7 +65,7 @@ public final class StreamingWorkbookReader {
     public static void read(File file, Listener listener) throws UnreadableWorkbookException {
         try (OPCPackage pkg = OPCPackage.open(file, PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            SharedStrings strings = PlainSharedStrings.of(pkg);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             while (sheets.hasNext()) {
@@ -92,7 +94,7 @@ public final class StreamingWorkbookReader {
         }
     }
 
-    private static void readSheet(InputStream sheet, String name, StylesTable styles, ReadOnlySharedStringsTable strings,
+    private static void readSheet(InputStream sheet, String name, StylesTable styles, SharedStrings strings,
                                   Listener listener) throws IOException, SAXException, ParserConfigurationException {
         CellTracker tracker = new CellTracker();
         Rows rows = new Rows(tracker, listener);
@@ -117,7 +119,7 @@ public final class StreamingWorkbookReader {
         private final CellTracker tracker;
         private final Rows rows;
 
-        TrackingHandler(StylesTable styles, ReadOnlySharedStringsTable strings, Rows rows, CellTracker tracker) {
+        TrackingHandler(StylesTable styles, SharedStrings strings, Rows rows, CellTracker tracker) {
             super(styles, null, strings, rows, new ExactFormatter(), false);
             this.tracker = tracker;
             this.rows = rows;
@@ -168,6 +170,9 @@ public final class StreamingWorkbookReader {
         static final String DATE_MARK = "\u0000date:";
         static final String DATE_TIME_MARK = "\u0000datetime:";
 
+        /** Whether a cell format is a date format, by format index and string (POI decides it with regexes). */
+        private final Map<String, Boolean> dateFormats = new HashMap<>();
+
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString) {
             return formatRawCellContents(value, formatIndex, formatString, false);
@@ -175,7 +180,9 @@ public final class StreamingWorkbookReader {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+            boolean dateFormat = dateFormats.computeIfAbsent(formatIndex + "\u0000" + formatString,
+                    k -> DateUtil.isADateFormat(formatIndex, formatString));
+            if (dateFormat && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime at = DateUtil.getLocalDateTime(value, use1904);
                 boolean time = value != Math.floor(value);
                 return (time ? DATE_TIME_MARK : DATE_MARK) + at.toLocalDate();
@@ -186,6 +193,9 @@ public final class StreamingWorkbookReader {
         static String plain(double value) {
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 return Double.toString(value);
+            }
+            if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+                return Long.toString((long) value); // a whole number: the same text, without BigDecimal
             }
             return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
         }
@@ -218,7 +228,7 @@ public final class StreamingWorkbookReader {
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             tracker.reported = true;
-            int column = new CellReference(reference).getCol();
+            int column = column(reference);
             String t = tracker.type;
             RawCell.Type type;
             String text = value;
@@ -245,16 +255,45 @@ public final class StreamingWorkbookReader {
         }
 
         private static String exact(String value) {
+            if (value == null || value.isEmpty() || wholeNumber(value)) {
+                return value; // already exact (most cells: counts, the formatter's own output)
+            }
             try {
-                return value == null || value.isEmpty() ? value : ExactFormatter.plain(Double.parseDouble(value));
+                return ExactFormatter.plain(Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 return value;
             }
         }
 
+        /** Digits only, with an optional minus, no leading zero, at most 15 digits: a whole number written exactly. */
+        static boolean wholeNumber(String value) {
+            int start = value.charAt(0) == '-' ? 1 : 0;
+            int digits = value.length() - start;
+            if (digits < 1 || digits > 15 || (digits > 1 && value.charAt(start) == '0')) {
+                return false;
+            }
+            for (int i = start; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return !value.equals("-0");
+        }
+
+        /** The 0-based column of a cell reference such as {@code AB12} (POI's CellReference parses with regexes). */
+        static int column(String reference) {
+            int end = 0;
+            while (end < reference.length() && Character.isLetter(reference.charAt(end))) {
+                end++;
+            }
+            return end == 0 ? new CellReference(reference).getCol()
+                    : CellReference.convertColStringToIndex(reference.substring(0, end));
+        }
+
         void formulaWithoutValue() {
             if (pendingReference != null) {
-                int column = new CellReference(pendingReference).getCol();
+                int column = column(pendingReference);
                 cells.put(column, new RawCell(column, null, RawCell.Type.ERROR, true, false));
             }
         }
