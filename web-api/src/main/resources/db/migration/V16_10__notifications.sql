@@ -6,13 +6,13 @@ create table notification (
     recipient  varchar(64)   not null references app_user (username),
     kind       varchar(32)   not null,
     target     varchar(200)  not null,
-    day        date          not null,
+    on_day     date          not null,   -- the day it is for ("day" is reserved in H2)
     title      varchar(200)  not null,
     body       varchar(4000) not null,
     link       varchar(500),
     created_at timestamp with time zone not null,
     read_at    timestamp with time zone,
-    constraint notification_once unique (recipient, kind, target, day)
+    constraint notification_once unique (recipient, kind, target, on_day)
 );
 create index notification_recipient on notification (recipient, id);
 

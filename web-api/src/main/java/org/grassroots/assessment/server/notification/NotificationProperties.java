@@ -27,10 +27,14 @@ public record NotificationProperties(
     }
 
     /** A DingTalk/WeCom robot's address; none: no webhook delivery. */
-    public record Webhook(URI url, @DefaultValue("PT10S") Duration timeout) {
+    public record Webhook(String url, @DefaultValue("PT10S") Duration timeout) {
+
+        public URI uri() {
+            return URI.create(url.strip());
+        }
     }
 
     public boolean webhookEnabled() {
-        return webhook.url() != null;
+        return webhook.url() != null && !webhook.url().isBlank();
     }
 }

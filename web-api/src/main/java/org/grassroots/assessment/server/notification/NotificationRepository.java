@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationRepository {
 
-    private static final String COLUMNS = "id, recipient, kind, target, day, title, body, link, created_at, read_at";
+    private static final String COLUMNS = "id, recipient, kind, target, on_day, title, body, link, created_at, read_at";
 
     private final JdbcClient jdbc;
 
@@ -33,16 +33,16 @@ public class NotificationRepository {
      */
     public Optional<Long> insertIfAbsent(String recipient, NotificationKind kind, String target, LocalDate day,
             String title, String body, String link, Instant now) {
-        int inserted = jdbc.sql("insert into notification (recipient, kind, target, day, title, body, link, created_at)"
+        int inserted = jdbc.sql("insert into notification (recipient, kind, target, on_day, title, body, link, created_at)"
                         + " select ?, ?, ?, ?, ?, ?, ?, ? from (values (1)) v where not exists (select 1 from notification"
-                        + " where recipient = ? and kind = ? and target = ? and day = ?)")
+                        + " where recipient = ? and kind = ? and target = ? and on_day = ?)")
                 .params(recipient, kind.name(), target, day, title, body, link, utc(now), recipient, kind.name(), target,
                         day)
                 .update();
         if (inserted == 0) {
             return Optional.empty();
         }
-        return jdbc.sql("select id from notification where recipient = ? and kind = ? and target = ? and day = ?")
+        return jdbc.sql("select id from notification where recipient = ? and kind = ? and target = ? and on_day = ?")
                 .params(recipient, kind.name(), target, day).query(Long.class).optional();
     }
 
@@ -125,7 +125,7 @@ public class NotificationRepository {
     private static Notification notification(ResultSet rs, int n) throws SQLException {
         Timestamp read = rs.getTimestamp("read_at");
         return new Notification(rs.getLong("id"), rs.getString("recipient"), rs.getString("kind"),
-                rs.getString("target"), rs.getObject("day", LocalDate.class), rs.getString("title"),
+                rs.getString("target"), rs.getObject("on_day", LocalDate.class), rs.getString("title"),
                 rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
                 read == null ? null : read.toInstant());
     }

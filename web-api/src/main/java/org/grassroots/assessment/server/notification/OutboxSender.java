@@ -44,7 +44,7 @@ public class OutboxSender {
         this.json = json;
     }
 
-    @Scheduled(fixedDelayString = "${assessment.notifications.send-interval:PT30S}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${assessment.notifications.send-interval:PT30S}", initialDelayString = "${assessment.notifications.send-interval:PT30S}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
     public void scheduled() {
         sendDue();
@@ -89,7 +89,7 @@ public class OutboxSender {
         }
         String content = "【" + entry.title() + "】" + entry.body() + "（接收人：" + entry.recipient() + "）";
         String body = json.writeValueAsString(Map.of("msgtype", "text", "text", Map.of("content", content)));
-        HttpRequest request = HttpRequest.newBuilder(properties.webhook().url()).timeout(properties.webhook().timeout())
+        HttpRequest request = HttpRequest.newBuilder(properties.webhook().uri()).timeout(properties.webhook().timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
