@@ -124,6 +124,13 @@ class NotificationsTest {
             assertThat(n.get("day").asString()).isEqualTo(day.toString());
         }
 
+        HttpResponse<String> page = http.send(request("GET", "/notifications", donggang),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("通知 (" + villageList.get("unread").asInt() + ")")
+                .contains("notification-" + villageList.get("notifications").get(0).get("id").asLong())
+                .contains("标为已读");
+
         long own = villageList.get("notifications").get(0).get("id").asLong();
         long others = townList.get("notifications").get(0).get("id").asLong();
         assertThat(status("POST", "/api/notifications/" + others + "/read", donggang)).isEqualTo(404);
