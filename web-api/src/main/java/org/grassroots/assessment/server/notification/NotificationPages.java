@@ -2,10 +2,13 @@ package org.grassroots.assessment.server.notification;
 
 import java.security.Principal;
 import java.time.Clock;
+import org.grassroots.assessment.server.security.SignedInUser;
 import org.grassroots.assessment.server.web.NotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
@@ -21,6 +24,12 @@ class NotificationPages {
     NotificationPages(NotificationRepository notifications, Clock clock) {
         this.notifications = notifications;
         this.clock = clock;
+    }
+
+    /** The signed-in user for the layout's navigation (the pages package's own advice does not reach here). */
+    @ModelAttribute("me")
+    SignedInUser me(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
     }
 
     @GetMapping("/notifications")

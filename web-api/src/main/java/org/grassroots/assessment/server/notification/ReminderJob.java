@@ -51,11 +51,15 @@ public class ReminderJob {
     /** Every day at {@code assessment.notifications.reminder-cron}, on one instance of all that share the database. */
     @Scheduled(cron = "${assessment.notifications.reminder-cron:0 0 8 * * *}", zone = "${assessment.zone:Asia/Shanghai}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @Transactional
     public void daily() {
         run(LocalDate.now(clock));
     }
 
-    /** Runs the reminders of a day; what it created. */
+    /**
+     * Runs the reminders of a day in one transaction (a notification and its outbox rows are stored
+     * together or not at all); what it created.
+     */
     @Transactional
     public ReminderRun run(LocalDate asOf) {
         Instant now = clock.instant();
