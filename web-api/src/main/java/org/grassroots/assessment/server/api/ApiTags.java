@@ -30,6 +30,8 @@ public enum ApiTags {
             "rule-sets", "rulesets", "rules"),
     AUDIT("审计日志 Audit", "每次写操作（导入、检查记录、考评、发布、整改、规则集、组织与用户变更）的只增不改、哈希链接的记录，及其校验（仅管理员）。"
             + " The append-only, hash-chained log of every write, and its verification (administrators).", "audit"),
+    NOTIFICATIONS("通知 Notifications", "当前用户自己的通知与未读数、标记已读。"
+            + " The signed-in user's own notifications (reminders) and marking them read.", "notifications"),
     ADMIN("系统管理 Administration", "数据库在线备份（仅管理员）；恢复见 README。"
             + " Online database backups (ADMIN only): write one, list, download; restore: README, Operations.",
             "admin");

@@ -128,6 +128,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/org/*/rectifications/*/evidence/*").hasAnyRole(EVERYONE)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
+                        // everyone reads and marks read only their own notifications (NotificationRepository)
+                        .requestMatchers(GET, "/api/notifications").authenticated()
+                        .requestMatchers(GET, "/notifications").authenticated()
+                        .requestMatchers(POST, "/notifications/*/read").authenticated()
+                        .requestMatchers(POST, "/api/notifications/*/read").authenticated()
                         .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**", "/api/admin/**")
                         .hasRole(ADMIN)
                         // rule sets: everyone on the staff reads them; maintainers change and try them

@@ -1,0 +1,40 @@
+package org.grassroots.assessment.server.notification;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Operational settings of reminders and their delivery (assessment.notifications.*); not assessment
+ * policy, which stays in the rules. {@code dueWithinDays}: an open or submitted item is reminded of
+ * this many days before its deadline (and every day once overdue); {@code awaitingVerificationDays}:
+ * a submission waiting longer than this for verification is reminded to the inspectors.
+ */
+@ConfigurationProperties("assessment.notifications")
+public record NotificationProperties(
+        @DefaultValue("7") int dueWithinDays,
+        @DefaultValue("5") int awaitingVerificationDays,
+        @DefaultValue("0 0 8 * * *") String reminderCron,
+        Webhook webhook,
+        @DefaultValue("PT1M") Duration retryBase,
+        @DefaultValue("PT6H") Duration retryMax) {
+
+    public NotificationProperties {
+        if (webhook == null) {
+            webhook = new Webhook(null, Duration.ofSeconds(10));
+        }
+    }
+
+    /** A DingTalk/WeCom robot's address; none: no webhook delivery. */
+    public record Webhook(String url, @DefaultValue("PT10S") Duration timeout) {
+
+        public URI uri() {
+            return URI.create(url.strip());
+        }
+    }
+
+    public boolean webhookEnabled() {
+        return webhook.url() != null && !webhook.url().isBlank();
+    }
+}
