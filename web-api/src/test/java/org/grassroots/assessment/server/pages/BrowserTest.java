@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -58,6 +60,10 @@ public abstract class BrowserTest {
     protected int port;
 
     protected WebDriver browser;
+
+    /** The application's clock, in its configured zone: "today" as the server sees it. */
+    @Autowired
+    protected Clock clock;
     private final List<WebDriver> others = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 

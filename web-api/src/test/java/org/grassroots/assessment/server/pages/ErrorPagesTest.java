@@ -34,9 +34,11 @@ class ErrorPagesTest extends BrowserTest {
         // an address no page has is refused like any address the user may not open (nothing is told about it)
         expectPage("/no/such/page", "无权访问", "您的账号无权查看此页面或进行此操作。如需权限，请联系系统管理员。");
         expectPage("/inspection/visits/new", "请求有误", "请求的地址或参数不正确，请返回上一页重新操作。");
-        int next = LocalDate.now().getYear() + 1;
+        // today as the server sees it: its clock is in the configured zone (Asia/Shanghai), not the JVM's
+        LocalDate today = LocalDate.now(clock);
+        int next = today.getYear() + 1;
         expectPage("/org/" + ORG + "?period=" + next, "请求有误", "考评期间 " + next + " 尚未开始（" + next
-                + "-01-01 开始，今天是 " + LocalDate.now() + "），还不能评估");
+                + "-01-01 开始，今天是 " + today + "），还不能评估");
         checkPage("error-period-not-started");
 
         Api inspector = new Api(port, TestUsers.basic("inspector", DEMO_PASSWORD));

@@ -90,8 +90,8 @@ class EvidenceUploadPagesTest extends BrowserTest {
         WebElement queued = find("#queue-" + id);
         String orgName = rep.get("/api/organizations/" + ORG).json().get("name").asString();
         assertThat(queued.findElement(By.cssSelector(".org-name")).getText()).isEqualTo(orgName);
-        assertThat(queued.findElement(By.cssSelector(".submitted")).getText()).isEqualTo("提交于 " + LocalDate.now());
-        assertThat(deadline).isBefore(LocalDate.now());
+        assertThat(queued.findElement(By.cssSelector(".submitted")).getText()).isEqualTo("提交于 " + LocalDate.now(clock));
+        assertThat(deadline).isBefore(LocalDate.now(clock));
         assertThat(queued.findElement(By.cssSelector(".late")).getText()).isEqualTo("逾期提交");
         assertThat(queued.findElements(By.cssSelector("a.evidence-file"))).extracting(WebElement::getText)
                 .containsExactly("整改后.png", "整改台账.pdf");
