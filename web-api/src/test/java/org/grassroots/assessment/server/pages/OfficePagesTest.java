@@ -18,6 +18,8 @@ class OfficePagesTest extends BrowserTest {
         find("#period").clear();
         find("#period").sendKeys("20x6");
         find("#run-form button[type=submit]").click();
+        // the form is sent by script while it shows its progress: wait for the page that comes back
+        waitFor(d -> !d.findElements(By.id("run-error")).isEmpty());
         assertThat(text("#run-error")).isEqualTo("考评期间“20x6”无效：应为年份（如 2026）或季度（如 2026-Q3）");
 
         find("#period").clear();
