@@ -43,9 +43,9 @@ public class SelfReportProgress {
         }
     }
 
-    /** The period's progress: per unit, the district's totals, the deadline and whether it has passed. */
-    public record Progress(String period, List<UnitProgress> units, UnitProgress district, LocalDate deadline,
-                           boolean overdue) {
+    /** The period's progress: per unit, the district's totals, every organization, the deadline and whether it has passed. */
+    public record Progress(String period, List<UnitProgress> units, UnitProgress district,
+                           List<OrganizationProgress> organizations, LocalDate deadline, boolean overdue) {
     }
 
     private final OrganizationService organizations;
@@ -97,7 +97,7 @@ public class SelfReportProgress {
         List<UnitProgress> units = byUnit.entrySet().stream().map(e -> counted(e.getKey(), e.getValue())).toList();
         LocalDate deadline = reporting.deadline(period).orElse(null);
         boolean overdue = deadline != null && LocalDate.now(clock).isAfter(deadline);
-        return new Progress(period, units, counted(new ReviewingUnit(null, "全区"), all), deadline, overdue);
+        return new Progress(period, units, counted(new ReviewingUnit(null, "全区"), all), all, deadline, overdue);
     }
 
     private static UnitProgress counted(ReviewingUnit unit, List<OrganizationProgress> orgs) {

@@ -46,11 +46,12 @@ class SelfReportProgressPage {
     String page(@RequestParam(required = false) String period, @RequestParam(required = false) String unit,
             Model model) {
         String p = period == null || period.isBlank() ? Integer.toString(LocalDate.now(clock).getYear()) : period.strip();
-        model.addAttribute("progress", progress.of(p));
+        SelfReportProgress.Progress read = progress.of(p);
+        model.addAttribute("progress", read);
         model.addAttribute("facts", catalog.facts());
         model.addAttribute("evidenceFields", reporting.evidenceFields(p));
         model.addAttribute("unit", unit == null ? "" : unit);
-        var rows = progress.organizations(p).stream()
+        var rows = read.organizations().stream()
                 .filter(r -> unit == null || unit.isBlank() || unit.equals(r.unit().isOffice() ? "office" : r.unit().committeeCode()))
                 .toList();
         // a whole large district is listed unit by unit
