@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
@@ -82,10 +83,21 @@ public class BundleImportService {
      * @throws ConcurrentWriteException  when a concurrent write took the same rows first
      */
     public ImportCounts importBundle(InputStream in, String actor) throws BundleValidationException {
+        return importBundle(in, actor, () -> true);
+    }
+
+    /**
+     * As {@link #importBundle(InputStream, String)}, for a bundle made while it is read (a workbook
+     * converted on another thread): once the whole bundle is read, {@code mayWrite} says whether its
+     * maker found it sound; when not, nothing is written and {@link Withheld} carries the problems
+     * the bundle itself has (its checks against what is stored, as an import would report them).
+     */
+    public ImportCounts importBundle(InputStream in, String actor, BooleanSupplier mayWrite)
+            throws BundleValidationException {
         // One import at a time: two large ones would only wait for each other's rows.
         lock.lock();
         try {
-            ImportCounts counts = metrics.timeImport(() -> importLocked(in, actor));
+            ImportCounts counts = metrics.timeImport(() -> importLocked(in, actor, mayWrite));
             counted(counts);
             return counts;
         } finally {
@@ -93,24 +105,23 @@ public class BundleImportService {
         }
     }
 
-    /**
-     * Every problem the import of a bundle would report, writing nothing: for a workbook whose own
-     * problems already refuse it, so that the town sees all of them at once.
-     */
-    public List<Problem> problemsOf(InputStream in) {
-        try {
-            transaction.run(() -> {
-                Bundle bundle = new BundleReader(clock, storedRecords.forOneRead()).read(in);
-                throwProblems(ImportChecks.check(bundle, members));
-                return null;
-            });
-            return List.of();
-        } catch (BundleValidationException e) {
-            return e.problems();
+    /** A bundle whose maker found problems of its own: not written; the problems of the bundle itself. */
+    public static final class Withheld extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Problem> problems;
+
+        Withheld(List<Problem> problems) {
+            super("the bundle's maker withheld it (" + problems.size() + " problems of the bundle itself)", null, false, false);
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
         }
     }
 
-    private ImportCounts importLocked(InputStream in, String actor) throws BundleValidationException {
+    private ImportCounts importLocked(InputStream in, String actor, BooleanSupplier mayWrite)
+            throws BundleValidationException {
         long started = System.nanoTime();
         log.info("import by {} started: reading and validating the bundle", actor);
         long[] validated = new long[1];
@@ -119,6 +130,9 @@ public class BundleImportService {
         StringBuilder steps = new StringBuilder();
         ImportCounts counts = transaction.run(() -> {
             Bundle bundle = new BundleReader(clock, storedRecords.forOneRead()).read(digesting);
+            if (!mayWrite.getAsBoolean()) {
+                throw new Withheld(ImportChecks.check(bundle, members));
+            }
             validated[0] = System.nanoTime();
             log.info("import by {}: bundle read in {} ms; writing {} organizations, {} period facts, {} members,"
                     + " {} visits in one transaction", actor, (validated[0] - started) / 1_000_000,

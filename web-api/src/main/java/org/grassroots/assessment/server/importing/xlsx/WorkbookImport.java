@@ -1,13 +1,12 @@
 package org.grassroots.assessment.server.importing.xlsx;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a workbook: read streaming into the JSON bundle ({@link WorkbookConversion}), which then
- * goes through exactly the import of a JSON bundle ({@link BundleImportService}: the same
- * validation, the same all-or-nothing write, the same audit entry). The bundle's problems are
+ * Imports a workbook: read streaming into the JSON bundle ({@link WorkbookConversion}), which
+ * goes, as it is written, through exactly the import of a JSON bundle ({@link BundleImportService}:
+ * the same validation, the same all-or-nothing write, the same audit entry). The bundle's problems are
  * mapped back to their cells and said in Chinese; a workbook with problems of its own (a merged
  * cell, a formula without a result) is not imported, and the bundle's problems are reported with
  * them.
@@ -36,6 +36,8 @@ import org.springframework.stereotype.Service;
 public class WorkbookImport {
 
     private static final Logger log = LoggerFactory.getLogger(WorkbookImport.class);
+    /** The pipe between the conversion and the import: a megabyte lets each run ahead a little. */
+    private static final int PIPE_BYTES = 1 << 20;
 
     private final BundleImportService imports;
     private final WorkbookLayouts layouts;
@@ -53,52 +55,103 @@ public class WorkbookImport {
      */
     public WorkbookImportResult importWorkbook(File workbook, String actor) throws WorkbookRefusedException {
         WorkbookLayout layout = layouts.current().layout();
-        File json = null;
+        // The workbook is converted on a thread of its own while the bundle import reads what it
+        // writes (a pipe, no intermediate file): the reading overlaps the conversion, and the
+        // import writes nothing unless the conversion ended without a problem.
+        PipedInputStream bundle = new PipedInputStream(PIPE_BYTES);
+        CompletableFuture<Conversion> converting = new CompletableFuture<>();
         try {
-            json = File.createTempFile("workbook-bundle-", ".json");
-            long started = System.nanoTime();
-            WorkbookConversion conversion;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(json.toPath()), 1 << 16)) {
-                conversion = new WorkbookConversion(layout, limits.maxRows(), out);
-                try {
-                    StreamingWorkbookReader.read(workbook, conversion);
-                } catch (StreamingWorkbookReader.UnreadableWorkbookException e) {
-                    log.info("refused an unreadable workbook: {}", e.getMessage());
-                    throw new WorkbookRefusedException(List.of(CellNote.workbook(
-                            "文件不是可读取的 Excel 工作簿（.xlsx），或超出了安全限制（如压缩比异常、含有 DOCTYPE 声明）："
-                                    + "请用 Excel 另存为 .xlsx 后重新上传")), List.of());
-                } catch (StreamingWorkbookReader.StopReading e) {
-                    throw new WorkbookRefusedException(List.of(CellNote.workbook(e.getMessage())), List.of());
-                }
-                conversion.finish();
-            }
-            log.info("workbook of {} read into a bundle in {} ms ({} problems, {} warnings)", actor,
-                    (System.nanoTime() - started) / 1_000_000, conversion.problems().size(),
-                    conversion.warnings().size());
-            if (!conversion.problems().isEmpty()) {
-                List<Problem> more;
-                try (InputStream in = open(json)) {
-                    more = imports.problemsOf(in);
-                }
-                throw refused(layout, conversion, more);
-            }
-            try (InputStream in = open(json)) {
-                ImportCounts counts = imports.importBundle(in, actor);
-                return WorkbookImportResult.of(counts, conversion.warnings());
-            } catch (BundleValidationException e) {
-                throw refused(layout, conversion, e.problems());
-            }
+            PipedOutputStream out = new PipedOutputStream(bundle);
+            Thread converter = new Thread(() -> converting.complete(convert(workbook, layout, out, actor)),
+                    "workbook-conversion");
+            converter.setDaemon(true);
+            converter.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (json != null && !json.delete()) {
-                json.deleteOnExit();
+        }
+        try {
+            ImportCounts counts = imports.importBundle(bundle, actor, () -> converting.join().sound());
+            return WorkbookImportResult.of(counts, converting.join().conversion().warnings());
+        } catch (BundleValidationException e) {
+            throw refused(layout, readToTheEnd(bundle, converting), e.problems());
+        } catch (BundleImportService.Withheld e) {
+            throw refused(layout, converting.join(), e.problems());
+        } catch (RuntimeException e) {
+            closeQuietly(bundle);
+            Conversion conversion = converting.join();
+            if (conversion.refusal() != null) {
+                throw conversion.refusal(); // the pipe broke because the workbook could not be read
             }
+            throw e;
+        } finally {
+            closeQuietly(bundle);
         }
     }
 
-    private static InputStream open(File json) throws IOException {
-        return new BufferedInputStream(Files.newInputStream(json.toPath()), 1 << 16);
+    /** What the conversion thread ended with: the conversion, or why the workbook could not be read at all. */
+    private record Conversion(WorkbookConversion conversion, WorkbookRefusedException refusal) {
+
+        boolean sound() {
+            return refusal == null && conversion.problems().isEmpty();
+        }
+    }
+
+    private Conversion convert(File workbook, WorkbookLayout layout, PipedOutputStream pipe, String actor) {
+        long started = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(pipe, 1 << 16)) {
+            WorkbookConversion conversion = new WorkbookConversion(layout, limits.maxRows(), out);
+            try {
+                StreamingWorkbookReader.read(workbook, conversion);
+            } catch (StreamingWorkbookReader.UnreadableWorkbookException e) {
+                log.info("refused an unreadable workbook: {}", e.getMessage());
+                return new Conversion(null, new WorkbookRefusedException(List.of(CellNote.workbook(
+                        "文件不是可读取的 Excel 工作簿（.xlsx），或超出了安全限制（如压缩比异常、含有 DOCTYPE 声明）："
+                                + "请用 Excel 另存为 .xlsx 后重新上传")), List.of()));
+            } catch (StreamingWorkbookReader.StopReading e) {
+                return new Conversion(null, new WorkbookRefusedException(List.of(CellNote.workbook(e.getMessage())), List.of()));
+            }
+            conversion.finish();
+            log.info("workbook of {} read into a bundle in {} ms ({} problems, {} warnings)", actor,
+                    (System.nanoTime() - started) / 1_000_000, conversion.problems().size(),
+                    conversion.warnings().size());
+            return new Conversion(conversion, null);
+        } catch (IOException | RuntimeException e) {
+            // the import stopped reading (it failed on its own): its failure is the one reported
+            log.debug("workbook conversion stopped: {}", e.toString());
+            return new Conversion(null, null);
+        }
+    }
+
+    /**
+     * The conversion once it has ended: what the import left unread is read, so that the
+     * conversion goes on to the end and every problem of the workbook is reported at once.
+     */
+    private static Conversion readToTheEnd(PipedInputStream bundle, CompletableFuture<Conversion> converting) {
+        try {
+            bundle.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            log.debug("the rest of the converted bundle was not read: {}", e.toString());
+        }
+        return converting.join();
+    }
+
+    private static void closeQuietly(PipedInputStream bundle) {
+        try {
+            bundle.close();
+        } catch (IOException e) {
+            log.debug("closing the bundle pipe: {}", e.toString());
+        }
+    }
+
+    private static WorkbookRefusedException refused(WorkbookLayout layout, Conversion outcome,
+                                                    List<Problem> bundleProblems) {
+        if (outcome.refusal() != null) {
+            return outcome.refusal();
+        }
+        if (outcome.conversion() == null) {
+            throw new IllegalStateException("the workbook conversion stopped without a reason");
+        }
+        return refused(layout, outcome.conversion(), bundleProblems);
     }
 
     private static WorkbookRefusedException refused(WorkbookLayout layout, WorkbookConversion conversion,
