@@ -309,6 +309,10 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
         }
         json.writeEndObject();
         json.close();
+        // written: the import that reads the bundle holds it now; what is kept of the conversion
+        // (problems, warnings, where each value came from) is small
+        visits.clear();
+        findings.clear();
     }
 
     private void problem(CellNote note) {
