@@ -79,6 +79,8 @@ class NotificationsTest {
     OutboxSender sender;
     @Autowired
     JsonMapper json;
+    @Autowired
+    EmailChannel email;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -160,8 +162,8 @@ class NotificationsTest {
     @Test
     void backOffDoublesUpToItsLimit() {
         NotificationProperties p = new NotificationProperties(7, 5, "0 0 8 * * *", null,
-                java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(6));
-        OutboxSender s = new OutboxSender(notifications, p, java.time.Clock.systemUTC(), json);
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(6), null);
+        OutboxSender s = new OutboxSender(notifications, p, java.time.Clock.systemUTC(), json, email);
         assertThat(s.backOff(0)).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(s.backOff(3)).isEqualTo(java.time.Duration.ofMinutes(8));
         assertThat(s.backOff(30)).isEqualTo(java.time.Duration.ofHours(6));
