@@ -38,12 +38,16 @@ class EmailChannel {
 
     /**
      * Sends one notification to {@code address} (named {@code name}); any failure is thrown, so the
-     * outbox keeps the entry and tries again later.
+     * outbox keeps the entry and tries again later. A recipient whose account is disabled gets nothing
+     * while it stays so (the mail waits, as for a mail server that is down).
      */
-    void send(String address, String name, String title, String body) throws MessagingException {
+    void send(String address, String name, boolean accountEnabled, String title, String body) throws MessagingException {
         if (!enabled()) {
             throw new IllegalStateException("e-mail is not configured (spring.mail.host and "
                     + "assessment.notifications.email.from)");
+        }
+        if (!accountEnabled) {
+            throw new IllegalStateException("the recipient's account is disabled");
         }
         if (address == null || address.isBlank()) {
             throw new IllegalStateException("the recipient has no e-mail address any more");
@@ -75,8 +79,11 @@ class EmailChannel {
             return null;
         }
         try {
-            return new InternetAddress(configured.strip(), true);
-        } catch (AddressException e) {
+            InternetAddress parsed = new InternetAddress(configured.strip(), true);
+            // a name such as 考评系统 is sent as an encoded word (RFC 2047), not as raw UTF-8 in the header
+            return parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalStateException("assessment.notifications.email.from is not an e-mail address: "
                     + configured + " (" + e.getMessage() + ")", e);
         }

@@ -84,7 +84,8 @@ public class OutboxSender {
     private void deliver(OutboxEntry entry) throws IOException, MessagingException, InterruptedException {
         switch (entry.channel()) {
             case WEBHOOK -> webhook(entry);
-            case EMAIL -> email.send(entry.email(), entry.recipientName(), entry.title(), entry.body());
+            case EMAIL -> email.send(entry.email(), entry.recipientName(), entry.recipientEnabled(), entry.title(),
+                    entry.body());
         }
     }
 

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * representative of 东岗村 has an address, the one of 柳河镇 has none. A day's run mails each of its
  * notifications once however often it runs; with the mail server down the e-mails wait in the outbox
  * (attempt counted, next attempt later) and go out once, all of them, when it is back and the attempt
- * is due; a user without an address gets none; subject, body and recipient are the notification's.
+ * is due; a user without an address gets none, a disabled account none while it is disabled; subject,
+ * body and recipient are the notification's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "assessment.data-dir=" + NotificationEmailTest.DATA_DIR, "assessment.demo=true",
@@ -158,6 +159,29 @@ class NotificationEmailTest {
     }
 
     @Test
+    void aDisabledAccountGetsNoMailWhileItIsDisabledAndNothingIsLost() throws Exception {
+        LocalDate day = dueDayOfTheVillage().minusDays(4);
+        run(day);
+        List<Notification> mine = on(VILLAGE_REP, day);
+        assertThat(mine).isNotEmpty();
+        try {
+            setEnabled(false);
+            assertThat(sender.sendDue()).isZero();
+            assertThat(SMTP.getReceivedMessages()).isEmpty();
+            for (Notification n : mine) {
+                assertThat((String) outbox(n.id()).get("last_error")).contains("disabled");
+            }
+        } finally {
+            setEnabled(true);
+        }
+        OutboxSender later = new OutboxSender(notifications, properties,
+                Clock.offset(Clock.systemUTC(), properties.retryBase().plusMinutes(1)), json, email);
+        assertThat(later.sendDue()).isEqualTo(mine.size());
+        assertThat(SMTP.getReceivedMessages()).hasSize(mine.size());
+        assertThat(waitingEmails()).isZero();
+    }
+
+    @Test
     void theEmailIsTheNotificationsTitleAndBodyToItsRecipient() throws Exception {
         LocalDate day = dueDayOfTheVillage();
         run(day);
@@ -173,6 +197,10 @@ class NotificationEmailTest {
             assertThat(to.getAddress()).isEqualTo(VILLAGE_ADDRESS);
             assertThat(to.getPersonal()).isEqualTo("东岗村党支部 联络员");
             assertThat(((InternetAddress) m.getFrom()[0]).getAddress()).isEqualTo("noreply@example.gov.cn");
+            assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("考评系统");
+            for (String header : List.of("From", "To", "Subject")) {
+                assertThat(m.getHeader(header)[0]).as(header + " as encoded words").matches("[\\x20-\\x7e\\r\\n\\t]+");
+            }
             assertThat(m.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
             String text = (String) m.getContent();
             assertThat(text).endsWith(EmailChannel.CLOSING);
@@ -183,13 +211,19 @@ class NotificationEmailTest {
         }
     }
 
+    private void setEnabled(boolean enabled) {
+        Api.Reply r = new Api(port).put("/api/users/" + VILLAGE_REP, "{\"displayName\":\"东岗村党支部 联络员\","
+                + "\"role\":\"ORG_REP\",\"orgCode\":\"Z01-V04\",\"enabled\":" + enabled + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     /** The deadline of an open item of 东岗村 (the demo has one). */
     private LocalDate dueDayOfTheVillage() {
         return ledger.find("1 = 1", List.of(), true).stream()
                 .filter(i -> i.orgCode().equals("Z01-V04") && i.deadline() != null
-                        && i.statusAsOf(i.deadline().minusDays(3)) == RectificationStatus.OPEN
+                        && i.statusAsOf(i.deadline().minusDays(4)) == RectificationStatus.OPEN
                         && i.statusAsOf(i.deadline()) == RectificationStatus.OPEN
-                        && i.existsOn(i.deadline().minusDays(3)))
+                        && i.existsOn(i.deadline().minusDays(4)))
                 .map(LedgerItem::deadline).findFirst()
                 .orElseThrow(() -> new AssertionError("the demo has an open item of 东岗村"));
     }
