@@ -16,11 +16,11 @@ class DemoUsers {
     static final String PASSWORD = "demo2026";
 
     static final List<UserRequest> USERS = List.of(
-            new UserRequest("inspector", PASSWORD, "督查一组 李明", Role.INSPECTOR, null, true),
-            new UserRequest("evaluator", PASSWORD, "考核办 王芳", Role.EVALUATOR, null, true),
-            new UserRequest("maintainer", PASSWORD, "规则维护 张强", Role.RULE_MAINTAINER, null, true),
-            new UserRequest("donggang", PASSWORD, "东岗村党支部 联络员", Role.ORG_REP, "Z01-V04", true),
-            new UserRequest("liuhe", PASSWORD, "柳河镇党委 联络员", Role.ORG_REP, "XQ-Z01", true));
+            new UserRequest("inspector", PASSWORD, "督查一组 李明", Role.INSPECTOR, null, true, null),
+            new UserRequest("evaluator", PASSWORD, "考核办 王芳", Role.EVALUATOR, null, true, null),
+            new UserRequest("maintainer", PASSWORD, "规则维护 张强", Role.RULE_MAINTAINER, null, true, null),
+            new UserRequest("donggang", PASSWORD, "东岗村党支部 联络员", Role.ORG_REP, "Z01-V04", true, null),
+            new UserRequest("liuhe", PASSWORD, "柳河镇党委 联络员", Role.ORG_REP, "XQ-Z01", true, null));
 
     private final UserService users;
 

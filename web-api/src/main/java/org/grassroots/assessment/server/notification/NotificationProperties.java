@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * policy, which stays in the rules. {@code dueWithinDays}: an open or submitted item is reminded of
  * this many days before its deadline (and every day once overdue); {@code awaitingVerificationDays}:
  * a submission waiting longer than this for verification is reminded to the inspectors.
+ * {@code email.from}: the sender of reminder e-mails (with {@code spring.mail.host}; none: no e-mail).
  */
 @ConfigurationProperties("assessment.notifications")
 public record NotificationProperties(
@@ -18,12 +19,20 @@ public record NotificationProperties(
         @DefaultValue("0 0 8 * * *") String reminderCron,
         Webhook webhook,
         @DefaultValue("PT1M") Duration retryBase,
-        @DefaultValue("PT6H") Duration retryMax) {
+        @DefaultValue("PT6H") Duration retryMax,
+        Email email) {
 
     public NotificationProperties {
         if (webhook == null) {
             webhook = new Webhook(null, Duration.ofSeconds(10));
         }
+        if (email == null) {
+            email = new Email(null);
+        }
+    }
+
+    /** The sender address of reminder e-mails, e.g. {@code noreply@example.gov.cn}; none: no e-mail. */
+    public record Email(String from) {
     }
 
     /** A DingTalk/WeCom robot's address; none: no webhook delivery. */

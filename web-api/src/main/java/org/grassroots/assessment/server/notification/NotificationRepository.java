@@ -80,13 +80,16 @@ public class NotificationRepository {
 
     /** Outbox entries not yet sent whose next attempt is due, oldest first. */
     public List<OutboxEntry> due(Instant now, int limit) {
-        return jdbc.sql("select o.notification_id, o.channel, o.attempts, n.recipient, n.title, n.body, n.link"
+        return jdbc.sql("select o.notification_id, o.channel, o.attempts, n.recipient, n.title, n.body, n.link,"
+                        + " u.email, u.display_name, u.enabled"
                         + " from notification_outbox o join notification n on n.id = o.notification_id"
+                        + " join app_user u on u.username = n.recipient"
                         + " where o.sent_at is null and o.next_attempt_at <= ? order by o.next_attempt_at, o.notification_id"
                         + " limit ?")
                 .params(utc(now), limit)
                 .query((rs, n) -> new OutboxEntry(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getInt(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10)))
                 .list();
     }
 
@@ -113,9 +116,12 @@ public class NotificationRepository {
         return counts;
     }
 
-    /** An outbox entry to deliver. */
+    /**
+     * An outbox entry to deliver, with the recipient's e-mail address and name as they are now (an
+     * address corrected while a message waits is the one it goes to).
+     */
     public record OutboxEntry(long notificationId, Channel channel, int attempts, String recipient, String title,
-            String body, String link) {
+            String body, String link, String email, String recipientName, boolean recipientEnabled) {
     }
 
     private static OffsetDateTime utc(Instant instant) {

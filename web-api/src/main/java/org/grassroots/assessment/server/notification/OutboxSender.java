@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.notification;
 
+import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers the outbox: every entry whose next attempt is due is sent once; a failure counts an
  * attempt and waits {@code retryBase * 2^attempts} (at most {@code retryMax}) before the next, so a
  * channel that is down loses nothing and is not hammered. The webhook is a JSON POST in the text
- * message shape DingTalk and WeCom robots accept: {"msgtype":"text","text":{"content":"..."}}.
+ * message shape DingTalk and WeCom robots accept: {"msgtype":"text","text":{"content":"..."}}; an
+ * e-mail goes through {@link EmailChannel}.
  */
 @Service
 public class OutboxSender {
@@ -34,10 +36,13 @@ public class OutboxSender {
     private final NotificationProperties properties;
     private final Clock clock;
     private final JsonMapper json;
+    private final EmailChannel email;
     // the JDK client: one POST per message needs no further library
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    OutboxSender(NotificationRepository notifications, NotificationProperties properties, Clock clock, JsonMapper json) {
+    OutboxSender(NotificationRepository notifications, NotificationProperties properties, Clock clock, JsonMapper json,
+            EmailChannel email) {
+        this.email = email;
         this.notifications = notifications;
         this.properties = properties;
         this.clock = clock;
@@ -58,7 +63,7 @@ public class OutboxSender {
                 deliver(entry);
                 notifications.sent(entry.notificationId(), entry.channel(), clock.instant());
                 sent++;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | MessagingException | RuntimeException e) {
                 Instant next = clock.instant().plus(backOff(entry.attempts()));
                 LOG.warn("notification {} not delivered by {} (attempt {}): {}", entry.notificationId(),
                         entry.channel(), entry.attempts() + 1, e.toString());
@@ -76,10 +81,11 @@ public class OutboxSender {
         return wait.compareTo(properties.retryMax()) > 0 ? properties.retryMax() : wait;
     }
 
-    private void deliver(OutboxEntry entry) throws IOException, InterruptedException {
+    private void deliver(OutboxEntry entry) throws IOException, MessagingException, InterruptedException {
         switch (entry.channel()) {
             case WEBHOOK -> webhook(entry);
-            case EMAIL -> throw new IllegalStateException("email delivery is not configured");
+            case EMAIL -> email.send(entry.email(), entry.recipientName(), entry.recipientEnabled(), entry.title(),
+                    entry.body());
         }
     }
 

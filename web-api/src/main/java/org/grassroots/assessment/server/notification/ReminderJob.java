@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.rectification.LedgerItem;
@@ -26,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The daily reminders (issue 16): rectification items due within {@code dueWithinDays} or overdue go
  * to the representatives of the item's organization and of its parent; submissions waiting more than
  * {@code awaitingVerificationDays} for verification go to the inspectors. Each (recipient, kind,
- * item, day) is notified once, however often the job runs.
+ * item, day) is notified once, however often the job runs; with it, in the same transaction, it is
+ * queued in the outbox for the webhook (when configured) and for e-mail (when mail is configured and
+ * the recipient has an address).
  */
 @Service
 public class ReminderJob {
@@ -37,10 +40,12 @@ public class ReminderJob {
     private final UserAccounts users;
     private final NotificationRepository notifications;
     private final NotificationProperties properties;
+    private final EmailChannel email;
     private final Clock clock;
 
     ReminderJob(LedgerRepository ledger, UserAccounts users, NotificationRepository notifications,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, EmailChannel email, Clock clock) {
+        this.email = email;
         this.ledger = ledger;
         this.users = users;
         this.notifications = notifications;
@@ -65,6 +70,9 @@ public class ReminderJob {
         Instant now = clock.instant();
         List<UserAccount> accounts = users.all().stream().filter(UserAccount::enabled).toList();
         Map<String, String> parents = notifications.parents();
+        // who also gets an e-mail: users with an address, while mail is configured
+        Set<String> mailed = email.enabled() ? accounts.stream().filter(u -> u.email() != null)
+                .map(UserAccount::username).collect(Collectors.toSet()) : Set.of();
         List<String> inspectors = accounts.stream().filter(u -> u.role() == Role.INSPECTOR).map(UserAccount::username)
                 .toList();
         int due = 0;
@@ -96,7 +104,7 @@ public class ReminderJob {
                 }
                 if (kind != null) {
                     for (String rep : representatives(accounts, parents, item.orgCode())) {
-                        if (notify(rep, kind, target, asOf, title, body, link, now)) {
+                        if (notify(rep, mailed, kind, target, asOf, title, body, link, now)) {
                             if (kind == NotificationKind.RECTIFICATION_DUE) {
                                 due++;
                             } else {
@@ -114,7 +122,7 @@ public class ReminderJob {
                     String body = "整改事项（" + item.orgCode() + "，规则 " + item.rule() + "）于 " + submitted
                             + " 提交整改，已等待核验 " + ChronoUnit.DAYS.between(submitted, asOf) + " 天：" + item.description();
                     for (String inspector : inspectors) {
-                        if (notify(inspector, NotificationKind.VERIFICATION_WAITING, target, asOf, "整改待核验", body,
+                        if (notify(inspector, mailed, NotificationKind.VERIFICATION_WAITING, target, asOf, "整改待核验", body,
                                 "/inspection", now)) {
                             waiting++;
                         } else {
@@ -127,11 +135,15 @@ public class ReminderJob {
         return new ReminderRun(asOf, due, overdue, waiting, already);
     }
 
-    private boolean notify(String recipient, NotificationKind kind, String target, LocalDate day, String title,
-            String body, String link, Instant now) {
+    /** Stores the notification unless already there, and queues it for each channel that is on for the recipient. */
+    private boolean notify(String recipient, Set<String> mailed, NotificationKind kind, String target, LocalDate day,
+            String title, String body, String link, Instant now) {
         return notifications.insertIfAbsent(recipient, kind, target, day, title, body, link, now).map(id -> {
             if (properties.webhookEnabled()) {
                 notifications.enqueue(id, Channel.WEBHOOK, now);
+            }
+            if (mailed.contains(recipient)) {
+                notifications.enqueue(id, Channel.EMAIL, now);
             }
             return true;
         }).orElse(false);

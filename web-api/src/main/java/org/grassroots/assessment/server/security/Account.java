@@ -34,6 +34,9 @@ class Account {
     @Column(name = "org_code")
     private String orgCode;
 
+    @Column(name = "email")
+    private String email;
+
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
@@ -71,6 +74,7 @@ class Account {
         displayName = value.displayName();
         role = value.role().name();
         orgCode = value.orgCode();
+        email = value.email();
         enabled = value.enabled();
         updatedAt = value.updatedAt();
         updatedBy = value.updatedBy();
@@ -78,7 +82,7 @@ class Account {
 
     UserAccount toValue() {
         return new UserAccount(username, passwordHash, displayName, Role.valueOf(role), orgCode, enabled, createdAt, createdBy,
-                updatedAt, updatedBy);
+                updatedAt, updatedBy, email);
     }
 
     String getUsername() {

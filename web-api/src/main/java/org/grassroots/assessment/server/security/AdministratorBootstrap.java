@@ -42,7 +42,7 @@ class AdministratorBootstrap implements InitializingBean {
             String given = environment.getProperty("assessment.admin.password");
             boolean generated = given == null || given.isBlank();
             String password = generated ? generatedPassword() : given;
-            users.create(new UserService.UserRequest(ADMIN, password, "系统管理员", Role.ADMIN, null, true), "system");
+            users.create(new UserService.UserRequest(ADMIN, password, "系统管理员", Role.ADMIN, null, true, null), "system");
             if (generated) {
                 log.warn("""
 

@@ -127,6 +127,7 @@ class SecurityConfiguration {
                         // an item's evidence: who may see it is decided by the item's organization (EvidencePages)
                         .requestMatchers(GET, "/org/*/rectifications/*/evidence/*").hasAnyRole(EVERYONE)
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/admin/users", "/admin/users/*").hasRole(ADMIN)
                         .requestMatchers("/api/me", "/api/me/**").authenticated()
                         // everyone reads and marks read only their own notifications (NotificationRepository)
                         .requestMatchers(GET, "/api/notifications").authenticated()

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
 import java.util.regex.Pattern;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.server.audit.AuditAction;
@@ -27,10 +30,16 @@ public class UserService {
     /** bcrypt reads at most 72 bytes of a password. */
     private static final int MAX_PASSWORD_BYTES = 72;
     private static final int MAX_DISPLAY_NAME = 100;
+    /** The longest address SMTP carries (RFC 5321's path limit less the angle brackets); the column's width. */
+    static final int MAX_EMAIL = 254;
 
-    /** What an administrator sends to add a user, or to change one (a null password keeps the old one). */
+    /**
+     * What an administrator sends to add a user, or to change one: a null password keeps the old one; a
+     * null {@code email} keeps the old address (so a client that does not know the field changes
+     * nothing), an empty one removes it.
+     */
     public record UserRequest(String username, String password, String displayName, Role role, String orgCode,
-            Boolean enabled) {
+            Boolean enabled, @Email @Size(max = MAX_EMAIL) String email) {
     }
 
     private final UserAccounts accounts;
@@ -40,9 +49,12 @@ public class UserService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditTrail audit;
+    private final Validator validator;
 
     UserService(UserAccounts accounts, OrganizationTree organizations, PasswordEncoder encoder,
-            PasswordAuthentication authentication, LoginThrottle throttle, Clock clock, AuditTrail audit) {
+            PasswordAuthentication authentication, LoginThrottle throttle, Clock clock, AuditTrail audit,
+            Validator validator) {
+        this.validator = validator;
         this.throttle = throttle;
         this.audit = audit;
         this.accounts = accounts;
@@ -77,7 +89,7 @@ public class UserService {
         Instant now = clock.instant();
         UserAccount account = new UserAccount(request.username(), encoder.encode(request.password()),
                 request.displayName().strip(), request.role(), orgCode(request), !Boolean.FALSE.equals(request.enabled()),
-                now, actor, now, actor);
+                now, actor, now, actor, email(request.email()));
         try {
             accounts.insert(account);
         } catch (DuplicateKeyException e) {
@@ -110,7 +122,8 @@ public class UserService {
         UserAccount account = new UserAccount(username,
                 request.password() == null ? old.passwordHash() : encoder.encode(request.password()),
                 request.displayName().strip(), request.role(), orgCode(request), enabled, old.createdAt(),
-                old.createdBy(), clock.instant(), actor);
+                old.createdBy(), clock.instant(), actor,
+                request.email() == null ? old.email() : email(request.email()));
         accounts.update(account);
         authentication.forgetAll();
         UserView view = UserView.of(account);
@@ -144,7 +157,7 @@ public class UserService {
             throw new InvalidRequestException("修改密码未通过校验", problems);
         }
         accounts.update(new UserAccount(username, encoder.encode(replacement), old.displayName(), old.role(),
-                old.orgCode(), old.enabled(), old.createdAt(), old.createdBy(), clock.instant(), username));
+                old.orgCode(), old.enabled(), old.createdAt(), old.createdBy(), clock.instant(), username, old.email()));
         authentication.forgetAll();
         audit.record(AuditAction.USER_UPDATED, target(old), "用户 " + username + " 修改了自己的密码",
                 UserView.of(old));
@@ -178,6 +191,16 @@ public class UserService {
         } else if (request.orgCode() != null && !request.orgCode().isBlank()) {
             problems.add(new Problem("/orgCode", "only an organization's representative (ORG_REP) has an organization"));
         }
+        String email = email(request.email());
+        if (email != null && !validator.validateValue(UserRequest.class, "email", email).isEmpty()) {
+            problems.add(new Problem("/email", "不是有效的邮箱地址（至多 " + MAX_EMAIL
+                    + " 个字符） not a valid e-mail address (at most " + MAX_EMAIL + " characters)"));
+        }
+    }
+
+    /** The address as stored: stripped; none (null) when absent or blank. */
+    private static String email(String requested) {
+        return requested == null || requested.isBlank() ? null : requested.strip();
     }
 
     private static void checkPassword(List<Problem> problems, String path, String password, boolean required) {

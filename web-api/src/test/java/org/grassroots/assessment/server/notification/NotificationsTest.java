@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reminders on the demo district, end to end: the admin's run for a day, run twice; each
  * representative sees exactly its own and its subtree's reminders and marks only its own read; the
- * webhook channel down keeps everything in the outbox, up again sends each once in the robot's JSON.
+ * webhook channel down keeps everything in the outbox, up again sends each once in the robot's JSON;
+ * without a mail server configured no e-mail is queued, even for a user with an address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "assessment.data-dir=" + NotificationsTest.DATA_DIR, "assessment.demo=true",
@@ -79,6 +80,8 @@ class NotificationsTest {
     OutboxSender sender;
     @Autowired
     JsonMapper json;
+    @Autowired
+    EmailChannel email;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -97,6 +100,15 @@ class NotificationsTest {
                         && i.existsOn(i.deadline().minusDays(3)))
                 .findFirst().orElseThrow(() -> new AssertionError("the demo has an open item of 东岗村"));
         LocalDate day = village.deadline().minusDays(3);
+
+        // an address, but no mail server configured: no e-mail is queued at all
+        HttpResponse<String> address = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/users/donggang")).header("Authorization", TestUsers.admin())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"displayName\":\"东岗村党支部 联络员\",\"role\":\"ORG_REP\",\"orgCode\":\"Z01-V04\","
+                                + "\"email\":\"donggang@example.gov.cn\"}", StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(address.statusCode()).as(address.body()).isEqualTo(200);
 
         JsonNode first = send("POST", "/api/admin/reminders/run?asOf=" + day, TestUsers.admin());
         assertThat(first.get("asOf").asString()).isEqualTo(day.toString());
@@ -140,6 +152,8 @@ class NotificationsTest {
         assertThat(send("GET", "/api/notifications", liuhe).get("unread").asInt())
                 .isEqualTo(townList.get("unread").asInt());
 
+        assertThat(notifications.outboxCounts(Channel.EMAIL)).containsEntry("waiting", 0).containsEntry("sent", 0);
+
         // the robot is down: nothing is sent and nothing lost
         assertThat(sender.sendDue()).isZero();
         assertThat(notifications.outboxCounts(Channel.WEBHOOK)).containsEntry("waiting", created)
@@ -160,8 +174,8 @@ class NotificationsTest {
     @Test
     void backOffDoublesUpToItsLimit() {
         NotificationProperties p = new NotificationProperties(7, 5, "0 0 8 * * *", null,
-                java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(6));
-        OutboxSender s = new OutboxSender(notifications, p, java.time.Clock.systemUTC(), json);
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(6), null);
+        OutboxSender s = new OutboxSender(notifications, p, java.time.Clock.systemUTC(), json, email);
         assertThat(s.backOff(0)).isEqualTo(java.time.Duration.ofMinutes(1));
         assertThat(s.backOff(3)).isEqualTo(java.time.Duration.ofMinutes(8));
         assertThat(s.backOff(30)).isEqualTo(java.time.Duration.ofHours(6));

@@ -52,7 +52,7 @@ class AccountsTest {
 
     private static UserAccount user(String name, Role role, boolean enabled) {
         return new UserAccount(name, "{noop}secret", "用户" + name, role, role == Role.ORG_REP ? "V-A" : null,
-                enabled, NOW, "admin", NOW, "admin");
+                enabled, NOW, "admin", NOW, "admin", role == Role.ORG_REP ? name + "@example.gov.cn" : null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class AccountsTest {
         String stamp = SignedInUser.stampOf(users.find("t-ins").orElseThrow());
         UserAccount old = users.find("t-ins").orElseThrow();
         users.update(new UserAccount(old.username(), old.passwordHash(), old.displayName(), old.role(), old.orgCode(),
-                false, old.createdAt(), old.createdBy(), NOW.plusSeconds(60), "admin2"));
+                false, old.createdAt(), old.createdBy(), NOW.plusSeconds(60), "admin2", old.email()));
         UserAccount read = users.find("t-ins").orElseThrow();
         assertThat(read.enabled()).isFalse();
         assertThat(read.updatedBy()).isEqualTo("admin2");
@@ -131,7 +131,7 @@ class AccountsTest {
 
     private static UserAccount renamed(UserAccount old, String displayName) {
         return new UserAccount(old.username(), old.passwordHash(), displayName, old.role(), old.orgCode(),
-                old.enabled(), old.createdAt(), old.createdBy(), NOW.plusSeconds(60), "admin");
+                old.enabled(), old.createdAt(), old.createdBy(), NOW.plusSeconds(60), "admin", old.email());
     }
 
     private long version(String username) {
