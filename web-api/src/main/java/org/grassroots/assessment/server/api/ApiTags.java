@@ -13,8 +13,12 @@ public enum ApiTags {
             "organizations"),
     VISITS("明察暗访 Visits", "督查组录入明察暗访记录及检查问题。 Open and covert inspection visits and their findings.",
             "visits"),
-    INSPECTIONS("督查计划 Inspection planning", "按规则（PL-01…PL-03）列出应检查的组织。"
-            + " The organizations due an inspection visit by the rules PL-01 … PL-03.", "inspections"),
+    INSPECTIONS("督查计划 Inspection planning", "按规则（PL-01…PL-03）列出应检查的组织；督查组长制定、调整、确认督查计划"
+            + "（暗访日期仅组长和所派督查组可见，其他人得到 404）；督查组成员及其回避所属组织。"
+            + " The organizations due an inspection visit by the rules PL-01 … PL-03; inspection plans made,"
+            + " adjusted and confirmed by a lead (covert dates are seen only by leads and the assigned team: 404"
+            + " for everyone else); the inspectors' teams and home organizations.",
+            "inspections", "inspection-plans", "inspectors"),
     EVALUATIONS("考评 Evaluations", "运行考评、查看结果与依据、发布为正式定级、导出表格。"
             + " Run an evaluation, read results with their explanation, publish, export CSV/XLSX.", "evaluations"),
     RANKINGS("排名 Rankings", "全区、类型内、上级组织内排名及倒排。 Rankings district-wide, per type, per parent.",

@@ -45,6 +45,19 @@ public enum AuditAction {
     SELF_REPORT_REVIEWED,
     /** The office's deadline for a period's self-reports set. Target {@code selfreport:<period>}. */
     SELF_REPORT_DEADLINE_SET,
+    /**
+     * An inspection plan proposed (issue 16). Target {@code plan:<id>}; the summary and the content
+     * name the plan, its subtree and its number of visits, never a planned day (covert dates are secret).
+     */
+    INSPECTION_PLAN_CREATED,
+    /** A planned visit's team or day changed, or a visit taken out of a plan. Target {@code plan:<id>}; no day is named. */
+    INSPECTION_PLAN_CHANGED,
+    /** An inspection plan confirmed. Target {@code plan:<id>}. */
+    INSPECTION_PLAN_CONFIRMED,
+    /** An inspection plan read, by whom: the record that a secret schedule was seen. Target {@code plan:<id>}. */
+    INSPECTION_PLAN_READ,
+    /** An inspector's team, home organization or lead flag set. Target {@code inspector:<username>}. */
+    INSPECTOR_PROFILE_SET,
     /** A user added. Target {@code user:<username>}. */
     USER_CREATED,
     /** A user's role, organization, name, password or enabled state changed (users are never deleted). */

@@ -156,6 +156,11 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
                         // the due list (issue 16): the inspection teams and the office, never the organizations
                         .requestMatchers(GET, "/api/inspections/due").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
+                        // inspection plans: every signed-in user reaches the service, which answers 404 to all
+                        // but inspectors (their existence is secret) and 403 to inspectors who do not lead
+                        .requestMatchers("/api/inspection-plans", "/api/inspection-plans/**").authenticated()
+                        .requestMatchers(GET, "/api/inspectors").hasAnyRole(ADMIN, INSPECTOR)
+                        .requestMatchers(PUT, "/api/inspectors/*").hasRole(ADMIN)
                         .requestMatchers(POST, "/api/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
                         .requestMatchers(POST, "/api/rectifications/*/verify", "/api/rectifications/*/reject")
                         .hasAnyRole(ADMIN, INSPECTOR)
