@@ -61,6 +61,12 @@ public class InspectionPlanning {
         this.clock = clock;
     }
 
+    /** Whether the user leads the planning (may propose, adjust and confirm plans). */
+    @Transactional(readOnly = true)
+    public boolean leads(SignedInUser user) {
+        return PlanViewer.of(user, profiles).map(PlanViewer::lead).orElse(false);
+    }
+
     /** The plans the user may see, newest first (404 for anyone but an inspector). */
     @Transactional(readOnly = true)
     public List<PlanViews.Summary> list(SignedInUser user) {

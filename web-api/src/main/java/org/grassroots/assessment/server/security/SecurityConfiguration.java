@@ -111,6 +111,8 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history",
                                 "/inspection/due")
                         .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
+                        // inspection plans and their calendar: the service answers 404 to all but inspectors
+                        .requestMatchers("/inspection/plans", "/inspection/plans/**", "/inspection/calendar").authenticated()
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)
