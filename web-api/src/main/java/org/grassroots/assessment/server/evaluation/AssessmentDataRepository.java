@@ -120,10 +120,11 @@ class AssessmentDataRepository {
      */
     DatabaseAssessmentData loadForPlanning(LocalDate asOf, OrgScope scope) {
         DatabaseAssessmentData data = new DatabaseAssessmentData();
-        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
-                        + " from organization o where " + scope.condition("o.code") + " order by o.code")
+        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups,"
+                        + " o.latitude, o.longitude from organization o where " + scope.condition("o.code")
+                        + " order by o.code")
                 .params(scope.args().toArray()).query(rs -> {
-                    data.add(FactRows.organization(rs));
+                    data.add(FactRows.locatedOrganization(rs));
                 });
         loadVisits(data, asOf, scope);
         for (LedgerItem item : ledger.inspectionItems(scope)) {
