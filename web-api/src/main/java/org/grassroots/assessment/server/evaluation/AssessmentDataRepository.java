@@ -2,12 +2,14 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.MemberRecord;
@@ -130,6 +132,12 @@ class AssessmentDataRepository {
         for (LedgerItem item : ledger.inspectionItems(scope)) {
             data.addIfStanding(item);
         }
+        jdbc.sql("select p.visit_id, v.org_code, p.name, p.taken_at from visit_photo p join visit v on v.visit_id = p.visit_id"
+                        + " where p.taken_at is not null and v.visit_date <= ? and " + scope.condition("v.org_code"))
+                .params(args(List.of(Date.valueOf(asOf)), scope)).query(rs -> {
+                    data.add(new PhotoTaken(rs.getString("org_code"), rs.getString("visit_id"), rs.getString("name"),
+                            rs.getObject("taken_at", LocalDateTime.class).toLocalDate()));
+                });
         data.seal();
         return data;
     }
