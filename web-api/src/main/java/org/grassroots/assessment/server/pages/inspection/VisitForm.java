@@ -47,7 +47,7 @@ record VisitForm(String org, String mode, String date, String team, String inspe
      * Where the phone was when the form was filled (the hidden latitude/longitude fields the
      * 获取当前位置 button fills); null when either is empty, not a number or out of range.
      */
-    GeoLocation location() {
+    public GeoLocation location() {
         Double lat = coordinate("latitude", 90);
         Double lon = coordinate("longitude", 180);
         return lat == null || lon == null ? null : new GeoLocation(lat, lon);
