@@ -39,4 +39,32 @@
       first.focus({preventScroll: true});
     }
   });
+  // The visit form takes the phone's position only when asked and allowed (navigator.geolocation):
+  // the button fills the hidden latitude/longitude fields. Without script the button stays hidden
+  // and the visit is recorded without a position.
+  document.addEventListener('DOMContentLoaded', function () {
+    var button = document.getElementById('locate');
+    var lat = document.getElementById('latitude');
+    var lon = document.getElementById('longitude');
+    var status = document.getElementById('position-status');
+    if (!button || !lat || !lon || !status || !navigator.geolocation) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      status.textContent = '正在获取位置…';
+      navigator.geolocation.getCurrentPosition(function (position) {
+        lat.value = position.coords.latitude.toFixed(6);
+        lon.value = position.coords.longitude.toFixed(6);
+        status.textContent = '已记录位置：纬度 ' + lat.value + '，经度 ' + lon.value
+            + '（精度约 ' + Math.round(position.coords.accuracy) + ' 米）';
+        button.disabled = false;
+      }, function (error) {
+        status.textContent = error.code === 1 ? '未获得使用位置的许可，检查记录将不带位置。'
+            : '暂时无法获取位置，可稍后再试；检查记录也可以不带位置保存。';
+        button.disabled = false;
+      }, {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
+    });
+  });
 })();

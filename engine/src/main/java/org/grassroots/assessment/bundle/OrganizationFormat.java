@@ -1,6 +1,7 @@
 package org.grassroots.assessment.bundle;
 
 import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
@@ -9,7 +10,8 @@ import org.grassroots.assessment.model.Organization;
 final class OrganizationFormat {
 
     static final KnownFields FIELDS = KnownFields.of(
-            "code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups");
+            "code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups",
+            "latitude", "longitude");
 
     private OrganizationFormat() {
     }
@@ -23,7 +25,25 @@ final class OrganizationFormat {
         String parentCode = f.optionalCode("parentCode");
         EnterpriseCategory category = enterpriseCategory(f, type);
         boolean hasPartyGroups = f.optionalBool("hasPartyGroups", false);
-        return new Organization(code, name, type, level, parentCode, category, hasPartyGroups);
+        return new Organization(code, name, type, level, parentCode, category, hasPartyGroups, location(f));
+    }
+
+    /** Where it sits: latitude −90…90 and longitude −180…180, both or neither. */
+    private static GeoLocation location(ObjectFields f) {
+        boolean lat = f.isPresent("latitude");
+        boolean lon = f.isPresent("longitude");
+        if (!lat && !lon) {
+            return null;
+        }
+        if (!lat) {
+            f.problem("latitude", "is required when longitude is given");
+        }
+        if (!lon) {
+            f.problem("longitude", "is required when latitude is given");
+        }
+        double latitude = lat ? f.number("latitude", -90, 90) : 0;
+        double longitude = lon ? f.number("longitude", -180, 180) : 0;
+        return new GeoLocation(latitude, longitude);
     }
 
     private static EnterpriseCategory enterpriseCategory(ObjectFields f, OrgType type) {

@@ -28,4 +28,12 @@ public interface AssessmentData {
 
     /** The lifecycle steps of the rectification item of a finding (position in its visit). */
     RectificationHistory findingHistory(String visitId, int position);
+
+    /**
+     * The photos of the visit that carry the day they were taken (stored with the server's uploads;
+     * a bundle has none).
+     */
+    default List<PhotoTaken> photosTaken(String visitId) {
+        return List.of();
+    }
 }

@@ -273,11 +273,14 @@ public final class Evaluator {
             if (verifications && allVerified) {
                 facts.add(new VisitItemsVerified(org.code(), visit.visitId(), lastVerified));
             }
+            if (verifications) {
+                facts.addAll(data.photosTaken(visit.visitId()));
+            }
         }
     }
 
-    /** The visits due as of a planning day (the PL rules), and the rules that fired. */
-    public record PlannedVisits(List<DueVisit> due, RuleCoverage coverage) {
+    /** The visits due as of a planning day (the PL rules), the visits in doubt, and the rules that fired. */
+    public record PlannedVisits(List<DueVisit> due, List<DoubtfulVisit> doubts, RuleCoverage coverage) {
     }
 
     /**
@@ -293,6 +296,7 @@ public final class Evaluator {
         return RuleWorkers.within(deadline, () -> {
             CoverageListener listener = new CoverageListener();
             List<DueVisit> due = new ArrayList<>();
+            List<DoubtfulVisit> doubts = new ArrayList<>();
             int batches = (orgs.size() + batchSize - 1) / batchSize;
             for (int b = 0; b < batches; b++) {
                 deadline.check();
@@ -310,12 +314,16 @@ public final class Evaluator {
                 run(facts, batch.size(), listener, fact -> {
                     if (fact instanceof DueVisit d) {
                         due.add(d);
+                    } else if (fact instanceof DoubtfulVisit d) {
+                        doubts.add(d);
                     }
                 });
             }
             due.sort(Comparator.comparing(DueVisit::dueOn).thenComparing(DueVisit::orgCode)
                     .thenComparing(DueVisit::rule));
-            return new PlannedVisits(List.copyOf(due), RuleCoverage.of(rules.ruleNames(), listener.fired()));
+            doubts.sort(Comparator.comparing(DoubtfulVisit::orgCode).thenComparing(DoubtfulVisit::visitId)
+                    .thenComparing(DoubtfulVisit::reason));
+            return new PlannedVisits(List.copyOf(due), List.copyOf(doubts), RuleCoverage.of(rules.ruleNames(), listener.fired()));
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.grassroots.assessment.evaluation.DoubtfulVisit;
 import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.ExplanationLine;
@@ -21,7 +22,9 @@ import org.grassroots.assessment.evaluation.OrganizationResult;
  *   TARGET lacks VALUE      a list target does not hold the value
  * </pre>
  * Targets: {@code ORG.FIELD} with FIELD one of tier, composite, cohesion, charisma, combat,
- * inspectionScore, rank, rankInType, rankInParent, movement, weakTriggers, titles, flags;
+ * inspectionScore, rank, rankInType, rankInParent, movement, weakTriggers, titles, flags, due (the rule
+ * ids of the visits it is due), doubts (the ids of its visits in doubt, PL-04);
+ * {@code ORG.due[RULE-ID]} (the day that visit fell due);
  * {@code ORG.explanation[RULE-ID]} (the sum of the organization's explanation points with that rule
  * id, null when none); {@code members.MEMBER-ID.titles}, {@code members.MEMBER-ID.disqualified}
  * (the reason, null when not disqualified); {@code rectifications.count(ORG)},
@@ -36,7 +39,7 @@ public record Expectation(int line, String text, String target, Op op, String ex
     private static final List<String> NUMBER_FIELDS = List.of("composite", "cohesion", "charisma", "combat",
             "inspectionScore", "rank", "rankInType", "rankInParent");
     private static final List<String> TEXT_FIELDS = List.of("tier", "movement");
-    private static final List<String> LIST_FIELDS = List.of("weakTriggers", "titles", "flags", "due");
+    private static final List<String> LIST_FIELDS = List.of("weakTriggers", "titles", "flags", "due", "doubts");
     private static final Pattern LINE = Pattern.compile("^(rectifications\\.count\\([^)]*\\)|\\S+?)\\s*(=|\\s+contains\\s+|\\s+lacks\\s+)\\s*(.*)$");
     private static final Pattern ORG_FIELD = Pattern.compile("^([^.\\s]+)\\.(\\w+)(?:\\[([^\\]]+)\\])?$");
     private static final Pattern MEMBER = Pattern.compile("^members\\.([^.\\s]+)\\.(titles|disqualified)$");
@@ -126,9 +129,14 @@ public record Expectation(int line, String text, String target, Op op, String ex
 
     /** Checks the expectation against a result and the visits due as of its date. */
     public Optional<String> check(EvaluationResult result, List<DueVisit> due) {
+        return check(result, due, List.of());
+    }
+
+    /** Checks the expectation against a result, the visits due as of its date and the visits in doubt. */
+    public Optional<String> check(EvaluationResult result, List<DueVisit> due, List<DoubtfulVisit> doubts) {
         Object actual;
         try {
-            actual = actual(result, due);
+            actual = actual(result, due, doubts);
         } catch (IllegalStateException e) {
             return Optional.of(e.getMessage());
         }
@@ -180,7 +188,7 @@ public record Expectation(int line, String text, String target, Op op, String ex
         return actual.toString();
     }
 
-    private Object actual(EvaluationResult result, List<DueVisit> due) {
+    private Object actual(EvaluationResult result, List<DueVisit> due, List<DoubtfulVisit> doubts) {
         if (target.equals("organizations.count")) {
             return (double) result.organizations().size();
         }
@@ -204,6 +212,10 @@ public record Expectation(int line, String text, String target, Op op, String ex
         Matcher field = ORG_FIELD.matcher(target);
         field.matches();
         OrganizationResult o = organization(result, field.group(1));
+        if (field.group(2).equals("doubts")) {
+            return doubts.stream().filter(d -> d.orgCode().equals(o.code())).map(DoubtfulVisit::visitId).distinct()
+                    .toList();
+        }
         if (field.group(2).equals("due")) {
             List<DueVisit> own = due.stream().filter(d -> d.orgCode().equals(o.code())).toList();
             if (field.group(3) == null) {

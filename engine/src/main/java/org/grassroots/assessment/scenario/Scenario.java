@@ -8,15 +8,20 @@ import org.grassroots.assessment.model.Period;
 /**
  * A rule test scenario: a bundle (a file name resolved against the scenario file's folder), a
  * period, an as-of date, the latest published grades the planning rules see ({@code published:}
- * lines) and expectations about the result and the visits due as of the date. {@code file} is the scenario's name in
+ * lines), the embedded days of visit photos ({@code photo:} lines) and expectations about the result and the visits due as of the date. {@code file} is the scenario's name in
  * its set (e.g. {@code worked-example.scenario}); {@code description} the text of its leading
  * comment lines.
  */
 public record Scenario(String file, String description, String bundle, Period period, LocalDate asOf,
-        List<PublishedGrade> published, List<Expectation> expectations) {
+        List<PublishedGrade> published, List<Photo> photos, List<Expectation> expectations) {
+
+    /** A photo of a visit of the bundle, taken (its embedded time says) on the day. */
+    public record Photo(String visitId, String name, LocalDate takenOn) {
+    }
 
     public Scenario {
         published = List.copyOf(published);
+        photos = List.copyOf(photos);
         expectations = List.copyOf(expectations);
     }
 

@@ -17,12 +17,15 @@ import org.grassroots.assessment.model.Period;
  * asOf: 2026-12-31                      (optional: default the period end)
  * published: V-SHIQIAO WEAK 2026-01-20  (optional, repeatable: a latest published grade and its day,
  *                                        for the planning rules)
+ * photo: XQ-2026-K001 C01.jpg 2026-03-01 (optional, repeatable: a photo of a visit and the day its
+ *                                        embedded time says it was taken, for PL-04)
  * expect:
  * V-SHIQIAO.tier = WEAK
  * V-HONGQI.explanation[CB-05] = 24.75   (numbers compare to 0.01)
  * V-SHIQIAO.weakTriggers contains W-05
  * V-SHIQIAO.due = [PL-01, PL-02]         (the visits due as of the date, by rule id)
  * V-SHIQIAO.due[PL-01] = 2026-03-21      (the day it fell due)
+ * V-SHIQIAO.doubts = [XQ-2026-K001]      (its visits in doubt, PL-04)
  * </pre>
  * Blank lines and lines starting with {@code #} are ignored; see {@link Expectation} for targets.
  */
@@ -41,6 +44,7 @@ public final class ScenarioParser {
         boolean inExpect = false;
         List<Expectation> expectations = new ArrayList<>();
         List<PublishedGrade> published = new ArrayList<>();
+        List<Scenario.Photo> photos = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         boolean leading = true;
         String[] lines = text.split("\r?\n", -1);
@@ -107,6 +111,17 @@ public final class ScenarioParser {
                                 + java.util.Arrays.toString(Tier.values()) + "): " + value));
                     }
                 }
+                case "photo" -> {
+                    String[] parts = value.split("\\s+");
+                    try {
+                        if (parts.length != 3) {
+                            throw new IllegalArgumentException("three words");
+                        }
+                        photos.add(new Scenario.Photo(parts[0], parts[1], LocalDate.parse(parts[2])));
+                    } catch (RuntimeException e) {
+                        problems.add(new ScenarioProblem(file, n, "photo: needs VISIT-ID FILE-NAME YYYY-MM-DD: " + value));
+                    }
+                }
                 case "expect" -> {
                     if (!value.isEmpty()) {
                         problems.add(new ScenarioProblem(file, n, "expect: takes its expectations on the following lines"));
@@ -114,7 +129,7 @@ public final class ScenarioParser {
                     inExpect = true;
                 }
                 default -> problems.add(new ScenarioProblem(file, n,
-                        "unknown line (bundle:, period:, asOf:, published:, expect: and then expectations): " + line));
+                        "unknown line (bundle:, period:, asOf:, published:, photo:, expect: and then expectations): " + line));
             }
         }
         if (bundle == null) {
@@ -135,6 +150,6 @@ public final class ScenarioParser {
             return null;
         }
         return new Scenario(file, description.toString(), bundle, period, asOf == null ? period.end() : asOf, published,
-                expectations);
+                photos, expectations);
     }
 }

@@ -16,6 +16,7 @@ import org.grassroots.assessment.evaluation.CompiledRules;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.evaluation.PlanningDay;
 import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.evaluation.RuleCoverage;
@@ -104,7 +105,7 @@ public final class ScenarioRunner {
             coverages.add(planned.coverage());
             List<ScenarioReport.Failure> failures = new ArrayList<>();
             for (Expectation x : s.expectations()) {
-                Optional<String> actual = x.check(run.result(), planned.due());
+                Optional<String> actual = x.check(run.result(), planned.due(), planned.doubts());
                 actual.ifPresent(a -> failures.add(new ScenarioReport.Failure(x.line(), x.text(),
                         (x.op() == Expectation.Op.EQUALS ? "" : x.op().name().toLowerCase() + " ") + x.expected(), a)));
             }
@@ -119,7 +120,16 @@ public final class ScenarioRunner {
      * grades; the records begin with the earliest period of the bundle's facts.
      */
     private static Evaluator.PlannedVisits plan(Evaluator evaluator, Bundle bundle, Scenario s) {
-        BundleData data = new BundleData(bundle);
+        Map<String, String> orgOfVisit = new HashMap<>();
+        bundle.visits().forEach(v -> orgOfVisit.put(v.visitId(), v.orgCode()));
+        List<PhotoTaken> photos = s.photos().stream().filter(p -> orgOfVisit.containsKey(p.visitId()))
+                .map(p -> new PhotoTaken(orgOfVisit.get(p.visitId()), p.visitId(), p.name(), p.takenOn())).toList();
+        BundleData data = new BundleData(bundle) {
+            @Override
+            public List<PhotoTaken> photosTaken(String visitId) {
+                return photos.stream().filter(p -> p.visitId().equals(visitId)).toList();
+            }
+        };
         LocalDate recordsStart = bundle.periodFacts().stream().map(f -> Period.parse(f.period()).start())
                 .min(Comparator.naturalOrder()).orElse(s.period().start());
         Map<String, PublishedGrade> published = new HashMap<>();

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.grassroots.assessment.model.GeoLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -207,6 +208,26 @@ class FieldRulesTest {
         with(bundle, "/organizations/1/enterpriseCategory", "BIG");
         assertThat(problems(bundle)).extracting(Problem::message).last().isEqualTo(
                 "must be one of KEY, INCUBATED_TECH, TOWNSHIP, got \"BIG\"");
+    }
+
+    @Test
+    void readsAnOrganizationsLocationAndChecksItsRanges() throws Exception {
+        ObjectNode bundle = validBundle();
+        with(bundle, "/organizations/0/latitude", 30.27);
+        with(bundle, "/organizations/0/longitude", -180);
+        assertThat(TestBundles.READER.read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(bundle)))
+                .organizations().get(0).location()).isEqualTo(new GeoLocation(30.27, -180));
+        assertThat(TestBundles.READER.read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(validBundle())))
+                .organizations().get(0).location()).as("optional").isNull();
+
+        with(bundle, "/organizations/0/latitude", 90.5);
+        with(bundle, "/organizations/0/longitude", 180.01);
+        with(bundle, "/organizations/1/latitude", "30.27");
+        assertThat(problems(bundle)).containsExactly(
+                new Problem("/organizations/0/latitude", "must be between -90 and 90, got 90.5"),
+                new Problem("/organizations/0/longitude", "must be between -180 and 180, got 180.01"),
+                new Problem("/organizations/1/latitude", "must be a number, got \"30.27\""),
+                new Problem("/organizations/1/longitude", "is required when latitude is given"));
     }
 
     @Test

@@ -1,22 +1,27 @@
 package org.grassroots.assessment.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.grassroots.assessment.rules.PolicyHarness.finding;
 import static org.grassroots.assessment.rules.PolicyHarness.submit;
 import static org.grassroots.assessment.rules.PolicyHarness.verify;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.grassroots.assessment.evaluation.DoubtfulVisit;
 import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.model.GeoLocation;
+import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.VisitMode;
 import org.junit.jupiter.api.Test;
 
 /**
- * Policy section 7: the visits the policy requires (PL-01 … PL-03), each on both sides of its
+ * Policy section 9: the visits the policy requires (PL-01 … PL-03) and the visits in doubt (PL-04), each on both sides of its
  * threshold. One village V1; the records begin on 2025-01-01.
  */
 class PlanningRulesTest {
@@ -140,5 +145,60 @@ class PlanningRulesTest {
         PolicyHarness oneOpen = village().visit("K1", "V1", "2026-03-01", VisitMode.COVERT, finding("C07"), finding("C01"))
                 .history("K1", 0, submit("2026-03-20"), verify("2026-04-10"));
         assertThat(due(oneOpen.plan("2026-04-20", RECORDS), "PL-03")).as("an item still open").isEmpty();
+    }
+
+    // ── PL-04 ─────────────────────────────────────────────────────────────────────────────────
+
+    private static final GeoLocation HOME = new GeoLocation(34.3, 108.9);
+
+    /** V1 sits at HOME; one open visit on 2026-03-10, recorded the given degrees of latitude north of it. */
+    private static PolicyHarness visitedNorthBy(double degrees) {
+        PolicyHarness h = village();
+        h.organization(new Organization("V1", "V1党支部", OrgType.VILLAGE, OrgLevel.BRANCH, null, null, false, HOME));
+        return h.visitAt("O1", "V1", "2026-03-10", new GeoLocation(HOME.lat() + degrees, HOME.lon()));
+    }
+
+    @Test
+    void pl04_a_visit_recorded_more_than_500_m_from_the_organization_is_in_doubt() {
+        // 0.004497° of latitude is 500.04 m, rounded 500: not more than 500; 0.004505° is 500.93 m, 501.
+        assertThat(visitedNorthBy(0.004497).doubts("2026-04-01", RECORDS)).as("500 m").isEmpty();
+        List<DoubtfulVisit> doubts = visitedNorthBy(0.004505).doubts("2026-04-01", RECORDS);
+        assertThat(doubts).extracting(DoubtfulVisit::visitId, DoubtfulVisit::rule).containsExactly(tuple("O1", "PL-04"));
+        assertThat(doubts.get(0).reason())
+                .isEqualTo("位置或时间存疑：检查 O1（2026-03-10）记录的位置距组织所在地 501 米，超过 500 米");
+    }
+
+    @Test
+    void pl04_without_a_location_on_either_side_there_is_no_doubt() {
+        PolicyHarness noVisitLocation = village();
+        noVisitLocation.organization(new Organization("V1", "V1党支部", OrgType.VILLAGE, OrgLevel.BRANCH, null, null,
+                false, HOME));
+        noVisitLocation.visitAt("O1", "V1", "2026-03-10", null);
+        assertThat(noVisitLocation.doubts("2026-04-01", RECORDS)).as("visit without a location").isEmpty();
+        PolicyHarness noHome = village().visitAt("O1", "V1", "2026-03-10", new GeoLocation(40, 116));
+        assertThat(noHome.doubts("2026-04-01", RECORDS)).as("organization without a location").isEmpty();
+        assertThat(noHome.plan("2026-04-01", RECORDS)).as("the visit still counts: no PL-02").isEmpty();
+    }
+
+    @Test
+    void pl04_a_photo_taken_more_than_one_day_from_the_visit_date_is_in_doubt() {
+        PolicyHarness withinADay = visitedNorthBy(0).photo("O1", "V1", "C01.jpg", "2026-03-09")
+                .photo("O1", "V1", "C02.jpg", "2026-03-11").photo("O1", "V1", "C03.jpg", "2026-03-10");
+        assertThat(withinADay.doubts("2026-04-01", RECORDS)).as("one day before, after, same day").isEmpty();
+        List<DoubtfulVisit> before = visitedNorthBy(0).photo("O1", "V1", "C01.jpg", "2026-03-08")
+                .doubts("2026-04-01", RECORDS);
+        assertThat(before).extracting(DoubtfulVisit::reason).containsExactly(
+                "位置或时间存疑：检查 O1 的日期为 2026-03-10，照片 C01.jpg 的拍摄日期为 2026-03-08，相差超过 1 天");
+        assertThat(visitedNorthBy(0).photo("O1", "V1", "C01.jpg", "2026-03-12").doubts("2026-04-01", RECORDS))
+                .as("two days after").hasSize(1);
+    }
+
+    @Test
+    void pl04_names_both_the_distance_and_the_photo_when_both_are_in_doubt() {
+        List<DoubtfulVisit> doubts = visitedNorthBy(0.01).photo("O1", "V1", "C01.jpg", "2025-12-01")
+                .doubts("2026-04-01", RECORDS);
+        assertThat(doubts).hasSize(2);
+        assertThat(doubts).extracting(DoubtfulVisit::reason).anyMatch(r -> r.contains("1112 米"))
+                .anyMatch(r -> r.contains("2025-12-01"));
     }
 }

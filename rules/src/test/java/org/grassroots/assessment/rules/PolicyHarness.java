@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.DoubtfulVisit;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.PlanningDay;
 import org.grassroots.assessment.evaluation.PublishedGrade;
@@ -22,6 +24,7 @@ import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.EnterpriseCategory;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.ImportedRectification;
+import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
@@ -63,6 +66,7 @@ public final class PolicyHarness {
     private final List<MemberRecord> members = new ArrayList<>();
     private final List<Visit> visits = new ArrayList<>();
     private final Map<String, RectificationHistory> histories = new HashMap<>();
+    private final List<PhotoTaken> photos = new ArrayList<>();
 
     /** An exemplary organization of the type in the period: every requirement met, no findings. */
     public PolicyHarness org(String code, OrgType type, String period) {
@@ -98,6 +102,19 @@ public final class PolicyHarness {
     public PolicyHarness visit(String visitId, String orgCode, String date, VisitMode mode, Finding... findings) {
         visits.add(new Visit(visitId, orgCode, LocalDate.parse(date), mode, "第一督查组", List.of("王明"), null,
                 List.of(findings)));
+        return this;
+    }
+
+    /** A visit recorded at a place (PL-04), without findings. */
+    public PolicyHarness visitAt(String visitId, String orgCode, String date, GeoLocation at) {
+        visits.add(new Visit(visitId, orgCode, LocalDate.parse(date), VisitMode.OPEN, "第一督查组", List.of("王明"), at,
+                List.of()));
+        return this;
+    }
+
+    /** A photo of the visit whose embedded time says it was taken on the day (PL-04). */
+    public PolicyHarness photo(String visitId, String orgCode, String photo, String takenOn) {
+        photos.add(new PhotoTaken(orgCode, visitId, photo, LocalDate.parse(takenOn)));
         return this;
     }
 
@@ -226,15 +243,21 @@ public final class PolicyHarness {
 
     /** The bundle as evaluation data, with the lifecycle steps set by {@link #history} in place of the bundle's. */
     public AssessmentData data() {
-        if (histories.isEmpty()) {
+        if (histories.isEmpty() && photos.isEmpty()) {
             return new BundleData(bundle());
         }
         Map<String, RectificationHistory> steps = Map.copyOf(histories);
+        List<PhotoTaken> taken = List.copyOf(photos);
         return new BundleData(bundle()) {
             @Override
             public RectificationHistory findingHistory(String visitId, int position) {
                 RectificationHistory h = steps.get(visitId + '\u0000' + position);
                 return h != null ? h : super.findingHistory(visitId, position);
+            }
+
+            @Override
+            public List<PhotoTaken> photosTaken(String visitId) {
+                return taken.stream().filter(p -> p.visitId().equals(visitId)).toList();
             }
         };
     }
@@ -244,12 +267,21 @@ public final class PolicyHarness {
      * latest published grades, the records beginning on {@code recordsStart}.
      */
     public List<DueVisit> plan(String asOf, String recordsStart, PublishedGrade... published) {
+        return planned(asOf, recordsStart, published).due();
+    }
+
+    /** The visits in doubt on the day (PL-04) for every organization of the harness. */
+    public List<DoubtfulVisit> doubts(String asOf, String recordsStart) {
+        return planned(asOf, recordsStart).doubts();
+    }
+
+    private Evaluator.PlannedVisits planned(String asOf, String recordsStart, PublishedGrade... published) {
         Map<String, PublishedGrade> grades = new HashMap<>();
         for (PublishedGrade g : published) {
             grades.put(g.orgCode(), g);
         }
         return new Evaluator(RULES).planVisits(data(), List.copyOf(organizations),
-                new PlanningDay(LocalDate.parse(asOf), LocalDate.parse(recordsStart)), grades).due();
+                new PlanningDay(LocalDate.parse(asOf), LocalDate.parse(recordsStart)), grades);
     }
 
     /** Evaluates the period as of its end. */

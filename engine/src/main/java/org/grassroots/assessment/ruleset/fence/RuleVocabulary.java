@@ -19,8 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
+import org.grassroots.assessment.evaluation.DoubtfulVisit;
+import org.grassroots.assessment.evaluation.Distance;
 import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.Planning;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.evaluation.PlanningDay;
 import org.grassroots.assessment.evaluation.PublishedGrade;
 import org.grassroots.assessment.evaluation.VisitItemsVerified;
@@ -97,20 +100,20 @@ public final class RuleVocabulary {
             AssessmentWindow.class, Organization.class, PeriodFacts.class, MemberRecord.class, Visit.class,
             InspectionFinding.class, PreviousGrade.class, RankCandidate.class,
             // facts the visit planner inserts
-            PlanningDay.class, PublishedGrade.class, VisitItemsVerified.class,
+            PlanningDay.class, PublishedGrade.class, VisitItemsVerified.class, PhotoTaken.class,
             // results and derived facts the rules insert
             ChecklistItem.class, SeverityFactor.class, FindingDeduction.class, VisitScore.class, InspectionScore.class,
             InspectionItem.class, TimelyRectification.class, MemberDisqualified.class, MemberTitle.class,
             VanguardRate.class, LifeRatio.class, Line.class, ForceScore.class, Composite.class, WeakTrigger.class,
             ProvisionalTier.class, Grade.class, OrgFlag.class, OrgTitleAward.class, MovementResult.class,
-            RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class,
+            RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class, DoubtfulVisit.class,
             // enums and values that facts carry
             Dimension.class, Flag.class, Movement.class, OrgTitle.class, RankScope.class, RectificationSource.class,
             Tier.class, VanguardTitle.class, Appraisal.class, DemonstrationLevel.class, EnterpriseCategory.class,
             OrgLevel.class, OrgType.class, RectificationStatus.class, Severity.class, VisitMode.class, Period.class,
             Finding.class, GeoLocation.class, ImportedRectification.class,
             // what the engine provides to rules: a builder and rule functions
-            LifeRatioBuilder.class, Rounding.class, Ranking.class, Planning.class);
+            LifeRatioBuilder.class, Rounding.class, Ranking.class, Planning.class, Distance.class);
 
     /**
      * The JDK types a rule may name, each with the members it may use (besides {@code equals},
@@ -134,7 +137,8 @@ public final class RuleVocabulary {
             "org.grassroots.assessment.evaluation.Rounding.num",
             "org.grassroots.assessment.evaluation.Rounding.percent",
             "org.grassroots.assessment.evaluation.Planning.latest",
-            "org.grassroots.assessment.evaluation.Planning.lastOr");
+            "org.grassroots.assessment.evaluation.Planning.lastOr",
+            "org.grassroots.assessment.evaluation.Distance.metresBetween");
 
     /** Wildcard imports a rule file may use. */
     static final Set<String> PACKAGE_IMPORTS = Set.of(

@@ -2,12 +2,14 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.MemberRecord;
@@ -120,15 +122,22 @@ class AssessmentDataRepository {
      */
     DatabaseAssessmentData loadForPlanning(LocalDate asOf, OrgScope scope) {
         DatabaseAssessmentData data = new DatabaseAssessmentData();
-        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
-                        + " from organization o where " + scope.condition("o.code") + " order by o.code")
+        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups,"
+                        + " o.latitude, o.longitude from organization o where " + scope.condition("o.code")
+                        + " order by o.code")
                 .params(scope.args().toArray()).query(rs -> {
-                    data.add(FactRows.organization(rs));
+                    data.add(FactRows.locatedOrganization(rs));
                 });
         loadVisits(data, asOf, scope);
         for (LedgerItem item : ledger.inspectionItems(scope)) {
             data.addIfStanding(item);
         }
+        jdbc.sql("select p.visit_id, v.org_code, p.name, p.taken_at from visit_photo p join visit v on v.visit_id = p.visit_id"
+                        + " where p.taken_at is not null and v.visit_date <= ? and " + scope.condition("v.org_code"))
+                .params(args(List.of(Date.valueOf(asOf)), scope)).query(rs -> {
+                    data.add(new PhotoTaken(rs.getString("org_code"), rs.getString("visit_id"), rs.getString("name"),
+                            rs.getObject("taken_at", LocalDateTime.class).toLocalDate()));
+                });
         data.seal();
         return data;
     }

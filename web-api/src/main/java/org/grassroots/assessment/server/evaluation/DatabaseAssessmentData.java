@@ -2,10 +2,13 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.IndexedAssessmentData;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Visit;
@@ -27,6 +30,7 @@ public final class DatabaseAssessmentData extends IndexedAssessmentData {
 
     private final Map<String, StoredVisit> storedVisits = new HashMap<>();
     private final Map<String, LedgerItem> inspectionItems = new HashMap<>();
+    private final Map<String, List<PhotoTaken>> photos = new HashMap<>();
 
     /** A visit as stored: its date, its content digest and the stored positions of its standing findings. */
     record StoredVisit(String orgCode, LocalDate date, String contentDigest, int[] positions) {
@@ -61,6 +65,18 @@ public final class DatabaseAssessmentData extends IndexedAssessmentData {
             index.add(visit);
             storedVisits.put(visit.visitId(), new StoredVisit(visit.orgCode(), visit.date(), contentDigest, storedPositions));
         }
+    }
+
+    /** A photo of a stored visit that says when it was taken. */
+    void add(PhotoTaken photo) {
+        if (storedVisits.containsKey(photo.visitId())) {
+            photos.computeIfAbsent(photo.visitId(), k -> new ArrayList<>()).add(photo);
+        }
+    }
+
+    @Override
+    public List<PhotoTaken> photosTaken(String visitId) {
+        return photos.getOrDefault(visitId, List.of());
     }
 
     /** Keeps the INSPECTION item of a standing finding read, with its visit's date; ignores others. */

@@ -10,6 +10,7 @@ import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.GeoLocation;
 
 /** Rows of organization, period_facts and member_record as the engine's records. */
 final class FactRows {
@@ -22,6 +23,13 @@ final class FactRows {
         return new Organization(rs.getString("code"), rs.getString("name"), OrgType.valueOf(rs.getString("type")),
                 OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
                 category == null ? null : EnterpriseCategory.valueOf(category), rs.getBoolean("has_party_groups"));
+    }
+
+    /** An organization with its location (columns latitude and longitude besides those of {@link #organization}). */
+    static Organization locatedOrganization(ResultSet rs) throws SQLException {
+        Double lat = rs.getObject("latitude", Double.class);
+        Double lon = rs.getObject("longitude", Double.class);
+        return organization(rs).withLocation(lat == null || lon == null ? null : new GeoLocation(lat, lon));
     }
 
     static PeriodFacts facts(ResultSet rs) throws SQLException {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.Deadline;
+import org.grassroots.assessment.evaluation.DoubtfulVisit;
 import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.PlanningDay;
@@ -53,17 +55,9 @@ public class VisitPlanning {
     @Transactional(readOnly = true)
     public List<Due> due(LocalDate asOf, OrgScope scope) {
         DatabaseAssessmentData data = loader.loadForPlanning(asOf, scope);
-        List<Organization> orgs = new ArrayList<>(data.organizations().values());
-        orgs.sort(Comparator.comparing(Organization::code));
-        if (orgs.isEmpty()) {
-            return List.of();
-        }
-        Map<String, PublishedGrade> published = grades.latest(asOf, clock.getZone(), scope);
-        LocalDate recordsStart = grades.recordsStart().orElse(asOf.withDayOfYear(1));
-        Deadline deadline = limits.evaluation();
-        Evaluator evaluator = limits.limit(new Evaluator(rules.get(), properties.threads(), BATCH_SIZE), deadline);
+        Evaluator.PlannedVisits planned = plan(data, asOf, scope);
         List<Due> due = new ArrayList<>();
-        for (DueVisit d : evaluator.planVisits(data, orgs, new PlanningDay(asOf, recordsStart), published).due()) {
+        for (DueVisit d : planned.due()) {
             long overdue = Math.max(0, d.dueOn().until(asOf, java.time.temporal.ChronoUnit.DAYS));
             due.add(new Due(d.orgCode(), data.organizations().get(d.orgCode()).name(), d.rule(), d.dueOn(), overdue,
                     d.covert(), d.reason()));
@@ -72,5 +66,32 @@ public class VisitPlanning {
                 .thenComparing(Due::covert, Comparator.reverseOrder())
                 .thenComparing(Due::dueOn).thenComparing(Due::orgCode).thenComparing(Due::rule));
         return due;
+    }
+
+    /**
+     * The visits in doubt (位置或时间存疑, PL-04) among the visits up to the day of the organizations in
+     * scope: visit id → the rules' reasons, in the order the planning gives them.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> doubts(LocalDate asOf, OrgScope scope) {
+        DatabaseAssessmentData data = loader.loadForPlanning(asOf, scope);
+        Map<String, List<String>> doubts = new LinkedHashMap<>();
+        for (DoubtfulVisit d : plan(data, asOf, scope).doubts()) {
+            doubts.computeIfAbsent(d.visitId(), k -> new ArrayList<>()).add(d.reason());
+        }
+        return doubts;
+    }
+
+    private Evaluator.PlannedVisits plan(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {
+        List<Organization> orgs = new ArrayList<>(data.organizations().values());
+        orgs.sort(Comparator.comparing(Organization::code));
+        if (orgs.isEmpty()) {
+            return new Evaluator.PlannedVisits(List.of(), List.of(), null);
+        }
+        Map<String, PublishedGrade> published = grades.latest(asOf, clock.getZone(), scope);
+        LocalDate recordsStart = grades.recordsStart().orElse(asOf.withDayOfYear(1));
+        Deadline deadline = limits.evaluation();
+        Evaluator evaluator = limits.limit(new Evaluator(rules.get(), properties.threads(), BATCH_SIZE), deadline);
+        return evaluator.planVisits(data, orgs, new PlanningDay(asOf, recordsStart), published);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
@@ -25,9 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class OrganizationRepository {
 
-    private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups";
+    private static final String COLUMNS = "code, name, type, level, parent_code, enterprise_category, has_party_groups, latitude, longitude";
     private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("organization", List.of("code"),
-            List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "updated_at"))
+            List.of("name", "type", "level", "parent_code", "enterprise_category", "has_party_groups", "latitude", "longitude",
+                    "updated_at"))
             .versionedBy("version");
 
     private final JdbcClient jdbc;
@@ -115,7 +117,8 @@ public class OrganizationRepository {
         }
         return UPSERT.write(batch, organizations, o -> stored.get(o.code()), o -> new Object[] {
                 o.code(), o.name(), o.type().name(), o.level().name(), o.parentCode(),
-                o.enterpriseCategory() == null ? null : o.enterpriseCategory().name(), o.hasPartyGroups(), now})
+                o.enterpriseCategory() == null ? null : o.enterpriseCategory().name(), o.hasPartyGroups(),
+                o.location() == null ? null : o.location().lat(), o.location() == null ? null : o.location().lon(), now})
                 .inserted();
     }
 
@@ -123,6 +126,14 @@ public class OrganizationRepository {
         String category = rs.getString("enterprise_category");
         return new Organization(rs.getString("code"), rs.getString("name"), OrgType.valueOf(rs.getString("type")),
                 OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
-                category == null ? null : EnterpriseCategory.valueOf(category), rs.getBoolean("has_party_groups"));
+                category == null ? null : EnterpriseCategory.valueOf(category), rs.getBoolean("has_party_groups"),
+                location(rs));
+    }
+
+    /** The organization's location from its latitude and longitude columns, null when not known. */
+    private static GeoLocation location(ResultSet rs) throws SQLException {
+        Double lat = rs.getObject("latitude", Double.class);
+        Double lon = rs.getObject("longitude", Double.class);
+        return lat == null || lon == null ? null : new GeoLocation(lat, lon);
     }
 }

@@ -7,8 +7,12 @@ import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 
-/** One organization in the shape of docs/formats.md section 1 ({@code enterpriseCategory} only when set). */
-@JsonPropertyOrder({"code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups"})
+/**
+ * One organization in the shape of docs/formats.md section 1 ({@code enterpriseCategory},
+ * {@code latitude} and {@code longitude} only when set).
+ */
+@JsonPropertyOrder({"code", "name", "type", "level", "parentCode", "enterpriseCategory", "hasPartyGroups", "latitude",
+        "longitude"})
 public record OrganizationView(
         String code,
         String name,
@@ -16,10 +20,13 @@ public record OrganizationView(
         OrgLevel level,
         @JsonInclude(JsonInclude.Include.ALWAYS) String parentCode,
         @JsonInclude(JsonInclude.Include.NON_NULL) EnterpriseCategory enterpriseCategory,
-        boolean hasPartyGroups) {
+        boolean hasPartyGroups,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double latitude,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double longitude) {
 
     public static OrganizationView of(Organization o) {
         return new OrganizationView(o.code(), o.name(), o.type(), o.level(), o.parentCode(), o.enterpriseCategory(),
-                o.hasPartyGroups());
+                o.hasPartyGroups(), o.location() == null ? null : o.location().lat(),
+                o.location() == null ? null : o.location().lon());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.grassroots.assessment.model.EnterpriseCategory;
+import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
@@ -44,6 +45,12 @@ class PartyOrganization {
     @Column(name = "has_party_groups", nullable = false)
     private boolean hasPartyGroups;
 
+    @Column(name = "latitude")
+    private Double latitude;
+
+    @Column(name = "longitude")
+    private Double longitude;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -56,7 +63,8 @@ class PartyOrganization {
 
     Organization toValue() {
         return new Organization(code, name, OrgType.valueOf(type), OrgLevel.valueOf(level), parentCode,
-                enterpriseCategory == null ? null : EnterpriseCategory.valueOf(enterpriseCategory), hasPartyGroups);
+                enterpriseCategory == null ? null : EnterpriseCategory.valueOf(enterpriseCategory), hasPartyGroups,
+                latitude == null || longitude == null ? null : new GeoLocation(latitude, longitude));
     }
 
     /** Renames the organization (the one change made through the entity today, by tests of the lock). */

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.InvalidRequestException;
@@ -28,11 +29,16 @@ class VisitController {
     private final VisitService service;
     private final RuleCatalogs catalogs;
     private final Actor actor;
+    private final VisitDoubts doubts;
+    private final VisitPhotoRepository photos;
 
-    VisitController(VisitService service, RuleCatalogs catalogs, Actor actor) {
+    VisitController(VisitService service, RuleCatalogs catalogs, Actor actor, VisitDoubts doubts,
+            VisitPhotoRepository photos) {
         this.service = service;
         this.catalogs = catalogs;
         this.actor = actor;
+        this.doubts = doubts;
+        this.photos = photos;
     }
 
     /** 201 with the Location of a new visit, 200 when the identical visit is stored, 409 for another one with its id. */
@@ -60,7 +66,10 @@ class VisitController {
             throw new InvalidRequestException("/limit", "must be 1 … " + MAX_LIMIT);
         }
         String org = orgCode == null || orgCode.isBlank() ? null : orgCode.strip();
-        return service.list(org, from, to, limit).stream().map(VisitSummary::of).toList();
+        List<StoredVisit> found = service.list(org, from, to, limit);
+        Map<String, List<String>> inDoubt = doubts.of(found.stream().map(StoredVisit::visit).toList());
+        return found.stream().map(v -> VisitSummary.of(v, inDoubt.getOrDefault(v.visit().visitId(), List.of())))
+                .toList();
     }
 
     /** Withdraws a finding with a reason; 409 when it is withdrawn already. */
@@ -80,6 +89,7 @@ class VisitController {
     }
 
     private VisitView view(StoredVisit visit) {
-        return VisitView.of(visit, catalogs.current(), service.itemIds(visit.visit().visitId()));
+        return VisitView.of(visit, catalogs.current(), service.itemIds(visit.visit().visitId()),
+                photos.of(visit.visit().visitId()), doubts.of(visit.visit()));
     }
 }

@@ -56,11 +56,13 @@ public class VisitService {
     private final TransactionTemplate transaction;
     private final AuditTrail audit;
     private final AssessmentMetrics metrics;
+    private final VisitPhotoRepository photoRecords;
 
     VisitService(VisitRepository visits, InspectionItemRepository items, RuleCatalogs catalogs,
                  StoredRecordRepository storedRecords, Clock clock,
                  PlatformTransactionManager transactions, AuditTrail audit,
-                 AssessmentMetrics metrics) {
+                 AssessmentMetrics metrics, VisitPhotoRepository photoRecords) {
+        this.photoRecords = photoRecords;
         this.visits = visits;
         this.items = items;
         this.catalogs = catalogs;
@@ -130,6 +132,14 @@ public class VisitService {
      * @throws VisitConflictException when another visit with its id is stored
      */
     public Posted post(InputStream body, String actor) throws BundleValidationException {
+        return post(body, actor, List.of());
+    }
+
+    /**
+     * As {@link #post(InputStream, String)}, storing with a new visit, in its transaction, what its
+     * photos' files embed (the web form's uploads).
+     */
+    public Posted post(InputStream body, String actor, List<VisitPhoto> photos) throws BundleValidationException {
         Visit visit = new BundleReader(clock, storedRecords.forOneRead()).readVisit(body);
         List<Problem> problems = VisitStorageLimits.check(visit, "");
         if (!problems.isEmpty()) {
@@ -138,10 +148,10 @@ public class VisitService {
         try {
             Posted posted;
             try {
-                posted = storeOne(visit, actor);
+                posted = storeOne(visit, actor, photos);
             } catch (DuplicateKeyException raced) {
                 // Another request stored the same id in the meantime: now it is either identical or a conflict.
-                posted = storeOne(visit, actor);
+                posted = storeOne(visit, actor, photos);
             }
             if (posted.created()) {
                 metrics.visitsRecorded("api", 1);
@@ -152,11 +162,12 @@ public class VisitService {
         }
     }
 
-    private Posted storeOne(Visit visit, String actor) {
+    private Posted storeOne(Visit visit, String actor, List<VisitPhoto> photos) {
         return transaction.execute(status -> {
             Plan plan = plan(List.of(visit));
             Stored stored = store(plan, actor);
             if (stored.added() == 1) {
+                photoRecords.save(visit.visitId(), photos);
                 audit.record(AuditAction.VISIT_RECORDED, "visit:" + visit.visitId(), "录入检查记录 " + visit.visitId()
                         + "（" + visit.orgCode() + "，" + visit.date() + "，" + stored.findings() + " 项问题）",
                         new ContentDigest(VisitDigest.hex(plan.digests().get(visit.visitId()))));

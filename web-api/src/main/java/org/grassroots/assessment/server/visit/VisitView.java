@@ -12,11 +12,12 @@ import org.grassroots.assessment.model.VisitMode;
 import org.grassroots.assessment.ruleset.RuleCatalog;
 
 /**
- * A stored visit with its findings, and {@code resultUrl}: the organization's result for the year of
- * the visit, re-evaluated with it.
+ * A stored visit with its findings, the time and place its photos' files embed ({@code photos}, those
+ * that carry either), the reasons it is in doubt ({@code doubts}, 位置或时间存疑, PL-04: empty when it is
+ * not), and {@code resultUrl}: the organization's result for the year of the visit, re-evaluated with it.
  */
-@JsonPropertyOrder({"visitId", "orgCode", "date", "mode", "team", "inspectors", "location", "findings", "contentDigest",
-        "recordedAt", "recordedBy", "resultUrl"})
+@JsonPropertyOrder({"visitId", "orgCode", "date", "mode", "team", "inspectors", "location", "photos", "doubts", "findings",
+        "contentDigest", "recordedAt", "recordedBy", "resultUrl"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VisitView(
         String visitId,
@@ -26,19 +27,22 @@ public record VisitView(
         String team,
         List<String> inspectors,
         GeoLocation location,
+        List<VisitPhoto> photos,
+        List<String> doubts,
         List<FindingView> findings,
         String contentDigest,
         OffsetDateTime recordedAt,
         String recordedBy,
         String resultUrl) {
 
-    static VisitView of(StoredVisit stored, RuleCatalog catalog, Map<Integer, Long> itemIds) {
+    static VisitView of(StoredVisit stored, RuleCatalog catalog, Map<Integer, Long> itemIds, List<VisitPhoto> photos,
+            List<String> doubts) {
         Visit v = stored.visit();
         List<FindingView> findings = stored.findings().stream()
                 .map(f -> FindingView.of(f, catalog, itemIds.get(f.position())))
                 .toList();
         return new VisitView(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(), v.inspectors(), v.location(),
-                findings, stored.contentDigest(), stored.recordedAt(), stored.recordedBy(), resultUrl(v));
+                photos, doubts, findings, stored.contentDigest(), stored.recordedAt(), stored.recordedBy(), resultUrl(v));
     }
 
     /** Where the organization's result for the year of the visit is (re-)evaluated. */

@@ -95,6 +95,28 @@ class OrganizationApiTest {
     }
 
     @Test
+    void put_and_get_an_organizations_location() {
+        Api.Reply created = api.put("/api/organizations/V-ZUOBIAO", "{\"name\": \"坐标村党支部\", \"type\": \"VILLAGE\","
+                + " \"level\": \"BRANCH\", \"parentCode\": \"XQ-T01\", \"latitude\": 34.3621, \"longitude\": 108.7833}");
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+        JsonNode stored = api.get("/api/organizations/V-ZUOBIAO").json();
+        assertThat(stored.get("latitude").asDouble()).isEqualTo(34.3621);
+        assertThat(stored.get("longitude").asDouble()).isEqualTo(108.7833);
+
+        Api.Reply outOfRange = api.put("/api/organizations/V-ZUOBIAO", "{\"name\": \"坐标村党支部\", \"type\": \"VILLAGE\","
+                + " \"level\": \"BRANCH\", \"parentCode\": \"XQ-T01\", \"latitude\": 91, \"longitude\": -181}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(paths(outOfRange)).containsExactly("/latitude", "/longitude");
+        assertThat(api.get("/api/organizations/V-ZUOBIAO").json().get("latitude").asDouble()).as("unchanged")
+                .isEqualTo(34.3621);
+
+        Api.Reply withoutLocation = api.put("/api/organizations/V-ZUOBIAO", "{\"name\": \"坐标村党支部\","
+                + " \"type\": \"VILLAGE\", \"level\": \"BRANCH\", \"parentCode\": \"XQ-T01\"}");
+        assertThat(withoutLocation.status()).isEqualTo(200);
+        assertThat(api.get("/api/organizations/V-ZUOBIAO").json().has("latitude")).as("replaced: no location").isFalse();
+    }
+
+    @Test
     void put_validates_like_a_bundle_record_with_paths_relative_to_the_body() {
         Api.Reply reply = api.put("/api/organizations/V-BAD",
                 "{\"code\": \"V-OTHER\", \"name\": \"\", \"type\": \"ENTERPRISE\", \"level\": \"BRANCH\","

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + VisitApiTest.DATA_DIR, "assessment.demo=false"})
@@ -193,5 +194,42 @@ class VisitApiTest {
 
     private int count(String sql) {
         return jdbc.queryForObject(sql, Integer.class);
+    }
+
+    /** PL-04: a visit recorded more than 500 m from its organization is flagged 位置或时间存疑, and still counts. */
+    @Test
+    void a_visit_recorded_far_from_its_organization_is_in_doubt_on_the_visit_and_in_the_list() {
+        ObjectNode org = (ObjectNode) api.get("/api/organizations/V-SHIQIAO").json();
+        org.put("latitude", 34.27).put("longitude", 108.95);
+        assertThat(api.put("/api/organizations/V-SHIQIAO", org.toString()).status()).isEqualTo(200);
+
+        Api.Reply near = api.post("/api/visits", visit("AF-2026-111", "第二督查组"));
+        assertThat(near.status()).as(near.body()).isEqualTo(201);
+        assertThat(near.json().get("location").get("lat").asDouble()).isEqualTo(34.27);
+        assertThat(near.json().get("doubts").size()).as("recorded at the organization").isZero();
+
+        Api.Reply far = api.post("/api/visits", visit("AF-2026-112", "第三督查组").replace("\"lat\": 34.27",
+                "\"lat\": 34.28"));
+        assertThat(far.status()).as(far.body()).isEqualTo(201);
+        assertThat(far.json().get("doubts").get(0).asString())
+                .isEqualTo("位置或时间存疑：检查 AF-2026-112（2026-10-15）记录的位置距组织所在地 1112 米，超过 500 米");
+        assertThat(api.get("/api/visits/AF-2026-112").json().get("doubts").size()).isEqualTo(1);
+
+        Api.Reply noPlace = api.post("/api/visits", visit("AF-2026-113", "第四督查组")
+                .replace("\"location\": {\"lat\": 34.27, \"lon\": 108.95},", ""));
+        assertThat(noPlace.status()).as(noPlace.body()).isEqualTo(201);
+        assertThat(noPlace.json().has("location")).isFalse();
+        assertThat(noPlace.json().get("doubts").size()).as("no location: no flag").isZero();
+
+        JsonNode list = api.get("/api/visits?orgCode=V-SHIQIAO&from=2026-10-15&to=2026-10-15").json();
+        Map<String, Integer> doubts = new java.util.HashMap<>();
+        list.forEach(v -> doubts.put(v.get("visitId").asString(), v.get("doubts").size()));
+        assertThat(doubts).containsEntry("AF-2026-111", 0).containsEntry("AF-2026-112", 1)
+                .containsEntry("AF-2026-113", 0);
+
+        Api.Reply badPlace = api.post("/api/visits", visit("AF-2026-114", "第五督查组").replace("\"lon\": 108.95",
+                "\"lon\": 181"));
+        assertThat(badPlace.status()).isEqualTo(400);
+        assertThat(badPlace.body()).contains("/location/lon");
     }
 }

@@ -5,7 +5,9 @@ import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Visit;
 
 /**
@@ -16,6 +18,9 @@ import org.grassroots.assessment.model.Visit;
  * directions.
  */
 final class RecordRows {
+
+    private static final Map<String, String> ORGANIZATION_PATHS = Map.of("latitude", "location/lat",
+            "longitude", "location/lon");
 
     private RecordRows() {
     }
@@ -57,10 +62,15 @@ final class RecordRows {
         return String.join(separator, list.stream().map(Object::toString).toList());
     }
 
-    /** The value at a path of record components, or null where a component on the way is null. */
+    /**
+     * The value at a path of record components, or null where a component on the way is null. An
+     * organization's {@code latitude} and {@code longitude} (flat fields in the bundle) are the
+     * record's {@code location/lat} and {@code location/lon}.
+     */
     static Object valueAt(Object record, String path) {
         Object value = record;
-        for (String name : path.split("/")) {
+        String components = record instanceof Organization ? ORGANIZATION_PATHS.getOrDefault(path, path) : path;
+        for (String name : components.split("/")) {
             if (value == null) {
                 return null;
             }

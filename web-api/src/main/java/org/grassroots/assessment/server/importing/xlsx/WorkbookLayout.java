@@ -76,7 +76,11 @@ public final class WorkbookLayout {
                         EnterpriseCategory::label, "仅非公企业填写（必填）；其他类型留空", "Organization",
                         "enterpriseCategory"),
                 bool("hasPartyGroups", "设有党小组", false, "是否设有党小组；留空视为否", "Organization",
-                        "hasPartyGroups")));
+                        "hasPartyGroups"),
+                new Column("latitude", "纬度", ColumnKind.NUMBER, false, -90.0, 90.0, List.of(),
+                        "党组织所在地纬度（度），−90–90；与经度同填或同空，可不填", null, null),
+                new Column("longitude", "经度", ColumnKind.NUMBER, false, -180.0, 180.0, List.of(),
+                        "党组织所在地经度（度），−180–180；与纬度同填或同空，可不填", null, null)));
     }
 
     private static SheetLayout periodFacts() {

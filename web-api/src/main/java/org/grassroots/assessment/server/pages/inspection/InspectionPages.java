@@ -25,6 +25,9 @@ import org.grassroots.assessment.server.rectification.RectificationFilter;
 import org.grassroots.assessment.server.rectification.RectificationLifecycle;
 import org.grassroots.assessment.server.rectification.RectificationQuery;
 import org.grassroots.assessment.server.visit.RuleCatalogs;
+import org.grassroots.assessment.server.visit.VisitDoubts;
+import org.grassroots.assessment.server.visit.VisitPhoto;
+import org.grassroots.assessment.server.visit.VisitPhotoRepository;
 import org.grassroots.assessment.server.visit.VisitService;
 import org.grassroots.assessment.server.web.Actor;
 import org.springframework.core.io.FileSystemResource;
@@ -65,10 +68,15 @@ class InspectionPages {
     private final Clock clock;
     private final OrganizationSearch search;
     private final VisitPhotos photos;
+    private final VisitPhotoRepository photoRecords;
+    private final VisitDoubts doubts;
 
     InspectionPages(OrganizationSearch search, VisitPhotos photos, OrganizationService organizations, RuleCatalogs catalogs, VisitService visits,
             CurrentResultService results, EvaluationRunner runner, Periods periods, RectificationQuery ledger,
-            RectificationLifecycle lifecycle, Actor actor, Clock clock) {
+            RectificationLifecycle lifecycle, Actor actor, Clock clock, VisitPhotoRepository photoRecords,
+            VisitDoubts doubts) {
+        this.photoRecords = photoRecords;
+        this.doubts = doubts;
         this.organizations = organizations;
         this.catalogs = catalogs;
         this.visits = visits;
@@ -120,9 +128,11 @@ class InspectionPages {
         String visitId = "WEB-" + date.replace("-", "") + "-" + HexFormat.of().toHexDigits(
                 ThreadLocalRandom.current().nextInt()).toUpperCase();
         Map<String, String> stored = photos.store(visitId, chosenPhotos);
+        List<VisitPhoto> embedded = photos.metadata(visitId, stored);
         byte[] body = JSON.writeValueAsBytes(form.toJson(visitId, catalog, stored));
         try {
-            visits.post(new ByteArrayInputStream(body), actor.current());
+            // the visit and what its photos embed are stored in one transaction
+            visits.post(new ByteArrayInputStream(body), actor.current(), embedded);
         } catch (BundleValidationException | RuntimeException e) {
             photos.discard(visitId);
             if (e instanceof BundleValidationException invalid) {
@@ -179,6 +189,7 @@ class InspectionPages {
                 case "note" -> item + "情况说明：";
                 case "photo" -> item + "现场照片：";
                 case "deduction" -> item + "扣分：";
+                case "latitude" -> "检查位置：";
                 default -> "";
             });
         }
@@ -203,6 +214,9 @@ class InspectionPages {
         model.addAttribute("findings", stored.findings());
         var current = results.evaluate(visit.orgCode(), runner.target(periods.orDefault(null), null));
         model.addAttribute("visit", visit);
+        model.addAttribute("doubts", doubts.of(visit));
+        model.addAttribute("photoMetadata", photoRecords.of(visitId).stream()
+                .collect(Collectors.toMap(VisitPhoto::name, p -> p)));
         model.addAttribute("names", catalogs.current().items().stream()
                 .collect(Collectors.toMap(ChecklistItem::item, ChecklistItem::name)));
         model.addAttribute("current", current);

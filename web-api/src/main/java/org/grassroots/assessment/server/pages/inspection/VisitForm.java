@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.evaluation.ChecklistItem;
+import org.grassroots.assessment.model.GeoLocation;
 
 /**
  * The new visit form as posted: one checkbox, severity and note per checklist item
@@ -42,6 +43,26 @@ record VisitForm(String org, String mode, String date, String team, String inspe
         return chosen;
     }
 
+    /**
+     * Where the phone was when the form was filled (the hidden latitude/longitude fields the
+     * 获取当前位置 button fills); null when either is empty, not a number or out of range.
+     */
+    public GeoLocation location() {
+        Double lat = coordinate("latitude", 90);
+        Double lon = coordinate("longitude", 180);
+        return lat == null || lon == null ? null : new GeoLocation(lat, lon);
+    }
+
+    private Double coordinate(String field, double bound) {
+        String text = params.getOrDefault(field, "").strip();
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) && Math.abs(v) <= bound ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     List<String> inspectorNames() {
         return inspectors == null ? List.of()
                 : List.of(inspectors.split("[,，、\\s]+")).stream().filter(s -> !s.isBlank()).toList();
@@ -68,6 +89,11 @@ record VisitForm(String org, String mode, String date, String team, String inspe
         }
         if (inspectorNames().isEmpty()) {
             errors.put("inspectors", "请填写至少一名检查人员");
+        }
+        boolean latGiven = !params.getOrDefault("latitude", "").isBlank();
+        boolean lonGiven = !params.getOrDefault("longitude", "").isBlank();
+        if ((latGiven || lonGiven) && location() == null) {
+            errors.put("latitude", "位置无效，请重新获取当前位置或清除位置");
         }
         for (Chosen c : chosen(catalog)) {
             if (OTHER.equals(c.item()) && c.note() == null) {
@@ -110,6 +136,10 @@ record VisitForm(String org, String mode, String date, String team, String inspe
         visit.put("mode", mode);
         visit.put("team", team.strip());
         visit.put("inspectors", inspectorNames());
+        GeoLocation at = location();
+        if (at != null) {
+            visit.put("location", Map.of("lat", at.lat(), "lon", at.lon()));
+        }
         visit.put("findings", findings);
         return visit;
     }

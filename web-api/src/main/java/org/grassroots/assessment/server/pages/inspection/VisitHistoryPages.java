@@ -6,6 +6,7 @@ import java.util.Map;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.server.organization.OrganizationService;
 import org.grassroots.assessment.server.visit.StoredVisit;
+import org.grassroots.assessment.server.visit.VisitDoubts;
 import org.grassroots.assessment.server.visit.VisitService;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.ConflictException;
@@ -32,15 +33,20 @@ class VisitHistoryPages {
     private final VisitService visits;
     private final OrganizationService organizations;
     private final Actor actor;
+    private final VisitDoubts doubts;
 
-    VisitHistoryPages(VisitService visits, OrganizationService organizations, Actor actor) {
+    VisitHistoryPages(VisitService visits, OrganizationService organizations, Actor actor, VisitDoubts doubts) {
+        this.doubts = doubts;
         this.visits = visits;
         this.organizations = organizations;
         this.actor = actor;
     }
 
-    /** A visit in the list: the visit, its organization's name, and its findings not withdrawn. */
-    public record Row(StoredVisit stored, String orgName, long findings) {
+    /**
+     * A visit in the list: the visit, its organization's name, its findings not withdrawn, and the
+     * reasons it is in doubt (位置或时间存疑, PL-04; empty when it is not).
+     */
+    public record Row(StoredVisit stored, String orgName, long findings, List<String> doubts) {
     }
 
     @GetMapping("/inspection/history")
@@ -51,8 +57,10 @@ class VisitHistoryPages {
         Organization organization = code == null ? null : organizations.get(code);
         List<StoredVisit> found = visits.history(code, name, LIMIT);
         Map<String, String> names = new HashMap<>();
+        Map<String, List<String>> inDoubt = doubts.of(found.stream().map(StoredVisit::visit).toList());
         List<Row> rows = found.stream().map(v -> new Row(v, names.computeIfAbsent(v.visit().orgCode(),
-                c -> organizations.get(c).name()), v.findings().stream().filter(f -> !f.withdrawn()).count())).toList();
+                c -> organizations.get(c).name()), v.findings().stream().filter(f -> !f.withdrawn()).count(),
+                inDoubt.getOrDefault(v.visit().visitId(), List.of()))).toList();
         model.addAttribute("organization", organization);
         model.addAttribute("inspector", name);
         model.addAttribute("rows", rows);

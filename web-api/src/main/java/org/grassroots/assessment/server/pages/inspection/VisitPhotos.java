@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.server.visit.PhotoMetadata;
+import org.grassroots.assessment.server.visit.VisitPhoto;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -59,6 +61,12 @@ class VisitPhotos {
             throw new UncheckedIOException(e);
         }
         return stored;
+    }
+
+    /** What the stored photos of the visit say about when and where they were taken (item → file name). */
+    List<VisitPhoto> metadata(String visitId, Map<String, String> stored) {
+        Path dir = dir(visitId);
+        return stored.values().stream().map(name -> PhotoMetadata.read(name, dir.resolve(name))).toList();
     }
 
     /** Removes the photos of a visit that was not stored after all. */
