@@ -13,6 +13,7 @@ import org.grassroots.assessment.evaluation.DueVisit;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.PlanningDay;
 import org.grassroots.assessment.evaluation.PublishedGrade;
+import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.server.AssessmentProperties;
 import org.grassroots.assessment.server.rectification.OrgScope;
@@ -49,6 +50,14 @@ public class VisitPlanning {
         this.properties = properties;
         this.limits = limits;
         this.clock = clock;
+    }
+
+    /** Each organization's latest grade published by the day (organizations never graded are absent). */
+    @Transactional(readOnly = true)
+    public Map<String, Tier> publishedTiers(LocalDate asOf) {
+        Map<String, Tier> tiers = new java.util.HashMap<>();
+        grades.latest(asOf, clock.getZone(), OrgScope.all()).forEach((code, grade) -> tiers.put(code, grade.tier()));
+        return tiers;
     }
 
     /** Most urgent first: most days overdue, then covert before open, then due day and organization. */

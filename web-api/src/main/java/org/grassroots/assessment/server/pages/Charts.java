@@ -41,4 +41,54 @@ public final class Charts {
                 "series", List.of(Map.of("type", "bar", "data", values, "itemStyle", Map.of("color", RED),
                         "label", Map.of("show", true, "position", "top")))));
     }
+
+    /**
+     * The organizations as points on their coordinates (longitude across, latitude up; no map tiles):
+     * one series per category in its colour, each point named by its organization.
+     */
+    public static String organizations(org.grassroots.assessment.server.planning.OrganizationMap.OrgMap map) {
+        List<Map<String, Object>> series = new java.util.ArrayList<>();
+        double minLat = Double.MAX_VALUE;
+        double maxLat = -Double.MAX_VALUE;
+        double minLon = Double.MAX_VALUE;
+        double maxLon = -Double.MAX_VALUE;
+        for (var point : map.points()) {
+            minLat = Math.min(minLat, point.lat());
+            maxLat = Math.max(maxLat, point.lat());
+            minLon = Math.min(minLon, point.lon());
+            maxLon = Math.max(maxLon, point.lon());
+        }
+        for (var category : map.categories()) {
+            List<Map<String, Object>> data = new java.util.ArrayList<>();
+            for (var point : map.points()) {
+                if (point.category().equals(category.name())) {
+                    data.add(Map.of("name", point.name() + "（" + point.code() + "）", "value",
+                            List.of(point.lon(), point.lat())));
+                }
+            }
+            series.add(Map.of("name", category.name(), "type", "scatter", "symbolSize", 9, "data", data,
+                    "itemStyle", Map.of("color", category.colour())));
+        }
+        double padLat = Math.max(0.01, (maxLat - minLat) * 0.05);
+        double padLon = Math.max(0.01, (maxLon - minLon) * 0.05);
+        Map<String, Object> x = new java.util.HashMap<>(Map.of("type", "value", "name", "经度", "scale", true,
+                "splitLine", Map.of("show", false)));
+        Map<String, Object> y = new java.util.HashMap<>(Map.of("type", "value", "name", "纬度", "scale", true,
+                "splitLine", Map.of("show", false)));
+        if (!map.points().isEmpty()) {
+            x.put("min", round(minLon - padLon));
+            x.put("max", round(maxLon + padLon));
+            y.put("min", round(minLat - padLat));
+            y.put("max", round(maxLat + padLat));
+        }
+        return JSON.writeValueAsString(Map.of(
+                "tooltip", Map.of("trigger", "item"),
+                "legend", Map.of("top", 0),
+                "grid", Map.of("left", 50, "right", 20, "bottom", 40, "top", 50),
+                "xAxis", x, "yAxis", y, "series", series));
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1000) / 1000.0;
+    }
 }

@@ -109,7 +109,7 @@ class SecurityConfiguration {
                         // the office reads visits, their photos and the visit history; only inspection teams record them
                         .requestMatchers(GET, "/inspection/visits/new").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history",
-                                "/inspection/due")
+                                "/inspection/due", "/inspection/map")
                         .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
                         // inspection plans and their calendar: the service answers 404 to all but inspectors
                         .requestMatchers("/inspection/plans", "/inspection/plans/**", "/inspection/calendar").authenticated()
