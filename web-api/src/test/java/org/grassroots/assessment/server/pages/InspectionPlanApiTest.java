@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 class InspectionPlanApiTest extends BrowserTest {
 
     @Test
-    void a_lead_plans_one_township_adjusts_confirms_and_sees_the_visits_done() {
+    void a_lead_plans_one_township_adjusts_confirms_and_sees_the_visits_done() throws Exception {
         Api lead = new Api(port, TestUsers.basic("inspector", DEMO_PASSWORD));
         LocalDate today = LocalDate.now(clock);
         LocalDate last = today.plusDays(60);
@@ -36,8 +36,9 @@ class InspectionPlanApiTest extends BrowserTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("/name").contains("/rootOrgCode").contains("/endsOn");
 
+        String name = "柳河镇冬季督查-" + System.nanoTime();
         Api.Reply created = lead.post("/api/inspection-plans", """
-                {"name": "柳河镇冬季督查", "rootOrgCode": "XQ-Z01", "startsOn": "%s", "endsOn": "%s"}""".formatted(today, last));
+                {"name": "%s", "rootOrgCode": "XQ-Z01", "startsOn": "%s", "endsOn": "%s"}""".formatted(name, today, last));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode plan = created.json();
         long id = plan.get("summary").get("id").asLong();
@@ -151,6 +152,40 @@ class InspectionPlanApiTest extends BrowserTest {
         assertThat(actions).contains("INSPECTION_PLAN_CREATED", "INSPECTION_PLAN_CHANGED", "INSPECTION_PLAN_CONFIRMED",
                 "INSPECTION_PLAN_READ");
         assertThat(readers).contains("inspector", "inspector3");
+
+        // the office's downloads hold nothing of a plan: its name (unique to this test) appears in none
+        long evaluation = admin.get("/api/evaluations").json().get(0).get("id").asLong();
+        for (String path : List.of("/api/import/export.xlsx?period=" + today.getYear(), "/api/evaluations/" + evaluation + "/export?format=csv",
+                "/api/evaluations/" + evaluation + "/export?format=xlsx")) {
+            String text = downloadText(path);
+            assertThat(text).as(path).isNotEmpty().doesNotContain(name);
+        }
+    }
+
+    /** A download as the office reads it: the text itself, or every part of an .xlsx (a zip) as text. */
+    private String downloadText(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .header("Authorization", TestUsers.basic("evaluator", DEMO_PASSWORD)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        byte[] body = response.body();
+        if (body.length < 2 || body[0] != 'P' || body[1] != 'K') {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, body);
+            StringBuilder text = new StringBuilder();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                    text.append(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return text.toString();
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
     }
 
     private static JsonNode find(JsonNode visits, long id) {
