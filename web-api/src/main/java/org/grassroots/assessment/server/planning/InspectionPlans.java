@@ -14,9 +14,11 @@ public interface InspectionPlans extends JpaRepository<InspectionPlan, Long> {
     @EntityGraph(attributePaths = "visits")
     Optional<InspectionPlan> findWithVisitsById(Long id);
 
-    /** A plan to be changed, its row locked until the transaction ends (changes wait for each other). */
+    /**
+     * A plan to be changed, its row locked until the transaction ends (changes wait for each other);
+     * its visits are read after the lock (PostgreSQL locks no row of an outer join's nullable side).
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @EntityGraph(attributePaths = "visits")
     Optional<InspectionPlan> findForChangeById(Long id);
 
     /** Every plan with its visits, newest first. */
