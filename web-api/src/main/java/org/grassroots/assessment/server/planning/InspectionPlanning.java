@@ -272,9 +272,7 @@ public class InspectionPlanning {
                 continue;
             }
             PlanProgress.Recorded done = recorded.get(v.getId());
-            PlanViews.VisitState state = done != null ? PlanViews.VisitState.DONE
-                    : today.isAfter(plan.getEndsOn()) ? PlanViews.VisitState.MISSED
-                    : today.isAfter(v.getPlannedOn()) ? PlanViews.VisitState.OVERDUE : PlanViews.VisitState.DUE;
+            PlanViews.VisitState state = PlanViews.VisitState.on(today, done != null, v.getPlannedOn(), plan.getEndsOn());
             String township = townships.of(v.getOrgCode());
             visits.add(new PlanViews.Visit(v.getId(), v.getOrgCode(), townships.name(v.getOrgCode()),
                     township == null ? null : townships.name(township), v.getRuleId(), v.getDueOn(), v.getReason(),

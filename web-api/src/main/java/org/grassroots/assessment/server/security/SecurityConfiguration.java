@@ -111,6 +111,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/inspection/visits/*", "/inspection/visits/*/photos/*", "/inspection/history",
                                 "/inspection/due")
                         .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
+                        // the planned visits' calendar: every signed-in user reaches it, and all but inspectors get
+                        // 404 from the plans' service, as for the plans (their existence is secret)
+                        .requestMatchers(GET, "/inspection/calendar").authenticated()
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)
