@@ -107,6 +107,18 @@ class PlanCalendarPagesTest extends BrowserTest {
             checkPage("inspection-calendar-" + month.getKey());
         }
 
+        // the neighbouring months: each a click away, and back
+        YearMonth shown = YearMonth.parse(find("#month").getAttribute("data-month"));
+        find("#next-month").click();
+        waitFor(d -> d.getCurrentUrl().contains("month=" + shown.plusMonths(1)));
+        assertThat(text("#month")).isEqualTo(shown.plusMonths(1).getYear() + "年" + shown.plusMonths(1).getMonthValue() + "月");
+        find("#previous-month").click();
+        waitFor(d -> d.getCurrentUrl().contains("month=" + shown));
+        assertThat(find("#month").getAttribute("data-month")).isEqualTo(shown.toString());
+        open("/inspection/calendar?month=2026-13");
+        assertThat(text("p.field-error")).contains("月份应写作");
+        assertThat(find("#month").getAttribute("data-month")).isEqualTo(YearMonth.from(today).toString());
+
         // 陈刚 of 督查二组: his team's visits only, today's among them
         browser.manage().deleteAllCookies();
         signIn("inspector2");
