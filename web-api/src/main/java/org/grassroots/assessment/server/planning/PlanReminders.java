@@ -54,7 +54,9 @@ public class PlanReminders {
     @Transactional(readOnly = true)
     public List<Item> asOf(LocalDate day, int dueWithinDays) {
         int missedWindow = Math.max(1, dueWithinDays);
-        List<Item> items = new ArrayList<>();
+        record Pending(InspectionPlan plan, PlannedVisit visit, PlanViews.VisitState state) {
+        }
+        List<Pending> pending = new ArrayList<>();
         for (InspectionPlan plan : plans.findAllByOrderByIdDesc()) {
             if (plan.getStatus() != PlanStatus.CONFIRMED
                     || ChronoUnit.DAYS.between(plan.getEndsOn(), day) > missedWindow) {
@@ -71,14 +73,15 @@ public class PlanReminders {
                     case OVERDUE, MISSED -> true;
                 };
                 if (remind) {
-                    items.add(new Item(v.getId(), plan.getId(), plan.getName(), v.getOrgCode(), null, v.isCovert(),
-                            v.getTeam(), v.getPlannedOn(), plan.getEndsOn(), state));
+                    pending.add(new Pending(plan, v, state));
                 }
             }
         }
-        Map<String, String> names = organizations.names(items.stream().map(Item::orgCode).distinct().toList());
-        return items.stream().map(i -> new Item(i.plannedVisitId(), i.planId(), i.planName(), i.orgCode(),
-                names.getOrDefault(i.orgCode(), i.orgCode()), i.covert(), i.team(), i.plannedOn(), i.endsOn(),
-                i.state())).toList();
+        Map<String, String> names = organizations.names(pending.stream().map(p -> p.visit().getOrgCode()).distinct()
+                .toList());
+        return pending.stream().map(p -> new Item(p.visit().getId(), p.plan().getId(), p.plan().getName(),
+                p.visit().getOrgCode(), names.getOrDefault(p.visit().getOrgCode(), p.visit().getOrgCode()),
+                p.visit().isCovert(), p.visit().getTeam(), p.visit().getPlannedOn(), p.plan().getEndsOn(), p.state()))
+                .toList();
     }
 }
