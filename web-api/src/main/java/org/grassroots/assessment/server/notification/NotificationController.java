@@ -63,8 +63,10 @@ class NotificationController {
     @PostMapping("/api/admin/reminders/run")
     @Operation(summary = "运行提醒 Run the reminders",
             description = "按指定日期（默认今天）运行每日整改提醒，答复新建的通知数；同一天重复运行不会重复通知。"
+                    + "督查组长的计划检查提醒也在其中运行，但不计入答复（计划日期保密）。"
                     + " Runs the daily reminders for the day (default today) and answers what it created; a second run"
-                    + " for the same day creates nothing twice.")
+                    + " for the same day creates nothing twice. The leads' planned-visit reminders run too and are not"
+                    + " counted in the answer (the planned days are secret).")
     @ApiResponse(responseCode = "200", description = "the counts created, per kind")
     @ApiResponse(responseCode = "400", description = "asOf is not a date", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "not signed in", content = @Content(mediaType = "application/problem+json"))

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Operational settings of reminders and their delivery (assessment.notifications.*); not assessment
  * policy, which stays in the rules. {@code dueWithinDays}: an open or submitted item is reminded of
- * this many days before its deadline (and every day once overdue); {@code awaitingVerificationDays}:
+ * this many days before its deadline (and every day once overdue), and a lead of a planned visit this
+ * many days before its planned day (and of a missed one when a run within this many days of the
+ * plan's end finds it); {@code awaitingVerificationDays}:
  * a submission waiting longer than this for verification is reminded to the inspectors.
  * {@code email.from}: the sender of reminder e-mails (with {@code spring.mail.host}; none: no e-mail).
  */

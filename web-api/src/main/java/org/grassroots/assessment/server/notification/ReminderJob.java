@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.server.planning.PlanReminders;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.LedgerStep;
@@ -26,10 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The daily reminders (issue 16): rectification items due within {@code dueWithinDays} or overdue go
  * to the representatives of the item's organization and of its parent; submissions waiting more than
- * {@code awaitingVerificationDays} for verification go to the inspectors. Each (recipient, kind,
- * item, day) is notified once, however often the job runs; with it, in the same transaction, it is
- * queued in the outbox for the webhook (when configured) and for e-mail (when mail is configured and
- * the recipient has an address).
+ * {@code awaitingVerificationDays} for verification go to the inspectors; the visits of confirmed
+ * inspection plans due within {@code dueWithinDays}, past their planned day or missed go to the leads
+ * (督查组长) only. Each (recipient, kind, item, day) is notified once, however often the job runs; with
+ * it, in the same transaction, it is queued in the outbox for the webhook (when configured) and for
+ * e-mail (when mail is configured and the recipient has an address). The leads' reminders name a
+ * planned (covert) day, so they never go to the webhook, whose robot posts into a group chat: in the
+ * notification centre and the lead's own e-mail only.
  */
 @Service
 public class ReminderJob {
@@ -37,14 +41,16 @@ public class ReminderJob {
     static final String LOCK = "notification-reminders";
 
     private final LedgerRepository ledger;
+    private final PlanReminders planReminders;
     private final UserAccounts users;
     private final NotificationRepository notifications;
     private final NotificationProperties properties;
     private final EmailChannel email;
     private final Clock clock;
 
-    ReminderJob(LedgerRepository ledger, UserAccounts users, NotificationRepository notifications,
-            NotificationProperties properties, EmailChannel email, Clock clock) {
+    ReminderJob(LedgerRepository ledger, PlanReminders planReminders, UserAccounts users,
+            NotificationRepository notifications, NotificationProperties properties, EmailChannel email, Clock clock) {
+        this.planReminders = planReminders;
         this.email = email;
         this.ledger = ledger;
         this.users = users;
@@ -63,7 +69,8 @@ public class ReminderJob {
 
     /**
      * Runs the reminders of a day in one transaction (a notification and its outbox rows are stored
-     * together or not at all); what it created.
+     * together or not at all); what it created. The leads' plan reminders are not counted in the
+     * answer: it goes to administrators, who are not to learn how many planned visits fall due.
      */
     @Transactional
     public ReminderRun run(LocalDate asOf) {
@@ -104,7 +111,7 @@ public class ReminderJob {
                 }
                 if (kind != null) {
                     for (String rep : representatives(accounts, parents, item.orgCode())) {
-                        if (notify(rep, mailed, kind, target, asOf, title, body, link, now)) {
+                        if (notify(rep, mailed, true, kind, target, asOf, title, body, link, now)) {
                             if (kind == NotificationKind.RECTIFICATION_DUE) {
                                 due++;
                             } else {
@@ -122,8 +129,8 @@ public class ReminderJob {
                     String body = "整改事项（" + item.orgCode() + "，规则 " + item.rule() + "）于 " + submitted
                             + " 提交整改，已等待核验 " + ChronoUnit.DAYS.between(submitted, asOf) + " 天：" + item.description();
                     for (String inspector : inspectors) {
-                        if (notify(inspector, mailed, NotificationKind.VERIFICATION_WAITING, target, asOf, "整改待核验", body,
-                                "/inspection", now)) {
+                        if (notify(inspector, mailed, true, NotificationKind.VERIFICATION_WAITING, target, asOf,
+                                "整改待核验", body, "/inspection", now)) {
                             waiting++;
                         } else {
                             already++;
@@ -132,14 +139,67 @@ public class ReminderJob {
                 }
             }
         }
+        remindLeads(asOf, accounts, mailed, now);
         return new ReminderRun(asOf, due, overdue, waiting, already);
     }
 
-    /** Stores the notification unless already there, and queues it for each channel that is on for the recipient. */
-    private boolean notify(String recipient, Set<String> mailed, NotificationKind kind, String target, LocalDate day,
-            String title, String body, String link, Instant now) {
+    /**
+     * The planned visits due within the window or past their planned day (every day, like the
+     * rectification items), and each missed one once: its day is the first after the plan's range.
+     */
+    private void remindLeads(LocalDate asOf, List<UserAccount> accounts, Set<String> mailed, Instant now) {
+        Set<String> flagged = planReminders.leads();
+        // a lead who is no longer an inspector (or is disabled) is told nothing: the plans are not his to see
+        List<String> leads = accounts.stream().filter(u -> u.role() == Role.INSPECTOR && flagged.contains(u.username()))
+                .map(UserAccount::username).toList();
+        if (leads.isEmpty()) {
+            return;
+        }
+        for (PlanReminders.Item item : planReminders.asOf(asOf, properties.dueWithinDays())) {
+            String visit = "督查计划「" + item.planName() + "」：" + item.orgName() + "（" + item.orgCode() + "），"
+                    + (item.covert() ? "暗访" : "明察") + "，" + item.team() + "，计划日期 " + item.plannedOn();
+            NotificationKind kind;
+            String title;
+            String body;
+            LocalDate day = asOf;
+            switch (item.state()) {
+                case DUE -> {
+                    long days = ChronoUnit.DAYS.between(asOf, item.plannedOn());
+                    kind = NotificationKind.PLANNED_VISIT_DUE;
+                    title = "计划检查即将到期";
+                    body = visit + "，" + (days == 0 ? "就在今天" : "还有 " + days + " 天") + "。";
+                }
+                case OVERDUE -> {
+                    kind = NotificationKind.PLANNED_VISIT_OVERDUE;
+                    title = "计划检查已过计划日期";
+                    body = visit + "，已过 " + ChronoUnit.DAYS.between(item.plannedOn(), asOf)
+                            + " 天，尚无检查记录；计划截止 " + item.endsOn() + "。";
+                }
+                case MISSED -> {
+                    kind = NotificationKind.PLANNED_VISIT_MISSED;
+                    title = "计划检查未完成";
+                    body = visit + "；计划已于 " + item.endsOn() + " 结束，这次检查没有完成。";
+                    day = item.endsOn().plusDays(1);
+                }
+                default -> {
+                    continue;
+                }
+            }
+            for (String lead : leads) {
+                notify(lead, mailed, false, kind, "planned-visit:" + item.plannedVisitId(), day, title, body,
+                        "/inspection/plans/" + item.planId(), now);
+            }
+        }
+    }
+
+    /**
+     * Stores the notification unless already there, and queues it for each channel that is on for the
+     * recipient (the webhook only when {@code toWebhook}).
+     */
+    private boolean notify(String recipient, Set<String> mailed, boolean toWebhook, NotificationKind kind,
+            String target, LocalDate day, String title, String body, String link, Instant now) {
         return notifications.insertIfAbsent(recipient, kind, target, day, title, body, link, now).map(id -> {
-            if (properties.webhookEnabled()) {
+            if (toWebhook && properties.webhookEnabled()) {
                 notifications.enqueue(id, Channel.WEBHOOK, now);
             }
             if (mailed.contains(recipient)) {

@@ -46,12 +46,12 @@ public class InspectionPlanning {
     private final InspectorProfiles profiles;
     private final DueVisits dueVisits;
     private final OrganizationService organizations;
-    private final PlanProgress progress;
+    private final PlanProgressRepository progress;
     private final AuditTrail audit;
     private final Clock clock;
 
     InspectionPlanning(InspectionPlans plans, InspectorProfiles profiles, DueVisits dueVisits,
-            OrganizationService organizations, PlanProgress progress, AuditTrail audit, Clock clock) {
+            OrganizationService organizations, PlanProgressRepository progress, AuditTrail audit, Clock clock) {
         this.plans = plans;
         this.profiles = profiles;
         this.dueVisits = dueVisits;
@@ -271,16 +271,14 @@ public class InspectionPlanning {
 
     private List<PlanViews.Visit> visits(InspectionPlan plan, PlanViewer viewer, Townships townships) {
         LocalDate today = LocalDate.now(clock);
-        Map<Long, PlanProgress.Recorded> recorded = plan.getId() == null ? Map.of() : progress.of(plan);
+        Map<Long, PlanProgressRepository.Recorded> recorded = plan.getId() == null ? Map.of() : progress.of(plan);
         List<PlanViews.Visit> visits = new ArrayList<>();
         for (PlannedVisit v : plan.getVisits()) {
             if (!viewer.sees(v)) {
                 continue;
             }
-            PlanProgress.Recorded done = recorded.get(v.getId());
-            PlanViews.VisitState state = done != null ? PlanViews.VisitState.DONE
-                    : today.isAfter(plan.getEndsOn()) ? PlanViews.VisitState.MISSED
-                    : today.isAfter(v.getPlannedOn()) ? PlanViews.VisitState.OVERDUE : PlanViews.VisitState.DUE;
+            PlanProgressRepository.Recorded done = recorded.get(v.getId());
+            PlanViews.VisitState state = PlanViews.VisitState.on(today, done != null, v.getPlannedOn(), plan.getEndsOn());
             String township = townships.of(v.getOrgCode());
             visits.add(new PlanViews.Visit(v.getId(), v.getOrgCode(), townships.name(v.getOrgCode()),
                     township == null ? null : townships.name(township), v.getRuleId(), v.getDueOn(), v.getReason(),

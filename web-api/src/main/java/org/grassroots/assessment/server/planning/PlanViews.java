@@ -23,6 +23,14 @@ public final class PlanViews {
         public String label() {
             return label;
         }
+
+        /**
+         * A planned visit's state on a day: done when a visit was recorded for it by then, missed once
+         * the plan's range is over, overdue once its planned day has passed, due before.
+         */
+        static VisitState on(LocalDate day, boolean recorded, LocalDate plannedOn, LocalDate endsOn) {
+            return recorded ? DONE : day.isAfter(endsOn) ? MISSED : day.isAfter(plannedOn) ? OVERDUE : DUE;
+        }
     }
 
     public record Counts(int total, int done, int due, int missed, int unassigned) {

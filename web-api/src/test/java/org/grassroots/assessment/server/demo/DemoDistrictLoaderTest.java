@@ -39,10 +39,12 @@ class DemoDistrictLoaderTest {
             // the system's writes on first start, newest first, in the audit trail
             java.util.List<String> actions = new java.util.ArrayList<>();
             api.get("/api/audit?actor=system").json().get("entries").forEach(e -> actions.add(e.get("action").asString()));
-            // (the first administrator, the shipped rules, the district, its five demo users, its evaluations)
+            // (the first administrator, the shipped rules, the district, its seven demo users and the three
+            // inspectors' teams, its evaluations)
             assertThat(actions).containsExactly("EVALUATION_RUN", "EVALUATION_PUBLISHED", "EVALUATION_RUN",
-                    "USER_CREATED", "USER_CREATED", "USER_CREATED", "USER_CREATED", "USER_CREATED", "IMPORT",
-                    "USER_CREATED", "RULESET_ACTIVATED");
+                    "INSPECTOR_PROFILE_SET", "INSPECTOR_PROFILE_SET", "INSPECTOR_PROFILE_SET",
+                    "USER_CREATED", "USER_CREATED", "USER_CREATED", "USER_CREATED", "USER_CREATED", "USER_CREATED",
+                    "USER_CREATED", "IMPORT", "USER_CREATED", "RULESET_ACTIVATED");
 
             JsonNode some = all.get(all.size() - 1);
             renamed = some.get("code").asString();

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * within the plan's range (a covert one when the plan asks for covert), read in one query.
  */
 @Repository
-class PlanProgress {
+class PlanProgressRepository {
 
     /** A recorded visit that took place as planned. */
     record Recorded(String visitId, LocalDate date) {
@@ -19,7 +19,7 @@ class PlanProgress {
 
     private final JdbcTemplate jdbc;
 
-    PlanProgress(JdbcTemplate jdbc) {
+    PlanProgressRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
