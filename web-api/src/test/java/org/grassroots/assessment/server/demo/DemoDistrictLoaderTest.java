@@ -61,7 +61,7 @@ class DemoDistrictLoaderTest {
             assertThat(output.getOut()).contains("not loaded again");
             JsonNode chain = api.get("/api/audit/verify").json();
             assertThat(chain.get("valid").asBoolean()).as("after a restart: " + chain).isTrue();
-            assertThat(chain.get("checked").asLong()).isEqualTo(12);
+            assertThat(chain.get("checked").asLong()).isEqualTo(17);
         }
     }
 }
