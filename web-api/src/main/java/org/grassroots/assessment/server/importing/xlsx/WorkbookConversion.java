@@ -85,12 +85,6 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
         return merged;
     }
 
-    /** Whether a sheet of this name is read at all (what {@link #startSheet} answers, without noting anything). */
-    boolean wants(String name) {
-        return !name.equals(WorkbookLayout.NOTES) && !name.equals(TemplateWriter.CHOICES_SHEET)
-                && layout.sheet(name.strip()).isPresent();
-    }
-
     @Override
     public boolean startSheet(String name) {
         if (name.equals(WorkbookLayout.NOTES) || name.equals(TemplateWriter.CHOICES_SHEET)) {

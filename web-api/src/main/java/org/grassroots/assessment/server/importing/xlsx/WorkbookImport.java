@@ -101,7 +101,7 @@ public class WorkbookImport {
         try (OutputStream out = new BufferedOutputStream(pipe, 1 << 16)) {
             WorkbookConversion conversion = new WorkbookConversion(layout, limits.maxRows(), out);
             try {
-                RowPipe.read(workbook, conversion);
+                StreamingWorkbookReader.read(workbook, conversion);
             } catch (StreamingWorkbookReader.UnreadableWorkbookException e) {
                 log.info("refused an unreadable workbook: {}", e.getMessage());
                 return new Conversion(null, new WorkbookRefusedException(List.of(CellNote.workbook(
