@@ -37,6 +37,8 @@ class RulePagesTest extends BrowserTest {
         }
         broken.append("this is not a rule\n// line 18\n");
         upload(write("99-broken.drl", broken.toString()));
+        // the refused upload comes back as a page of its own: wait for it before reading (failed once under load)
+        waitFor(d -> !d.findElements(By.id("upload-error")).isEmpty());
         assertThat(text("#upload-error")).contains("未通过编译");
         assertThat(browser.findElements(By.cssSelector("tr.error-line")).stream()
                 .map(e -> e.getAttribute("data-line"))).contains("17");
