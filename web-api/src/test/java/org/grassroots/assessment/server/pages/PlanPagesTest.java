@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -62,12 +63,12 @@ class PlanPagesTest extends BrowserTest {
             new Select(find("#" + rowId + " select")).selectByValue(team);
             setDate(find("#" + rowId + " input[type=date]"), today.plusDays(2));
             find("#" + rowId + " button[type=submit]").click();
-            waitFor(d -> d.findElements(By.cssSelector(".alert.ok")).stream().anyMatch(e -> e.getText().contains("已调整")));
+            waitFor(d -> shows(".alert.ok", "已调整"));
             assertThat(text("#" + rowId + " .team")).isEqualTo(team);
             assertThat(text("#" + rowId + " .planned-on")).isEqualTo(today.plusDays(2).toString());
 
             find("#confirm-plan").click();
-            waitFor(d -> d.findElement(By.id("plan-status")).getText().strip().equals("已确认"));
+            waitFor(d -> shows("#plan-status", "已确认"));
             String planUrl = browser.getCurrentUrl().replaceAll("#.*", "");
 
             find("#" + rowId + " a.button").click();
@@ -98,6 +99,15 @@ class PlanPagesTest extends BrowserTest {
             open("/inspection/plans");
             assertThat(text("h1")).as(user).isEqualTo("页面不存在");
             assertThat(browser.findElements(By.id("nav-plans"))).isEmpty();
+        }
+    }
+
+    /** Whether an element shows a text; false while the page is being replaced (its elements go stale). */
+    private boolean shows(String css, String text) {
+        try {
+            return browser.findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text));
+        } catch (StaleElementReferenceException e) {
+            return false;
         }
     }
 
