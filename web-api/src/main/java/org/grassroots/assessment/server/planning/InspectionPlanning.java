@@ -75,7 +75,7 @@ public class InspectionPlanning {
         List<PlanViews.Summary> list = new ArrayList<>();
         for (InspectionPlan plan : plans.findAllByOrderByIdDesc()) {
             if (viewer.sees(plan)) {
-                list.add(summary(plan, visits(plan, viewer, townships)));
+                list.add(summary(plan, visits(plan, viewer, townships), townships));
             }
         }
         return list;
@@ -89,7 +89,7 @@ public class InspectionPlanning {
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         audit.record(AuditAction.INSPECTION_PLAN_READ, target(plan), "查阅督查计划 #" + plan.getId() + "「"
                 + plan.getName() + "」", null);
-        return view(plan, viewer);
+        return view(plan, viewer, townships());
     }
 
     /** The planned visits of a month the user may see (his team's; a lead's: all), by day. */
@@ -146,7 +146,7 @@ public class InspectionPlanning {
         plans.save(plan);
         audit.record(AuditAction.INSPECTION_PLAN_CREATED, target(plan), "提出督查计划 #" + plan.getId() + "「" + name
                 + "」：" + townships.name(root) + "及下级，" + plan.getVisits().size() + " 个组织", null);
-        return view(plan, viewer);
+        return view(plan, viewer, townships);
     }
 
     /** A lead sets a planned visit's team and day; 回避 and the plan's range are checked. */
@@ -176,7 +176,7 @@ public class InspectionPlanning {
         visit.assign(chosen, plannedOn);
         audit.record(AuditAction.INSPECTION_PLAN_CHANGED, target(plan), "调整督查计划 #" + plan.getId() + "：" + visit.getOrgCode()
                 + " 派" + chosen, null);
-        return view(plan, viewer);
+        return view(plan, viewer, townships);
     }
 
     /** A lead confirms a plan whose every visit has a team. */
@@ -191,7 +191,7 @@ public class InspectionPlanning {
         plan.confirm(viewer.username(), clock.instant());
         audit.record(AuditAction.INSPECTION_PLAN_CONFIRMED, target(plan), "确认督查计划 #" + plan.getId() + "「"
                 + plan.getName() + "」", null);
-        return view(plan, viewer);
+        return view(plan, viewer, townships());
     }
 
     /** The plan, locked until the transaction ends: changes of one plan are made one after the other. */
@@ -239,16 +239,16 @@ public class InspectionPlanning {
         return "plan:" + plan.getId();
     }
 
-    private PlanViews.Plan view(InspectionPlan plan, PlanViewer viewer) {
-        Townships townships = townships();
+    /** The plan as the viewer may see it, with the organizations' townships and names read once by the caller. */
+    private PlanViews.Plan view(InspectionPlan plan, PlanViewer viewer, Townships townships) {
         List<PlanViews.Visit> visits = visits(plan, viewer, townships);
         List<String> teams = profiles.findAllByOrderByTeamAscUsernameAsc().stream().map(InspectorProfile::getTeam)
                 .distinct().toList();
-        return new PlanViews.Plan(summary(plan, visits), plan.getCreatedBy(), plan.getCreatedAt(), plan.getConfirmedBy(),
+        return new PlanViews.Plan(summary(plan, visits, townships), plan.getCreatedBy(), plan.getCreatedAt(), plan.getConfirmedBy(),
                 plan.getConfirmedAt(), plan.getVersion(), viewer.lead(), viewer.lead() ? teams : List.of(), visits);
     }
 
-    private PlanViews.Summary summary(InspectionPlan plan, List<PlanViews.Visit> visits) {
+    private PlanViews.Summary summary(InspectionPlan plan, List<PlanViews.Visit> visits, Townships townships) {
         int done = 0;
         int due = 0;
         int missed = 0;
@@ -264,7 +264,7 @@ public class InspectionPlanning {
             }
         }
         return new PlanViews.Summary(plan.getId(), plan.getName(), plan.getRootOrgCode(),
-                organizations.names(List.of(plan.getRootOrgCode())).getOrDefault(plan.getRootOrgCode(), plan.getRootOrgCode()),
+                townships.name(plan.getRootOrgCode()),
                 plan.getStartsOn(), plan.getEndsOn(), plan.getStatus(), plan.getStatus().label(),
                 new PlanViews.Counts(visits.size(), done, due, missed, unassigned));
     }
