@@ -169,7 +169,7 @@ public class ServerBenchmark {
             s.stop();
         }
         if (want("start")) {
-            figure("Cold start to ready, demo district (first start: import + 2 evaluations)", demoStarts, "s", 15, true)
+            figure("Cold start to ready, demo district (first start: import + 2 evaluations)", demoStarts, "s", 10, true)
                     .cpu = demoCpu;
         }
         if (!only.isEmpty() && only.stream().allMatch("start"::equals)) {
@@ -214,7 +214,7 @@ public class ServerBenchmark {
         figure("Cold start to ready, empty database (`--assessment.demo=false`)", emptyStarts, "s", Double.NaN, true)
                 .cpu = emptyCpu;
         figure("Import of the " + organizations + "-organization bundle (`POST /api/import`, fresh server, empty database)",
-                imports, "s", 30, true).cpu = importCpu;
+                imports, "s", 20, true).cpu = importCpu;
 
         Server s = last;
         if (want("evaluation") || want("latency") || want("whatif") || want("pages")) {
