@@ -2,6 +2,7 @@ import java.net.URLEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * <pre>
  * java tools/bench/ServerBenchmark.java --jar web-api/target/assessment-server.jar --bundle B.json
  *      [--rules DIR] [--runs N] [--import-runs N] [--start-runs N] [--latency N] [--smoke]
- *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH]
+ *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH] [--ports FROM-TO]
+ *      [--workbook FILE.xlsx]
  *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,pages,rules,workbook]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
  *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
@@ -70,6 +72,11 @@ public class ServerBenchmark {
     boolean keep;
     int runs = 3;
     int importRuns = 2;
+    /** The ports the servers may listen on ({@code --ports FROM-TO}); any free port when 0. */
+    int portFrom;
+    /** The workbook step's .xlsx: exported there when missing, else reused (the export of 10k takes minutes). */
+    Path workbookFile;
+    int portTo;
     int startRuns = 3;
     int latency = 300;
     /** Extra JVM options of the servers ({@code {name}} becomes the server's name), e.g. a JFR recording. */
@@ -121,9 +128,15 @@ public class ServerBenchmark {
                 case "--rules" -> rules = Path.of(args[++i]);
                 case "--benchmarks-file" -> benchmarks = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
+                case "--workbook" -> workbookFile = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 case "--java" -> java = args[++i];
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
+                case "--ports" -> {
+                    String[] range = args[++i].split("-");
+                    portFrom = Integer.parseInt(range[0]);
+                    portTo = Integer.parseInt(range[range.length - 1]);
+                }
                 case "--server-arg" -> serverArgs.add(args[++i]);
                 case "--prepare" -> prepare = args[++i];
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
@@ -338,7 +351,8 @@ public class ServerBenchmark {
         if (yearBundle == null || !Files.isRegularFile(yearBundle)) {
             throw new IllegalArgumentException("the workbook step needs --year-bundle (a one-year bundle)");
         }
-        Path xlsx = work.resolve("workbook-2026.xlsx");
+        Path xlsx = workbookFile != null ? workbookFile : work.resolve("workbook-2026.xlsx");
+        boolean exported = workbookFile != null && Files.isRegularFile(workbookFile);
         List<Double> json = new ArrayList<>();
         List<Double> workbook = new ArrayList<>();
         List<Double> jsonHeap = new ArrayList<>();
@@ -361,7 +375,7 @@ public class ServerBenchmark {
             jsonCounts = counts(r.body);
             log(String.format(Locale.ROOT, "JSON import of the one-year bundle: %.2f s, heap ≤ %.0f MiB, %s", secs,
                     jsonHeap.get(i), jsonCounts));
-            if (i == 0) {
+            if (i == 0 && !exported) {
                 long te = System.nanoTime();
                 HttpResponse<Path> export = http.send(get(a, "/api/import/export.xlsx?period=2026")
                         .header("Authorization", auth).timeout(LONG).build(), HttpResponse.BodyHandlers.ofFile(xlsx));
@@ -624,7 +638,7 @@ public class ServerBenchmark {
             data = work.resolve(name);
             deleteTree(data);
             Files.createDirectories(data);
-            port = freePort();
+            port = portFrom == 0 ? freePort() : freePort(portFrom, portTo);
             log = work.resolve(name + ".log");
             List<String> cmd = new ArrayList<>(List.of(java));
             jvmArgs.forEach(a -> cmd.add(a.replace("{name}", work.resolve(name).toAbsolutePath().toString())));
@@ -982,6 +996,18 @@ public class ServerBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A port of the range that nobody listens on now (the machine may be shared: {@code --ports}). */
+    static int freePort(int from, int to) throws IOException {
+        for (int p = from; p <= to; p++) {
+            try (ServerSocket socket = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                return p;
+            } catch (IOException taken) {
+                // next
+            }
+        }
+        throw new IOException("no free port in " + from + "-" + to);
     }
 
     static void sleep(long ms) {

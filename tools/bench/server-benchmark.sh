@@ -11,7 +11,8 @@
 # $BENCH_DIR, default ${TMPDIR:-/tmp}/assessment-bench), then ServerBenchmark.java starts the packaged
 # server on temporary data folders and free loopback ports, times the HTTP path and stops every server
 # it started. Other options go to the driver (--runs N, --import-runs N, --start-runs N, --latency N,
-# --keep; see tools/bench/ServerBenchmark.java).
+# --keep, --ports FROM-TO to keep the servers in a port range, --workbook FILE.xlsx to reuse an exported
+# workbook; see tools/bench/ServerBenchmark.java).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
