@@ -20,14 +20,11 @@ import java.util.concurrent.ExecutionException;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.bundle.SpilledBundle;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
-import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.Deadline;
-import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
-import org.grassroots.assessment.evaluation.ResultJson;
-import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleMessage;
 import org.grassroots.assessment.ruleset.RuleSet;
@@ -137,50 +134,51 @@ public final class AssessmentCli {
         Path rulesDir = options.containsKey("--rules") ? Path.of(options.get("--rules")) : null;
         PhaseTimer timer = new PhaseTimer(System.getProperty("assessment.timings") != null ? err : null);
         CompletableFuture<RuleSet> compiling = compileInBackground(rulesDir, timer);
-        Bundle bundle = null;
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        SpilledBundle bundle = null;
         BundleValidationException invalid = null;
         IOException unreadable = null;
         try {
-            bundle = new BundleReader().read(bundleFile);
+            bundle = new BundleReader().spill(bundleFile, temp);
             timer.done("parse + validate");
         } catch (BundleValidationException e) {
             invalid = e;
         } catch (IOException e) {
             unreadable = e;
         }
-
-        RuleSet rules;
-        try {
-            rules = join(compiling);
-        } catch (RuleSetCompilationException e) {
-            err.println("the rule set does not compile:");
-            for (RuleMessage m : e.messages()) {
-                err.println("  " + m);
+        try (SpilledBundle records = bundle) {
+            RuleSet rules;
+            try {
+                rules = join(compiling);
+            } catch (RuleSetCompilationException e) {
+                err.println("the rule set does not compile:");
+                for (RuleMessage m : e.messages()) {
+                    err.println("  " + m);
+                }
+                return BAD_RULES;
             }
-            return BAD_RULES;
-        }
-        if (unreadable != null) {
-            throw unreadable;
-        }
-        if (invalid != null) {
-            err.println("the bundle " + bundleFile + " has " + invalid.problems().size() + " problem(s):");
-            for (Problem p : invalid.problems()) {
-                err.println("  " + (p.path().isEmpty() ? "/" : p.path()) + ": " + p.message());
+            if (unreadable != null) {
+                throw unreadable;
             }
-            return INVALID_INPUT;
-        }
+            if (invalid != null) {
+                err.println("the bundle " + bundleFile + " has " + invalid.problems().size() + " problem(s):");
+                for (Problem p : invalid.problems()) {
+                    err.println("  " + (p.path().isEmpty() ? "/" : p.path()) + ": " + p.message());
+                }
+                return INVALID_INPUT;
+            }
 
-        timer.done("waited for the rules");
-        Deadline deadline = options.containsKey("--time-limit")
-                ? Deadline.after(Duration.ofSeconds(positive(options.get("--time-limit"), "--time-limit")), "评价 (evaluation)")
-                : Deadline.NONE;
-        EvaluationResult result = new Evaluator(rules, threads, 32)
-                .limitedBy(Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline)
-                .evaluate(new BundleData(bundle), period, asOf);
-        timer.done("evaluate");
-        write(result, options.get("--out"));
-        timer.done("write");
-        return OK;
+            timer.done("waited for the rules");
+            Deadline deadline = options.containsKey("--time-limit")
+                    ? Deadline.after(Duration.ofSeconds(positive(options.get("--time-limit"), "--time-limit")), "评价 (evaluation)")
+                    : Deadline.NONE;
+            Evaluator evaluator = new Evaluator(rules, threads, 32)
+                    .limitedBy(Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline);
+            StreamedEvaluation evaluation = new StreamedEvaluation(evaluator, temp, timer);
+            write(o -> evaluation.evaluate(records, period, asOf, o), options.get("--out"));
+            timer.done("write");
+            return OK;
+        }
     }
 
     /** The shipped rule set, or the directory's, compiled on a thread of its own. */
@@ -220,17 +218,23 @@ public final class AssessmentCli {
         }
     }
 
-    private void write(EvaluationResult result, String outFile) throws IOException {
+    /** Writes the result JSON to an output stream. */
+    @FunctionalInterface
+    private interface ResultWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private void write(ResultWriter result, String outFile) throws IOException {
         if (outFile == null) {
-            ResultJson.write(result, out);
+            result.writeTo(out);
             out.println();
             return;
         }
         // write next to the target and move, so a failed run never leaves half a file behind
         Path target = Path.of(outFile).toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), ".evaluate-", ".json");
-        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            ResultJson.write(result, o);
+        try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            result.writeTo(o);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
