@@ -34,13 +34,18 @@ import org.grassroots.assessment.model.Period;
  * part's already in their order (merged while writing). An organization's previous period is
  * evaluated with it in its part: it needs only the organization's own records.
  */
-final class StreamedEvaluation {
+public final class StreamedEvaluation {
 
     private static final Comparator<MemberResult> MEMBER_ORDER = Comparator.comparing(MemberResult::memberId);
 
     private final Evaluator evaluator;
     private final Path tempDirectory;
     private final PhaseTimer timer;
+
+    /** @param tempDirectory where the temporary directory of the results is made */
+    public StreamedEvaluation(Evaluator evaluator, Path tempDirectory) {
+        this(evaluator, tempDirectory, new PhaseTimer(null));
+    }
 
     StreamedEvaluation(Evaluator evaluator, Path tempDirectory, PhaseTimer timer) {
         this.evaluator = evaluator;
@@ -49,7 +54,7 @@ final class StreamedEvaluation {
     }
 
     /** Evaluates every part, ranks the district and writes the result JSON to {@code out}. */
-    void evaluate(SpilledBundle bundle, Period period, LocalDate asOf, OutputStream out) throws IOException {
+    public void evaluate(SpilledBundle bundle, Period period, LocalDate asOf, OutputStream out) throws IOException {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         try (ResultSpill spill = new ResultSpill(tempDirectory)) {
             List<OrganizationResult> slim = new ArrayList<>();
