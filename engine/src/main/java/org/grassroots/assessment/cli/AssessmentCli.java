@@ -55,7 +55,10 @@ public final class AssessmentCli {
                                                 [--rules DIR] [--out FILE] [--threads N] [--time-limit S]
                    java -jar assessment-cli.jar rules validate [DIR]
                    java -jar assessment-cli.jar rules test [DIR]
-              --bundle   fixture bundle (JSON, docs/formats.md section 1)
+              --bundle   fixture bundle (JSON, docs/formats.md section 1). One larger than a fifth
+                         of the heap is streamed: checked in one pass that writes its records per
+                         organization to temporary files (java.io.tmpdir, removed afterwards), then
+                         evaluated in parts; same result, little heap (100,000 organizations in -Xmx1g)
               --period   2026 or 2026-Q3
               --as-of    default: the period end, or today if earlier
               --rules    a directory of .drl files (default: the rule set shipped inside)
