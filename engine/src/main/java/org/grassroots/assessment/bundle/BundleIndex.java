@@ -1,6 +1,7 @@
 package org.grassroots.assessment.bundle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +31,8 @@ final class BundleIndex {
     private record FactKey(String orgCode, String period) {
     }
 
-    private record MemberKey(String memberId, String period) {
-    }
-
     /** {@code members} is -1 when the facts record gave no valid count. */
     private record FactEntry(int index, int members) {
-    }
-
-    private record MemberEntry(int index, FactKey facts) {
     }
 
     /**
@@ -60,12 +55,18 @@ final class BundleIndex {
     private final List<Reference> parentReferences = new ArrayList<>();
     private final Map<FactKey, FactEntry> facts = new HashMap<>();
     private final List<Reference> factReferences = new ArrayList<>();
-    private final Map<MemberKey, Integer> memberKeys = new HashMap<>();
-    private final Map<FactKey, FactKey> factKeys = new HashMap<>();
-    private final List<MemberEntry> members = new ArrayList<>();
+    /** (memberId, period) → index of the first record: millions in a province's bundle, so compact. */
+    private final CompactKeys memberKeys = new CompactKeys();
+    /** The (orgCode, period) of members, numbered in order of first appearance. */
+    private final Map<FactKey, Integer> factKeyNumbers = new HashMap<>();
+    private final List<FactKey> factKeys = new ArrayList<>();
+    /** Each member record with a valid orgCode and period, in bundle order: its index and its facts key number. */
+    private int[] memberIndexes = new int[64];
+    private int[] memberFactKeys = new int[64];
+    private int memberCount;
     private final List<String> brokenOrganizationCodes = new ArrayList<>();
     private final List<BrokenFactsKey> brokenFactsKeys = new ArrayList<>();
-    private final Map<String, Integer> visitIds = new HashMap<>();
+    private final CompactKeys visitIds = new CompactKeys();
     private final List<Reference> visitReferences = new ArrayList<>();
 
     BundleIndex(StoredRecords stored) {
@@ -125,16 +126,27 @@ final class BundleIndex {
 
     Optional<Problem> addMember(int index, String memberId, String orgCode, String period) {
         if (memberId != null && period != null) {
-            Integer first = memberKeys.putIfAbsent(new MemberKey(memberId, period), index);
-            if (first != null) {
+            int first = memberKeys.putIfAbsent(memberId, period, index);
+            if (first >= 0) {
                 // Not counted again towards the organization's members: it is already wrong.
                 return Optional.of(new Problem(Section.MEMBERS.path(index), "duplicate member record for "
                         + memberId + " in " + period + ", first at " + Section.MEMBERS.path(first)));
             }
         }
         if (orgCode != null && period != null) {
-            FactKey key = new FactKey(orgCode, period);
-            members.add(new MemberEntry(index, factKeys.computeIfAbsent(key, k -> k)));
+            Integer number = factKeyNumbers.get(new FactKey(orgCode, period));
+            if (number == null) {
+                number = factKeys.size();
+                factKeyNumbers.put(new FactKey(orgCode, period), number);
+                factKeys.add(new FactKey(orgCode, period));
+            }
+            if (memberCount == memberIndexes.length) {
+                memberIndexes = Arrays.copyOf(memberIndexes, memberCount * 2);
+                memberFactKeys = Arrays.copyOf(memberFactKeys, memberCount * 2);
+            }
+            memberIndexes[memberCount] = index;
+            memberFactKeys[memberCount] = number;
+            memberCount++;
         }
         return Optional.empty();
     }
@@ -146,8 +158,8 @@ final class BundleIndex {
         if (visitId == null) {
             return Optional.empty();
         }
-        Integer first = visitIds.putIfAbsent(visitId, index);
-        return first == null ? Optional.empty() : Optional.of(new Problem(Section.VISITS.path(index, "visitId"),
+        int first = visitIds.putIfAbsent(visitId, "", index);
+        return first < 0 ? Optional.empty() : Optional.of(new Problem(Section.VISITS.path(index, "visitId"),
                 "duplicate visitId " + ValueText.quote(visitId) + ", first at " + Section.VISITS.path(first)));
     }
 
@@ -192,11 +204,12 @@ final class BundleIndex {
 
     private void checkMembers(Reporter reporter) {
         Map<FactKey, Tally> tallies = new HashMap<>();
-        for (MemberEntry member : members) {
-            FactKey key = member.facts();
+        for (int m = 0; m < memberCount; m++) {
+            int index = memberIndexes[m];
+            FactKey key = factKeys.get(memberFactKeys[m]);
             if (!isKnownOrBroken(key.orgCode())) {
-                reporter.report(Section.MEMBERS, member.index(), new Problem(
-                        Section.MEMBERS.path(member.index(), "orgCode"),
+                reporter.report(Section.MEMBERS, index, new Problem(
+                        Section.MEMBERS.path(index, "orgCode"),
                         "unknown organization " + ValueText.quote(key.orgCode())));
                 continue;
             }
@@ -205,13 +218,13 @@ final class BundleIndex {
                 if (brokenFactsKeys.stream().anyMatch(broken -> broken.mayBe(key))) {
                     continue;
                 }
-                reporter.report(Section.MEMBERS, member.index(), new Problem(Section.MEMBERS.path(member.index()),
+                reporter.report(Section.MEMBERS, index, new Problem(Section.MEMBERS.path(index),
                         "no period facts for " + key.orgCode() + " in " + key.period()
                                 + " (in the bundle or stored)"));
             } else if (tally.limit >= 0 && !tally.reported && ++tally.count > tally.limit) {
                 tally.reported = true;
                 String storedPart = tally.stored == 0 ? "" : ", counting " + tally.stored + " already stored";
-                reporter.report(Section.MEMBERS, member.index(), new Problem(Section.MEMBERS.path(member.index()),
+                reporter.report(Section.MEMBERS, index, new Problem(Section.MEMBERS.path(index),
                         "more member records for " + key.orgCode() + " in " + key.period()
                                 + " than the members of its period facts (" + tally.limit + ")" + storedPart));
             }
@@ -232,7 +245,7 @@ final class BundleIndex {
         }
         // Stored records of members the bundle also carries are replaced, so they do not add up.
         int storedOthers = (int) stored.memberIds(key.orgCode(), key.period()).stream()
-                .filter(memberId -> !memberKeys.containsKey(new MemberKey(memberId, key.period())))
+                .filter(memberId -> !memberKeys.contains(memberId, key.period()))
                 .count();
         return new Tally(limit, storedOthers);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.PeriodFacts;
@@ -24,23 +23,21 @@ import tools.jackson.databind.JsonNode;
  * a time into a small tree that is checked, converted and dropped; keys go to a {@link BundleIndex}
  * for the cross-record checks at the end.
  */
-final class BundlePass implements DocumentPass<Bundle> {
+final class BundlePass<T> implements DocumentPass<T> {
 
     private final LocalDate today;
     private final BundleIndex index;
     private final ProblemLog log = new ProblemLog();
     private final Map<Section, Integer> sectionRanks = new EnumMap<>(Section.class);
     private final Map<String, String> sharedStrings = new HashMap<>();
-    private final ArrayList<Organization> organizations = new ArrayList<>();
-    private final ArrayList<PeriodFacts> periodFacts = new ArrayList<>();
-    private final ArrayList<MemberRecord> members = new ArrayList<>();
-    private final ArrayList<Visit> visits = new ArrayList<>();
+    private final RecordSink<T> sink;
     /** Nothing is returned once a problem showed, so from then on no converted record is kept. */
     private boolean collecting = true;
 
-    BundlePass(LocalDate today, StoredRecords stored) {
+    BundlePass(LocalDate today, StoredRecords stored, RecordSink<T> sink) {
         this.today = today;
         this.index = new BundleIndex(stored);
+        this.sink = sink;
     }
 
     @Override
@@ -80,12 +77,13 @@ final class BundlePass implements DocumentPass<Bundle> {
     }
 
     @Override
-    public Bundle finish() throws BundleValidationException {
+    public T finish() throws BundleValidationException {
         index.check((section, record, problem) -> log.add(sectionRanks.get(section), record, problem));
         if (!log.isEmpty()) {
+            stopCollecting();
             throw new BundleValidationException(log.inDocumentOrder());
         }
-        return new Bundle(organizations, periodFacts, members, visits);
+        return sink.result();
     }
 
     /**
@@ -126,46 +124,49 @@ final class BundlePass implements DocumentPass<Bundle> {
                 if (organization.code() == null) {
                     index.addBrokenOrganizationCode(fields.rawString("code"));
                 }
-                keep(organizations, organization, problems);
+                if (keep(problems)) {
+                    sink.organization(organization);
+                }
             }
             case PERIOD_FACTS -> {
                 PeriodFacts facts = PeriodFactsFormat.read(fields);
                 int memberCount = fields.valid("members") ? facts.members() : -1;
-                index.addFacts(record, facts.orgCode(), facts.period(), memberCount).ifPresent(problems::add);
+                index.addFacts(record, shared(facts.orgCode()), facts.period(), memberCount).ifPresent(problems::add);
                 if (facts.orgCode() == null || facts.period() == null) {
                     boolean orgCodeBroken = facts.orgCode() == null;
                     index.addBrokenFactsKey(orgCodeBroken ? fields.rawString("orgCode") : facts.orgCode(),
                             orgCodeBroken, facts.period());
                 }
-                keep(periodFacts, facts, problems);
+                if (keep(problems)) {
+                    sink.periodFacts(facts);
+                }
             }
             case MEMBERS -> {
                 MemberRecord member = MemberFormat.read(fields, this::shared);
                 index.addMember(record, member.memberId(), member.orgCode(), member.period())
                         .ifPresent(problems::add);
-                keep(members, member, problems);
+                if (keep(problems)) {
+                    sink.member(member);
+                }
             }
             case VISITS -> {
                 Visit visit = VisitFormat.read(fields, today);
-                index.addVisit(record, visit.visitId(), visit.orgCode()).ifPresent(problems::add);
-                keep(visits, visit, problems);
+                index.addVisit(record, visit.visitId(), shared(visit.orgCode())).ifPresent(problems::add);
+                if (keep(problems)) {
+                    sink.visit(visit);
+                }
             }
         }
     }
 
-    private <T> void keep(ArrayList<T> records, T record, List<Problem> problems) {
-        if (collecting && problems.isEmpty()) {
-            records.add(record);
-        }
+    private boolean keep(List<Problem> problems) {
+        return collecting && problems.isEmpty();
     }
 
     private void stopCollecting() {
         if (collecting) {
             collecting = false;
-            for (ArrayList<?> records : List.of(organizations, periodFacts, members, visits)) {
-                records.clear();
-                records.trimToSize();
-            }
+            sink.discard();
         }
     }
 

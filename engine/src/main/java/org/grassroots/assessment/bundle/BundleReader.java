@@ -76,7 +76,28 @@ public final class BundleReader {
      * @throws UncheckedIOException when reading the stream fails
      */
     public Bundle read(InputStream in) throws BundleValidationException {
-        return parse(in, new BundlePass(today(), new CachingStoredRecords(stored)));
+        return parse(in, new BundlePass<>(today(), new CachingStoredRecords(stored), RecordSink.inMemory()));
+    }
+
+    /**
+     * Reads and checks a bundle file exactly as {@link #read(Path)} does (the same problems, all at
+     * once), but keeps no record in memory: each record that passed its checks is written to a
+     * temporary file of its organization's part, in a new directory under {@code tempDirectory}.
+     * What is kept meanwhile is the compact key index of the cross-record checks. On any failure
+     * the files are deleted before this returns; on success the caller closes the result.
+     */
+    public SpilledBundle spill(Path file, Path tempDirectory) throws IOException, BundleValidationException {
+        return spill(file, tempDirectory, SpilledBundle.partsFor(Files.size(file)));
+    }
+
+    /** {@link #spill(Path, Path)} into {@code parts} parts. */
+    public SpilledBundle spill(Path file, Path tempDirectory, int parts) throws IOException, BundleValidationException {
+        try (SpilledBundle.Writer writer = new SpilledBundle.Writer(tempDirectory, parts);
+             InputStream in = Files.newInputStream(file)) {
+            return parse(in, new BundlePass<>(today(), new CachingStoredRecords(stored), writer));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**

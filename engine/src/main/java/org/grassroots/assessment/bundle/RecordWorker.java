@@ -88,6 +88,12 @@ final class RecordWorker implements AutoCloseable {
     public void close() {
         if (worker != null) {
             worker.shutdownNow();
+            try {
+                // a task still running may write to files the caller deletes next
+                worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -94,6 +94,28 @@ public final class Evaluator {
         });
     }
 
+    /**
+     * Like {@link #evaluate(AssessmentData, Period, LocalDate)} without the district phase: the
+     * organizations in code order, unranked (rank 0); members and rectification items each in their
+     * order. For a district evaluated in parts (the offline CLI reading a bundle larger than the
+     * heap), ranked once at the end with {@link #rank}.
+     */
+    public EvaluationResult evaluateUnranked(AssessmentData data, Period period, LocalDate asOf) {
+        return RuleWorkers.within(deadline, () -> {
+            AssessmentWindow window = AssessmentWindow.of(period, asOf);
+            List<Organization> orgs = data.organizationsWithFacts(period);
+            List<Finished> finished = evaluateOrganizations(data, period, window, orgs,
+                    previousInline(data, period, orgs), null, batch -> Finished.of(batch, window.asOf()));
+            return assemble(window, finished, null, false);
+        });
+    }
+
+    /** The district phase over the results of {@link #evaluateUnranked}: rank order, ranks and ranking flags set. */
+    public List<OrganizationResult> rank(List<OrganizationResult> unranked) {
+        return RuleWorkers.within(deadline,
+                () -> new DistrictPhase(rules, firingsPerOrganization, deadline).rank(unranked, null));
+    }
+
     public EvaluationResult evaluate(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
         return RuleWorkers.within(deadline, () -> evaluate(data, period, asOf, previous, null));
     }
@@ -131,7 +153,7 @@ public final class Evaluator {
         List<Organization> orgs = data.organizationsWithFacts(period);
         List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, listener,
                 batch -> Finished.of(batch, window.asOf()));
-        return assemble(window, finished, listener);
+        return assemble(window, finished, listener, true);
     }
 
     /**
@@ -397,7 +419,8 @@ public final class Evaluator {
         }
     }
 
-    private EvaluationResult assemble(AssessmentWindow window, List<Finished> finished, CoverageListener listener) {
+    private EvaluationResult assemble(AssessmentWindow window, List<Finished> finished, CoverageListener listener,
+            boolean rank) {
         List<OrganizationResult> unranked = new ArrayList<>(finished.size());
         List<MemberResult> members = new ArrayList<>();
         List<RectificationItem> items = new ArrayList<>();
@@ -407,8 +430,9 @@ public final class Evaluator {
             items.addAll(f.items());
         }
         deadline.check();
-        List<OrganizationResult> ranked = new DistrictPhase(rules, firingsPerOrganization, deadline)
-                .rank(unranked, listener);
+        List<OrganizationResult> ranked = rank
+                ? new DistrictPhase(rules, firingsPerOrganization, deadline).rank(unranked, listener)
+                : unranked;
         // each batch's members and items are already in order: these sorts merge those runs
         members.sort(MEMBER_ORDER);
         items.sort(RectificationItem.LEDGER_ORDER);

@@ -110,6 +110,47 @@ class BundleReaderTest {
         assertThat(END_OF_2026.read(file).members()).hasSize(55);
     }
 
+    /**
+     * The streaming read keeps every record of an organization (all periods) in one part, each
+     * section in bundle order, the records equal to the in-memory read's; closing deletes the files.
+     */
+    @Test
+    void spillsTheWorkedExampleInPartsByOrganization(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bundle.json");
+        try (InputStream in = resource("worked-example.json")) {
+            Files.copy(in, file);
+        }
+        Bundle whole = END_OF_2026.read(file);
+        Path temp = Files.createDirectory(dir.resolve("temp"));
+        List<Organization> organizations = new java.util.ArrayList<>();
+        List<PeriodFacts> facts = new java.util.ArrayList<>();
+        List<MemberRecord> members = new java.util.ArrayList<>();
+        List<Visit> visits = new java.util.ArrayList<>();
+        try (SpilledBundle spilled = END_OF_2026.spill(file, temp, 4)) {
+            assertThat(spilled.parts()).isEqualTo(4);
+            for (int part = 0; part < spilled.parts(); part++) {
+                Bundle records = spilled.part(part);
+                java.util.Set<String> codes = new java.util.HashSet<>();
+                records.organizations().forEach(o -> codes.add(o.code()));
+                assertThat(records.periodFacts()).allMatch(f -> codes.contains(f.orgCode()));
+                assertThat(records.members()).allMatch(m -> codes.contains(m.orgCode()));
+                assertThat(records.visits()).allMatch(v -> codes.contains(v.orgCode()));
+                assertThat(whole.members()).containsSubsequence(records.members());
+                organizations.addAll(records.organizations());
+                facts.addAll(records.periodFacts());
+                members.addAll(records.members());
+                visits.addAll(records.visits());
+            }
+        }
+        assertThat(organizations).containsExactlyInAnyOrderElementsOf(whole.organizations());
+        assertThat(facts).containsExactlyInAnyOrderElementsOf(whole.periodFacts());
+        assertThat(members).containsExactlyInAnyOrderElementsOf(whole.members());
+        assertThat(visits).containsExactlyInAnyOrderElementsOf(whole.visits());
+        try (var left = Files.list(temp)) {
+            assertThat(left).as("temporary files after close").isEmpty();
+        }
+    }
+
     @Test
     void readsAnEmptyBundle() throws Exception {
         Bundle bundle = TestBundles.READER.read(new ByteArrayInputStream("{}".getBytes()));

@@ -1,10 +1,14 @@
 package org.grassroots.assessment.bundle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -156,13 +160,48 @@ final class TestBundles {
         return problems(READER, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The problems of reading {@code json} in memory; every call also reads it the streaming way
+     * ({@link BundleReader#spill}, in three parts) and checks that it reports the very same problems
+     * and leaves no temporary file behind.
+     */
     static List<Problem> problems(BundleReader reader, byte[] json) {
+        List<Problem> inMemory = null;
         try {
             reader.read(new ByteArrayInputStream(json));
         } catch (BundleValidationException e) {
-            return e.problems();
+            inMemory = e.problems();
         }
-        throw new AssertionError("expected problems, but the bundle was accepted");
+        if (inMemory == null) {
+            throw new AssertionError("expected problems, but the bundle was accepted");
+        }
+        assertThat(spilledProblems(reader, json)).as("problems of the streaming read").isEqualTo(inMemory);
+        return inMemory;
+    }
+
+    private static List<Problem> spilledProblems(BundleReader reader, byte[] json) {
+        try {
+            Path dir = Files.createTempDirectory("bundle-spill-test-");
+            try {
+                Path file = dir.resolve("bundle.json");
+                Files.write(file, json);
+                try (SpilledBundle accepted = reader.spill(file, dir, 3)) {
+                    throw new AssertionError("the streaming read accepted a bundle the in-memory read refused");
+                } catch (BundleValidationException e) {
+                    try (var left = Files.list(dir)) {
+                        assertThat(left.map(p -> p.getFileName().toString()).toList())
+                                .as("files left after a refused bundle").containsExactly("bundle.json");
+                    }
+                    return e.problems();
+                } finally {
+                    Files.delete(file);
+                }
+            } finally {
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> paths(List<Problem> problems) {

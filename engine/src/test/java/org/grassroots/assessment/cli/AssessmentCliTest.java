@@ -157,4 +157,61 @@ class AssessmentCliTest {
         assertThat(code).isEqualTo(AssessmentCli.INVALID_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json");
     }
+
+    /** A CLI that streams every bundle (as it does above a fifth of the heap), spilling into {@code temp}. */
+    private int runStreaming(Path temp, ByteArrayOutputStream toOut, ByteArrayOutputStream toErr, String... args) {
+        return new AssessmentCli(new PrintStream(toOut, true, StandardCharsets.UTF_8),
+                new PrintStream(toErr, true, StandardCharsets.UTF_8), 0, temp).run(args);
+    }
+
+    @Test
+    void a_streamed_bundle_gives_the_same_bytes_and_leaves_no_temporary_file() throws IOException {
+        Path temp = Files.createDirectory(dir.resolve("temp"));
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        ByteArrayOutputStream streamedErr = new ByteArrayOutputStream();
+
+        int inMemory = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31");
+        int streaming = runStreaming(temp, streamed, streamedErr,
+                "evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31");
+
+        assertThat(inMemory).isZero();
+        assertThat(streaming).isZero();
+        assertThat(out.size()).isGreaterThan(10_000);
+        assertThat(streamed.toByteArray()).isEqualTo(out.toByteArray());
+        try (var left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void a_streamed_invalid_bundle_prints_the_same_problems_and_leaves_no_temporary_file() throws IOException {
+        Path temp = Files.createDirectory(dir.resolve("temp"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, """
+                {"organizations": [
+                  {"code": "A 1", "name": "", "type": "VILLAGE", "level": "BRANCH", "parentCode": null},
+                  {"code": "B", "name": "乙", "type": "VILLAGE", "level": "BRANCH", "parentCode": "NOPE"},
+                  {"code": "C", "name": "丙", "type": "VILLAGE", "level": "BRANCH", "parentCode": null}
+                ],
+                "periodFacts": [],
+                "members": [{"memberId": "M1", "orgCode": "C", "period": "2026", "floating": false,
+                  "serviceHours": 1, "appraisal": "COMPETENT", "innovations": 0, "managementResults": 0,
+                  "studyAttendanceRate": 0.5, "testScore": 60, "disciplinaryAction": false}]}
+                """);
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        ByteArrayOutputStream streamedErr = new ByteArrayOutputStream();
+
+        int inMemory = run("evaluate", "--bundle", bad.toString(), "--period", "2026");
+        int streaming = runStreaming(temp, streamed, streamedErr, "evaluate", "--bundle", bad.toString(), "--period", "2026");
+
+        assertThat(inMemory).isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(streaming).isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/organizations/0/code",
+                "/organizations/1/parentCode", "/members/0: no period facts for C in 2026");
+        assertThat(streamedErr.toString(StandardCharsets.UTF_8)).isEqualTo(err.toString(StandardCharsets.UTF_8));
+        assertThat(streamed.size()).isZero();
+        try (var left = Files.list(temp)) {
+            assertThat(left).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,133 @@
+package org.grassroots.assessment.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.grassroots.assessment.bundle.SpilledBundle;
+import org.grassroots.assessment.evaluation.AssessmentWindow;
+import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.MemberResult;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.RectificationItem;
+import org.grassroots.assessment.evaluation.ResultJson;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Period;
+
+/**
+ * Evaluates a bundle kept on disk ({@link SpilledBundle}) part by part and writes the same result
+ * JSON, byte for byte, as evaluating it in memory and writing it with {@link ResultJson}.
+ *
+ * <p>What must be whole-district stays in memory, small: for the district phase (ranking) a slim
+ * copy of each organization's result (code, type, parent, the scores it is ranked by, its flags and
+ * reasons). Everything else goes to temporary files as each part finishes: the full organization
+ * results (read back one by one in rank order), and the members and rectification items, each
+ * part's already in their order (merged while writing). An organization's previous period is
+ * evaluated with it in its part: it needs only the organization's own records.
+ */
+public final class StreamedEvaluation {
+
+    private static final Comparator<MemberResult> MEMBER_ORDER = Comparator.comparing(MemberResult::memberId);
+
+    private final Evaluator evaluator;
+    private final Path tempDirectory;
+    private final PhaseTimer timer;
+
+    /** @param tempDirectory where the temporary directory of the results is made */
+    public StreamedEvaluation(Evaluator evaluator, Path tempDirectory) {
+        this(evaluator, tempDirectory, new PhaseTimer(null));
+    }
+
+    StreamedEvaluation(Evaluator evaluator, Path tempDirectory, PhaseTimer timer) {
+        this.evaluator = evaluator;
+        this.tempDirectory = tempDirectory;
+        this.timer = timer;
+    }
+
+    /** Evaluates every part, ranks the district and writes the result JSON to {@code out}. */
+    public void evaluate(SpilledBundle bundle, Period period, LocalDate asOf, OutputStream out) throws IOException {
+        AssessmentWindow window = AssessmentWindow.of(period, asOf);
+        try (ResultSpill spill = new ResultSpill(tempDirectory)) {
+            List<OrganizationResult> slim = new ArrayList<>();
+            for (int part = 0; part < bundle.parts(); part++) {
+                Bundle records = bundle.part(part);
+                if (records.organizations().isEmpty()) {
+                    continue;
+                }
+                EvaluationResult result = evaluator.evaluateUnranked(new BundleData(records), period, asOf);
+                for (OrganizationResult organization : result.organizations()) {
+                    spill.organizations.add(organization.code(), organization);
+                    slim.add(slim(organization));
+                }
+                spill.members.addRun(result.members());
+                spill.rectifications.addRun(result.rectifications());
+            }
+            spill.finishWriting();
+            timer.done("evaluate (parts)");
+            List<OrganizationResult> ranked = evaluator.rank(slim);
+            slim = null;
+            timer.done("rank");
+            ResultJson.mapper().writeValue(out, new Streamed(window.period(), window.asOf(),
+                    new EvaluationResult.RuleSetRef(evaluator.ruleSet().version(), evaluator.ruleSet().checksum()),
+                    () -> new RankedOrganizations(ranked, spill.organizations),
+                    () -> spill.members.merged(MemberResult.class, MEMBER_ORDER),
+                    () -> spill.rectifications.merged(RectificationItem.class, RectificationItem.LEDGER_ORDER)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The result as {@link EvaluationResult} writes it (same properties in the same order), with its
+     * lists read from the spill files while they are written.
+     */
+    record Streamed(String period, LocalDate asOf, EvaluationResult.RuleSetRef ruleSet,
+            Iterable<OrganizationResult> organizations, Iterable<MemberResult> members,
+            Iterable<RectificationItem> rectifications) {
+    }
+
+    /** What the district phase reads of an organization's result; the rest stays on disk. */
+    private static OrganizationResult slim(OrganizationResult r) {
+        return new OrganizationResult(r.code(), "", r.type(), r.parentCode(), 0, r.cohesion(), r.charisma(),
+                r.combat(), r.composite(), r.inspectionScore(), r.tier(), List.of(), List.of(), r.flags(),
+                r.movement(), List.of(), 0, 0, r.reasons(), List.of());
+    }
+
+    /** The full results in rank order, each read back and given its rank, ranking flags and reasons. */
+    private static final class RankedOrganizations implements Iterator<OrganizationResult> {
+        private final Iterator<OrganizationResult> ranked;
+        private final ResultSpill.Records stored;
+
+        RankedOrganizations(List<OrganizationResult> ranked, ResultSpill.Records stored) {
+            this.ranked = ranked.iterator();
+            this.stored = stored;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return ranked.hasNext();
+        }
+
+        @Override
+        public OrganizationResult next() {
+            if (!ranked.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            OrganizationResult rank = ranked.next();
+            OrganizationResult r = stored.read(rank.code(), OrganizationResult.class);
+            return new OrganizationResult(r.code(), r.name(), r.type(), r.parentCode(), rank.rank(), r.cohesion(),
+                    r.charisma(), r.combat(), r.composite(), r.inspectionScore(), r.tier(), r.weakTriggers(),
+                    r.titles(), rank.flags(), r.movement(), r.explanation(), rank.rankInType(), rank.rankInParent(),
+                    rank.reasons(), r.visits());
+        }
+    }
+}
