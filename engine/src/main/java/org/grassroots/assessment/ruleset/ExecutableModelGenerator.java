@@ -31,7 +31,8 @@ import org.kie.api.builder.ReleaseId;
  * engine's classes behind the rule-language fence, and the descriptor records which files the
  * classes were made from, so a small main of our own is simpler than bending the plugin to fit.
  *
- * <p>Only used at build time: {@code drools-model-codegen} is a {@code provided} dependency.
+ * <p>Only used at build time (the CLI and the server carry Drools' code generator anyway: the
+ * classic compile comes with it in {@code drools-engine}).
  */
 public final class ExecutableModelGenerator {
 
