@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.CanonicalKieModule;
@@ -61,6 +62,8 @@ public final class ExecutableModelGenerator {
      */
     static List<String> generate(Path ruleDir, Path classesDir) throws IOException, RuleSetCompilationException {
         SortedMap<String, String> files = new TreeMap<>(RuleSetLoader.readDirectory(ruleDir));
+        // no descriptor of an earlier generation survives a failed one
+        Files.deleteIfExists(classesDir.resolve(ExecutableModel.DESCRIPTOR));
         // the classic compile: the fence, then Drools behind the rule class loader (what a draft gets)
         RuleSet.compile(files);
 
@@ -88,7 +91,7 @@ public final class ExecutableModelGenerator {
         deleteTree(classesDir.resolve(RuleSet.RULES_PACKAGE.replace('.', '/')));
         List<String> written = new ArrayList<>();
         List<String> models = new ArrayList<>();
-        for (String name : new TreeMap<>(toMap(module)).keySet()) {
+        for (String name : new TreeSet<>(module.getFileNames())) {
             // the rules' classes only: Drools' project-model class and its kmodule files are for
             // KieContainers, which the loader does not use (it builds the KieBase from the models)
             if (name.endsWith(".class") && name.startsWith(RuleSet.RULES_PACKAGE.replace('.', '/') + "/")) {
@@ -113,12 +116,6 @@ public final class ExecutableModelGenerator {
         write(descriptor, ExecutableModel.descriptor(RuleSet.checksum(files), models).getBytes(StandardCharsets.UTF_8));
         written.add(ExecutableModel.DESCRIPTOR);
         return written;
-    }
-
-    private static SortedMap<String, Boolean> toMap(InternalKieModule module) {
-        SortedMap<String, Boolean> names = new TreeMap<>();
-        module.getFileNames().forEach(n -> names.put(n, Boolean.TRUE));
-        return names;
     }
 
     private static void deleteTree(Path dir) throws IOException {

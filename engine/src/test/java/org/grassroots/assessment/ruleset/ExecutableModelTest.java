@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.grassroots.assessment.ruleset.fence.RuleClassLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,21 @@ class ExecutableModelTest {
         assertThat(written.checksum()).isEqualTo(RuleSet.checksum(new TreeMap<>(files)));
         try (var generated = Files.walk(classes.resolve(RuleSet.RULES_PACKAGE.replace('.', '/')))) {
             assertThat(generated.filter(p -> p.toString().endsWith(".class")).count()).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void only_the_build_of_the_model_sees_the_few_names_its_generated_java_needs() throws ClassNotFoundException {
+        ClassLoader parent = getClass().getClassLoader();
+        RuleClassLoader rules = new RuleClassLoader(parent);
+        RuleClassLoader modelBuild = RuleClassLoader.forExecutableModelBuild(parent);
+
+        for (String name : new String[] {"org.kie.api.KieServices", "java.util.Optional", "java.lang.Enum$EnumDesc"}) {
+            assertThatThrownBy(() -> rules.loadClass(name)).isInstanceOf(ClassNotFoundException.class);
+            assertThat(modelBuild.loadClass(name).getName()).isEqualTo(name);
+        }
+        for (String name : new String[] {"java.lang.System", "java.lang.Runtime", "java.io.File", "org.drools.io.ClassPathResource"}) {
+            assertThatThrownBy(() -> modelBuild.loadClass(name)).isInstanceOf(ClassNotFoundException.class);
         }
     }
 
