@@ -39,22 +39,48 @@ public final class RuleSet implements CompiledRules {
     private static final Pattern LINE_COLUMN = Pattern.compile("\\[(\\d+):(\\d+)\\]|line (\\d+):(\\d+)|\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*\\]",
             Pattern.CASE_INSENSITIVE);
 
+    /** The package every rule file declares. */
+    static final String RULES_PACKAGE = "org.grassroots.assessment.rules";
     // the folder matches the rules' package, which Drools expects
-    private static final String RESOURCE_FOLDER = "src/main/resources/org/grassroots/assessment/rules/";
+    static final String RESOURCE_FOLDER = "src/main/resources/" + RULES_PACKAGE.replace('.', '/') + "/";
 
     private final String version;
     private final String checksum;
     private final SortedMap<String, String> files;
     private final KieBase kieBase;
     private final List<RuleMessage> warnings;
+    private final boolean prebuilt;
 
     private RuleSet(String version, String checksum, SortedMap<String, String> files, KieBase kieBase,
-            List<RuleMessage> warnings) {
+            List<RuleMessage> warnings, boolean prebuilt) {
         this.version = version;
         this.checksum = checksum;
         this.files = files;
         this.kieBase = kieBase;
         this.warnings = warnings;
+        this.prebuilt = prebuilt;
+    }
+
+    /**
+     * The set from its executable model, generated and fenced at build time from exactly these
+     * files (the caller has compared the checksums, {@link ExecutableModel#madeFrom}).
+     */
+    static RuleSet fromExecutableModel(Map<String, String> files, ExecutableModel model) throws RuleSetCompilationException {
+        SortedMap<String, String> sorted = new TreeMap<>(files);
+        String checksum = checksum(sorted);
+        if (!model.madeFrom(checksum)) {
+            throw new IllegalArgumentException("the executable model was made from other files (" + model.checksum()
+                    + ") than these (" + checksum + ")");
+        }
+        return new RuleSet(versionOf(sorted, checksum), checksum, sorted, model.newKieBase(), List.of(), true);
+    }
+
+    /**
+     * Whether the KieBase was loaded from the executable model generated at build time (the shipped
+     * set) rather than compiled from the DRL in this process.
+     */
+    public boolean prebuilt() {
+        return prebuilt;
     }
 
     /**
@@ -93,7 +119,7 @@ public final class RuleSet implements CompiledRules {
         if (base == null) {
             throw new RuleSetCompilationException(messages);
         }
-        return new RuleSet(version, checksum, sorted, base, List.copyOf(messages));
+        return new RuleSet(version, checksum, sorted, base, List.copyOf(messages), false);
     }
 
     /**
@@ -218,7 +244,7 @@ public final class RuleSet implements CompiledRules {
         return "unversioned-" + checksum.substring("sha256:".length(), "sha256:".length() + 12);
     }
 
-    private static RuleMessage toRuleMessage(Message m) {
+    static RuleMessage toRuleMessage(Message m) {
         RuleMessage.Level level = switch (m.getLevel()) {
             case ERROR -> RuleMessage.Level.ERROR;
             case WARNING -> RuleMessage.Level.WARNING;

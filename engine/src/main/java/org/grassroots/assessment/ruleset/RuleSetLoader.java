@@ -10,13 +10,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads rule files from a directory or from the classpath and compiles them into a {@link RuleSet}. */
 public final class RuleSetLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetLoader.class);
 
     /** Where the default rule set lives on the classpath (the rules module's resources). */
     public static final String DEFAULT_RESOURCE_DIR = "assessment-rules";
@@ -24,9 +29,26 @@ public final class RuleSetLoader {
     private RuleSetLoader() {
     }
 
-    /** The rule set shipped with the application. */
+    /**
+     * The rule set shipped with the application: loaded from its executable model, generated and
+     * fenced at build time, when that was made from exactly the rule files on the classpath;
+     * compiled from the DRL otherwise (a development tree without the build's step, or files
+     * that changed after it: a warning says so).
+     */
     public static RuleSet defaultRuleSet() throws RuleSetCompilationException {
-        return RuleSet.compile(readClasspath(DEFAULT_RESOURCE_DIR));
+        return shipped(readClasspath(DEFAULT_RESOURCE_DIR), ExecutableModel.onClasspath());
+    }
+
+    static RuleSet shipped(Map<String, String> files, Optional<ExecutableModel> model) throws RuleSetCompilationException {
+        if (model.isPresent()) {
+            String checksum = RuleSet.checksum(new TreeMap<>(files));
+            if (model.get().madeFrom(checksum)) {
+                return RuleSet.fromExecutableModel(files, model.get());
+            }
+            log.warn("the shipped rules' executable model was made from other files ({}) than those on the classpath ({});"
+                    + " compiling the DRL instead", model.get().checksum(), checksum);
+        }
+        return RuleSet.compile(files);
     }
 
     /** Compiles the {@code .drl} files (and {@code ruleset.properties}) directly in a directory. */

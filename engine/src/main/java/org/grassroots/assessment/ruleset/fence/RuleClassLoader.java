@@ -62,10 +62,38 @@ public final class RuleClassLoader extends ClassLoader {
             "java.lang.reflect.AnnotatedElement", "java.lang.reflect.GenericDeclaration", "java.lang.reflect.Type",
             "java.lang.constant.Constable", "java.lang.constant.ConstantDesc");
 
+    /**
+     * What the Java code of Drools' executable model needs besides: its lambdas are enums marked
+     * {@code @MaterializedLambda}, and the compiler reads a few more JDK types for them; its
+     * project-model class names the KIE module model. Only the build's generation of the shipped
+     * set's model ({@code ExecutableModelGenerator}) uses them, after the fence and the classic
+     * compile (behind the loader without them) have passed every file.
+     */
+    private static final Set<String> EXECUTABLE_MODEL_BUILD_NEEDS = Set.of("java.lang.Enum$EnumDesc",
+            "java.lang.constant.DynamicConstantDesc", "java.lang.invoke.LambdaMetafactory",
+            "java.lang.CloneNotSupportedException", "java.io.ObjectStreamException", "java.util.Optional",
+            "java.util.Locale", "java.util.Spliterator", "java.util.ListIterator", "java.time.format.DateTimeFormatter",
+            "java.time.format.DateTimeFormatterBuilder", "org.drools.compiler.kie.builder.MaterializedLambda",
+            "org.kie.api.KieServices", "org.kie.api.builder.ReleaseId", "org.kie.api.builder.model.KieModuleModel",
+            "org.kie.api.builder.model.KieBaseModel", "org.kie.api.builder.model.KieSessionModel",
+            "org.kie.api.builder.model.KieSessionModel$KieSessionType");
+
     private static final Set<String> VISIBLE = visible();
 
+    private final Set<String> alsoVisible;
+
     public RuleClassLoader(ClassLoader parent) {
+        this(parent, Set.of());
+    }
+
+    private RuleClassLoader(ClassLoader parent, Set<String> alsoVisible) {
         super("rule-language", parent);
+        this.alsoVisible = alsoVisible;
+    }
+
+    /** The loader for generating the executable model of a rule set at build time (see {@link #EXECUTABLE_MODEL_BUILD_NEEDS}). */
+    public static RuleClassLoader forExecutableModelBuild(ClassLoader parent) {
+        return new RuleClassLoader(parent, EXECUTABLE_MODEL_BUILD_NEEDS);
     }
 
     private static Set<String> visible() {
@@ -124,7 +152,7 @@ public final class RuleClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!isVisible(name)) {
+        if (!isVisible(name) && !alsoVisible.contains(name)) {
             throw new ClassNotFoundException(name + " is not in the rule language");
         }
         return super.loadClass(name, resolve);
@@ -146,11 +174,11 @@ public final class RuleClassLoader extends ClassLoader {
         return classFileVisible(name) ? super.getResources(name) : Collections.emptyEnumeration();
     }
 
-    private static boolean classFileVisible(String resource) {
+    private boolean classFileVisible(String resource) {
         if (!resource.endsWith(".class")) {
             return true;
         }
         String name = resource.substring(resource.startsWith("/") ? 1 : 0, resource.length() - ".class".length()).replace('/', '.');
-        return isVisible(name);
+        return isVisible(name) || alsoVisible.contains(name);
     }
 }
