@@ -32,7 +32,13 @@ public final class RecordIndex {
     private final Map<Period, PeriodRecords> byPeriod = new HashMap<>();
     private final Map<String, List<Visit>> visits = new HashMap<>();
 
-    private static final Comparator<Visit> VISIT_ORDER = Comparator.comparing(Visit::date).thenComparing(Visit::visitId);
+    // written out rather than Comparator.comparing(...) (whose shared lambda class makes the key
+    // extractors megamorphic); the same orders
+    private static final Comparator<Visit> VISIT_ORDER = (a, b) -> {
+        int byDate = a.date().compareTo(b.date());
+        return byDate != 0 ? byDate : a.visitId().compareTo(b.visitId());
+    };
+    private static final Comparator<MemberRecord> MEMBER_ORDER = (a, b) -> a.memberId().compareTo(b.memberId());
 
     /** One period's facts and member records by organization code. */
     private static final class PeriodRecords {
@@ -75,7 +81,7 @@ public final class RecordIndex {
     /** Puts visits in date order and members in id order; call once everything is added. */
     public void seal() {
         visits.values().forEach(l -> l.sort(VISIT_ORDER));
-        byText.values().forEach(r -> r.members.values().forEach(l -> l.sort(Comparator.comparing(MemberRecord::memberId))));
+        byText.values().forEach(r -> r.members.values().forEach(l -> l.sort(MEMBER_ORDER)));
     }
 
     public boolean contains(String orgCode) {
