@@ -151,7 +151,7 @@ public final class Evaluator {
             CoverageListener listener) {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         List<Organization> orgs = data.organizationsWithFacts(period);
-        List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, listener,
+        List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, listener, false,
                 batch -> Finished.of(batch, window.asOf()));
         return assemble(window, finished, listener, true);
     }
@@ -172,8 +172,9 @@ public final class Evaluator {
         }
         AssessmentWindow window = AssessmentWindow.of(before, before.end());
         Map<String, Tier> tiers = new HashMap<>();
+        // only the tiers are kept: the outcomes gather nothing else (see OrgOutcome#tierOnly)
         for (List<OrgOutcome> batch : evaluateOrganizations(data, before, window, withFacts, PreviousGrades.NONE,
-                null, Function.identity())) {
+                null, true, Function.identity())) {
             batch.forEach(o -> tiers.put(o.org.code(), o.tier));
         }
         return PreviousGrades.of(tiers);
@@ -184,13 +185,13 @@ public final class Evaluator {
      * keeps, in order ({@code finish} runs on the evaluating thread, so that work is parallel too).
      */
     private <T> List<T> evaluateOrganizations(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous, CoverageListener listener,
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener, boolean tierOnly,
             Function<List<OrgOutcome>, T> finish) {
         int batches = (orgs.size() + batchSize - 1) / batchSize;
         if (threads == 1 || batches <= 1) {
             List<T> all = new ArrayList<>(batches);
             for (int b = 0; b < batches; b++) {
-                all.add(evaluateBatch(data, period, window, batch(orgs, b), previous, listener, finish));
+                all.add(evaluateBatch(data, period, window, batch(orgs, b), previous, listener, tierOnly, finish));
             }
             return all;
         }
@@ -198,7 +199,7 @@ public final class Evaluator {
         try {
             return pool.submit(() -> IntStream.range(0, batches).parallel()
                             .mapToObj(b -> evaluateBatch(data, period, window, batch(orgs, b), previous, listener,
-                                    finish))
+                                    tierOnly, finish))
                             .toList())
                     .get();
         } catch (InterruptedException e) {
@@ -235,14 +236,14 @@ public final class Evaluator {
     }
 
     private <T> T evaluateBatch(AssessmentData data, Period period, AssessmentWindow window,
-            List<Organization> orgs, PreviousGrades previous, CoverageListener listener,
+            List<Organization> orgs, PreviousGrades previous, CoverageListener listener, boolean tierOnly,
             Function<List<OrgOutcome>, T> finish) {
         deadline.check();
         List<Object> facts = new ArrayList<>();
         facts.add(window);
         Map<String, OrgOutcome> outcomes = new HashMap<>();
         for (Organization org : orgs) {
-            OrgOutcome outcome = new OrgOutcome(org);
+            OrgOutcome outcome = new OrgOutcome(org, tierOnly);
             outcomes.put(org.code(), outcome);
             addFacts(facts, data, period, window, org, previous, outcome);
         }
@@ -263,7 +264,9 @@ public final class Evaluator {
         facts.add(pf);
         for (MemberRecord m : data.members(org.code(), period)) {
             facts.add(m);
-            outcome.memberIds.add(m.memberId());
+            if (!outcome.tierOnly) {
+                outcome.memberIds.add(m.memberId());
+            }
         }
         addVisits(facts, data, org, window.asOf(), false);
         previous.tierOf(org.code()).ifPresent(tier -> facts.add(new PreviousGrade(org.code(), tier)));
@@ -440,7 +443,12 @@ public final class Evaluator {
                 new EvaluationResult.RuleSetRef(rules.version(), rules.checksum()), ranked, members, items);
     }
 
-    private static final Comparator<MemberResult> MEMBER_ORDER = Comparator.comparing(MemberResult::memberId);
+    /**
+     * By member id. Written out rather than {@code Comparator.comparing(MemberResult::memberId)}:
+     * every {@code comparing} comparator shares one lambda class, whose key-extractor call is then
+     * megamorphic and not inlined (it was the sorts' largest frame); the order is the same.
+     */
+    private static final Comparator<MemberResult> MEMBER_ORDER = (a, b) -> a.memberId().compareTo(b.memberId());
 
     private static OrganizationResult toResult(OrgOutcome o) {
         List<String> triggers = o.triggers.stream().map(WeakTrigger::rule).sorted().distinct().toList();

@@ -3,16 +3,23 @@ package org.grassroots.assessment.evaluation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.grassroots.assessment.model.Organization;
 
-/** Everything the rules inserted for one organization, gathered from the session. */
+/**
+ * Everything the rules inserted for one organization, gathered from the session; or, for the
+ * previous period that movement compares with, only its tier and what {@link #requireComplete}
+ * checks (nothing else of it is ever read).
+ */
 final class OrgOutcome {
 
     final Organization org;
+    /** Whether only the tier is kept (the previous period evaluated on the fly for movement). */
+    final boolean tierOnly;
     final List<Line> lines = new ArrayList<>();
     final Map<Dimension, Double> forces = new EnumMap<>(Dimension.class);
     Double composite;
@@ -24,13 +31,19 @@ final class OrgOutcome {
     Movement movement;
     final List<VisitScore> visitScores = new ArrayList<>();
     final List<String> memberIds = new ArrayList<>();
-    final Map<String, List<VanguardTitle>> memberTitles = new TreeMap<>();
-    final Map<String, String> disqualified = new TreeMap<>();
+    // read by member id in the members' order (memberIds), never iterated
+    final Map<String, List<VanguardTitle>> memberTitles = new HashMap<>();
+    final Map<String, String> disqualified = new HashMap<>();
     final List<RectificationDue> due = new ArrayList<>();
     final Map<String, InspectionItem> inspectionItems = new LinkedHashMap<>();
 
     OrgOutcome(Organization org) {
+        this(org, false);
+    }
+
+    OrgOutcome(Organization org, boolean tierOnly) {
         this.org = org;
+        this.tierOnly = tierOnly;
     }
 
     /**
@@ -63,7 +76,9 @@ final class OrgOutcome {
     }
 
     void accept(Object fact) {
-        if (fact instanceof Line l) {
+        if (tierOnly) {
+            acceptTierOnly(fact);
+        } else if (fact instanceof Line l) {
             lines.add(l);
         } else if (fact instanceof ForceScore f) {
             forces.put(f.dimension(), f.value());
@@ -91,6 +106,18 @@ final class OrgOutcome {
             due.add(d);
         } else if (fact instanceof InspectionItem i) {
             inspectionItems.put(i.visitId() + '\u0000' + i.position(), i);
+        }
+    }
+
+    private void acceptTierOnly(Object fact) {
+        if (fact instanceof ForceScore f) {
+            forces.put(f.dimension(), f.value());
+        } else if (fact instanceof Composite c) {
+            composite = c.value();
+        } else if (fact instanceof Grade g) {
+            tier = g.tier();
+        } else if (fact instanceof MovementResult m) {
+            movement = m.movement();
         }
     }
 
