@@ -105,7 +105,7 @@ public final class Evaluator {
             AssessmentWindow window = AssessmentWindow.of(period, asOf);
             List<Organization> orgs = data.organizationsWithFacts(period);
             List<Finished> finished = evaluateOrganizations(data, period, window, orgs,
-                    previousInline(data, period, orgs), null, batch -> Finished.of(batch, window.asOf()));
+                    previousInline(data, period, orgs), null, false, batch -> Finished.of(batch, window.asOf()));
             return assemble(window, finished, null, false);
         });
     }
