@@ -110,6 +110,24 @@ class RuleSetFollower implements ApplicationRunner, DisposableBean {
         long millis = interval.toMillis();
         scheduler.scheduleWithFixedDelay(this::pollSafely, millis, millis, TimeUnit.MILLISECONDS);
         log.info("following the active rule set version in the database every {}", interval);
+        if (lastInForce != null && lastInForce.prebuilt()) {
+            ahead.execute(() -> warmCompiler(lastInForce));
+        }
+    }
+
+    /**
+     * The shipped set in force came from its executable model, so nothing has compiled DRL in this JVM
+     * yet, and the first compile in a JVM is several times slower than the next (the compiler's classes
+     * loaded, its code not yet compiled by the JIT): a version activated on another instance right after
+     * would be in force here seconds late (measured: 5.6 s on a quiet machine instead of about 1 s). So
+     * the set in force is compiled once more, the classic way, in the background, and thrown away.
+     */
+    private static void warmCompiler(RuleSet inForce) {
+        try {
+            CachedClassLookups.compile(() -> RuleSet.compile(inForce.files()));
+        } catch (RuleSetCompilationException | RuntimeException e) {
+            log.warn("the rule compiler could not be warmed up with the set in force: {}", e.toString());
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
