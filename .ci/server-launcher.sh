@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # issue 17, start-up: the server launcher (web-api/bin/assessment-server) started twice on a fresh data
-# folder: the first start extracts the jar and, stopped with SIGTERM, records its classes; the second maps
-# them and must answer like the first. Prints both times to ready. Bounded in time; loopback only.
+# folder: the first start extracts the jar and records its classes in a training start; both map them and
+# must answer. Prints both times to ready. Bounded in time; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +35,7 @@ stop() {
 }
 
 port=$(shuf -i 20000-60000 -n 1)
-start "$port" "$data/first.log" "first start, recording the classes"
+start "$port" "$data/first.log" "first start, after the training start that records the classes"
 stop
 [ -s web-api/target/server.jsa ] || { echo "launcher: no class-data archive after the first start"; tail -20 "$data/first.log"; exit 1; }
 start "$port" "$data/second.log" "second start, classes mapped from web-api/target/server.jsa"
