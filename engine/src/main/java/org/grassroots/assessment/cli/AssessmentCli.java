@@ -247,13 +247,14 @@ public final class AssessmentCli {
         };
     }
 
-    /** The shipped rule set, or the directory's, compiled on a thread of its own. */
+    /** The shipped rule set (from its executable model when it matches), or the directory's compiled, on a thread of its own. */
     private static CompletableFuture<RuleSet> compileInBackground(Path rulesDir, PhaseTimer timer) {
         CompletableFuture<RuleSet> result = new CompletableFuture<>();
         Thread compiler = new Thread(() -> {
             try {
-                result.complete(rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet());
-                timer.done("rule compile (own thread)");
+                RuleSet rules = rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet();
+                timer.done(rules.prebuilt() ? "rules loaded from the executable model (own thread)" : "rule compile (own thread)");
+                result.complete(rules);
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
