@@ -42,7 +42,8 @@ import java.util.stream.Stream;
  *      [--rules DIR] [--runs N] [--import-runs N] [--start-runs N] [--latency N] [--smoke]
  *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH] [--ports FROM-TO]
  *      [--workbook FILE.xlsx]
- *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]... [--only start,import,evaluation,latency,whatif,pages,rules,workbook]
+ *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]...
+ *      [--launcher web-api/bin/assessment-server] [--only start,import,evaluation,latency,whatif,pages,rules,workbook]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
  *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
  * </pre>
@@ -72,6 +73,11 @@ public class ServerBenchmark {
     boolean keep;
     int runs = 3;
     int importRuns = 2;
+    /**
+     * The server launcher ({@code web-api/bin/assessment-server}: extracted jar and class-data archive)
+     * whose cold start the start step also times; none when it is missing.
+     */
+    Path launcher = Path.of("web-api/bin/assessment-server");
     /** The ports the servers may listen on ({@code --ports FROM-TO}); any free port when 0. */
     int portFrom;
     /** The workbook step's .xlsx: exported there when missing, else reused (the export of 10k takes minutes). */
@@ -131,6 +137,7 @@ public class ServerBenchmark {
                 case "--workbook" -> workbookFile = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 case "--java" -> java = args[++i];
+                case "--launcher" -> launcher = Path.of(args[++i]);
                 case "--jvm-arg" -> jvmArgs.add(args[++i]);
                 case "--ports" -> {
                     String[] range = args[++i].split("-");
@@ -182,8 +189,12 @@ public class ServerBenchmark {
             s.stop();
         }
         if (want("start")) {
-            figure("Cold start to ready, demo district (first start: import + 2 evaluations)", demoStarts, "s", 10, true)
-                    .cpu = demoCpu;
+            boolean launched = Files.isExecutable(launcher) && !smoke;
+            figure("Cold start to ready, demo district, `java -jar` (first start: import + 2 evaluations)", demoStarts,
+                    "s", launched ? Double.NaN : 10, true).cpu = demoCpu;
+            if (launched) {
+                launcherStarts();
+            }
         }
         if (!only.isEmpty() && only.stream().allMatch("start"::equals)) {
             finish(organizations);
@@ -634,15 +645,24 @@ public class ServerBenchmark {
         final Path log;
         long readyMs;
 
-        Server(String name, boolean demo) throws IOException {
+        Server(String name, boolean demo, boolean launched) throws IOException {
             data = work.resolve(name);
             deleteTree(data);
             Files.createDirectories(data);
             port = portFrom == 0 ? freePort() : freePort(portFrom, portTo);
             log = work.resolve(name + ".log");
-            List<String> cmd = new ArrayList<>(List.of(java));
-            jvmArgs.forEach(a -> cmd.add(a.replace("{name}", work.resolve(name).toAbsolutePath().toString())));
-            cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+            List<String> cmd = new ArrayList<>();
+            List<String> options = new ArrayList<>();
+            jvmArgs.forEach(a -> options.add(a.replace("{name}", work.resolve(name).toAbsolutePath().toString())));
+            if (launched) {
+                // the launcher execs java with JAVA_OPTS, so the process is the server's JVM itself
+                cmd.add(launcher.toAbsolutePath().toString());
+            } else {
+                cmd.add(java);
+                cmd.addAll(options);
+                cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            }
+            cmd.addAll(List.of("--server.port=" + port,
                     "--server.address=127.0.0.1", "--assessment.data-dir=" + data.toAbsolutePath(),
                     "--assessment.demo=" + demo));
             String prepared = prepare == null ? "" : prepare(name);
@@ -650,6 +670,11 @@ public class ServerBenchmark {
                     .replace("{prepared}", prepared)));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("ASSESSMENT_ADMIN_PASSWORD", PASSWORD);
+            if (launched) {
+                pb.environment().put("JAVA_OPTS", String.join(" ", options));
+                pb.environment().put("PATH", Path.of(java).toAbsolutePath().getParent() + System.getProperty("path.separator")
+                        + System.getenv().getOrDefault("PATH", ""));
+            }
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
             long t = System.nanoTime();
             process = pb.start();
@@ -730,7 +755,35 @@ public class ServerBenchmark {
     }
 
     Server start(String name, boolean demo) throws IOException {
-        return new Server(name, demo);
+        return new Server(name, demo, false);
+    }
+
+    /**
+     * The same cold start through the launcher, which is how the README starts the server: the first
+     * start after a build also extracts the jar and records the class-data archive (a training start),
+     * timed apart; then {@code startRuns} starts that map the archive, each on a new data folder.
+     */
+    void launcherStarts() throws IOException {
+        Path target = launcher.toAbsolutePath().getParent().getParent().resolve("target");
+        deleteTree(target.resolve("server"));
+        Files.deleteIfExists(target.resolve("server.jsa"));
+        Server first = new Server("launcher-first", true, true);
+        log("first start through the launcher (extract + training start + start): " + first.readyMs + " ms");
+        Figure once = figure("… through the launcher, first start after a build (extract + class-data archive recorded)",
+                List.of(first.readyMs / 1000.0), "s", Double.NaN, true);
+        once.cpu = List.of(first.cpu());
+        first.stop();
+        List<Double> starts = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < startRuns; i++) {
+            Server s = new Server("launcher-" + i, true, true);
+            starts.add(s.readyMs / 1000.0);
+            cpu.add(s.cpu());
+            log("cold start with the demo district through the launcher: " + s.readyMs + " ms");
+            s.stop();
+        }
+        figure("… through the launcher `web-api/bin/assessment-server` (class-data archive), demo district", starts,
+                "s", 10, true).cpu = cpu;
     }
 
     void stopAll() {
