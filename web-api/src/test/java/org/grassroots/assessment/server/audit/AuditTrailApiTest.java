@@ -190,6 +190,14 @@ class AuditTrailApiTest {
         long id = draft.json().get("id").asLong();
         assertThat(only("RULESET_DRAFTED", "ruleset:" + id).get("actor").asString()).isEqualTo(ADMIN);
 
+        // four-eyes: the author may not approve his own draft (refused and audited); a second person approves
+        Api.Reply own = api().post("/api/rules/versions/" + id + "/approve", "{\"period\":\"2026\",\"digest\":\"x\"}");
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(only("RULESET_APPROVAL_REFUSED", "ruleset:" + id).get("actor").asString()).isEqualTo(ADMIN);
+        assertThat(api().post("/api/rules/versions/" + id + "/activate", "").status()).isEqualTo(409);
+        org.grassroots.assessment.server.ruleset.SecondPerson.approve(port, id);
+        assertThat(only("RULESET_APPROVED", "ruleset:" + id).get("actor").asString())
+                .isEqualTo(org.grassroots.assessment.server.ruleset.SecondPerson.USER);
         assertThat(api().post("/api/rules/versions/" + id + "/activate", "").status()).isEqualTo(200);
         only("RULESET_ACTIVATED", "ruleset:" + id);
         Api.Reply back = api().post("/api/rules/versions/1/activate", "");
