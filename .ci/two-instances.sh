@@ -4,7 +4,8 @@
 # the demo district, the second starts once the first is ready), then tools/load/TwoInstanceTest.java:
 # a session made on one used on the other, a user disabled on one refused on the other, one evaluation
 # of a period at a time, CLIENTS clients over both for SECONDS while a rule set activated on one must be
-# in force on the other within 5 s, the second killed with kill -9 at 60 % of the load; afterwards every
+# in force on the other within 5 s (four-eyes: the draft, stored by the administrator, is first approved
+# after its impact notice by the demo district's evaluator, evaluator/demo2026), the second killed with kill -9 at 60 % of the load; afterwards every
 # acknowledged write is read back through the first and the audit chain verifies. Here the acknowledged
 # visits are also counted in the database itself with psql. Builds nothing; loopback only; bounded in
 # time; everything it starts is stopped and removed on exit. Exits non-zero on any FAIL.

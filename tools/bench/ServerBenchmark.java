@@ -545,6 +545,7 @@ public class ServerBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(filesJson(set, "benchmark activation"))));
             double compile = seconds(t);
             d.expect(201, "draft");
+            approve(s, field(d.body, "id"));
             double cpu1 = s.cpu();
             t = System.nanoTime();
             Response a = s.send(post(s, "/api/rules/versions/" + field(d.body, "id") + "/activate")
@@ -566,6 +567,30 @@ public class ServerBenchmark {
         figure("Rule set: activation (`POST …/activate`: its scenarios, the swap)", activations, "s", Double.NaN, true)
                 .cpu = activationCpu;
         figure("Rule set compile and activation (the two calls above)", both, "s", 2, true);
+    }
+
+    /**
+     * Four-eyes activation: a second person (an EVALUATOR created once by the administrator) reads the
+     * draft's impact notice and approves it with its digest; not timed.
+     */
+    void approve(Server s, String id) throws Exception {
+        String approver = "Basic " + Base64.getEncoder().encodeToString(
+                "bench-approver:bench-approver-password".getBytes(StandardCharsets.UTF_8));
+        Response user = s.send(post(s, "/api/users").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                .ofString("{\"username\":\"bench-approver\",\"password\":\"bench-approver-password\",\"displayName\":\"基准审批\","
+                        + "\"role\":\"EVALUATOR\"}")));
+        if (user.status() != 201 && user.status() != 409) {
+            user.expect(201, "approver");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> notice = http.send(get(s, "/api/rules/versions/" + id + "/notice?period=2026")
+                .header("Authorization", approver).timeout(LONG).build(), HttpResponse.BodyHandlers.ofString());
+        new Response(notice.statusCode(), notice.body()).expect(200, "impact notice");
+        HttpResponse<String> approved = http.send(post(s, "/api/rules/versions/" + id + "/approve")
+                .header("Authorization", approver).header("Content-Type", "application/json").timeout(LONG)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"2026\",\"digest\":\""
+                        + field(notice.body(), "digest") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        new Response(approved.statusCode(), approved.body()).expect(200, "approval");
     }
 
     double timeEvaluation(Server s, String period) throws Exception {

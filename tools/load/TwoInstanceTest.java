@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  *     administrator), and submitting rectifications and reading the organization's result (the
  *     representative of 柳河镇党委, with the administrator rejecting submitted items so that there is
  *     always something to submit);</li>
- * <li>activation: during the load a draft (the active set with a changed comment) is activated on A;
+ * <li>activation: during the load a draft (the active set with a changed comment), approved by the
+ *     evaluator after its impact notice (four-eyes), is activated on A;
  *     the time until B has it in force is measured (at most 5 s);</li>
  * <li>kill: at 60 % of the load B is killed with {@code kill -9}; its clients go on with A (as behind a
  *     load balancer); A must answer every request during and after (no 5xx, no transport error);</li>
@@ -508,9 +509,31 @@ public class TwoInstanceTest {
             if (status(draft) != 201) {
                 throw new IllegalStateException("the draft was refused: " + status(draft) + " " + abbreviate(body(draft)));
             }
+            approve(field(body(draft), "id"));
             activateAndAwait(name, a, b, field(body(draft), "id"), field(body(draft), "checksum"));
         } catch (Exception e) {
             check(name, false, e.toString());
+        }
+    }
+
+    /**
+     * Four-eyes activation: the demo district's evaluator (not the draft's author, the administrator)
+     * reads the draft's impact notice on A and approves it with the notice's digest; only then may A
+     * activate it. Before the timed activation, so the notice's what-if is not counted.
+     */
+    private void approve(String id) throws Exception {
+        String evaluator = basic("evaluator", DEMO_PASSWORD);
+        HttpResponse<String> notice = call(get(a, "/api/rules/versions/" + id + "/notice?period=" + period, evaluator));
+        if (status(notice) != 200) {
+            throw new IllegalStateException("the impact notice of draft " + id + " answered " + status(notice) + " "
+                    + abbreviate(body(notice)));
+        }
+        String digest = field(body(notice), "digest");
+        HttpResponse<String> approved = call(post(a, "/api/rules/versions/" + id + "/approve", evaluator,
+                "{\"period\":\"" + period + "\",\"digest\":\"" + digest + "\"}"));
+        if (status(approved) != 200) {
+            throw new IllegalStateException("the approval of draft " + id + " answered " + status(approved) + " "
+                    + abbreviate(body(approved)));
         }
     }
 

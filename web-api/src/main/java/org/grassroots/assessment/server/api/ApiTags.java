@@ -30,7 +30,9 @@ public enum ApiTags {
             + " `.json` bundles they name (scenarios are stored with a version but are not part of its checksum)."
             + " `POST /api/rules/test` (files, or `?versionId=`) always answers 200: a set that does not compile is"
             + " `valid=false` with its `errors`; otherwise pass/fail per scenario and the rule coverage."
-            + " Activation is refused (400) when the version does not compile or fails one of its own scenarios.",
+            + " Activation is refused (400) when the version does not compile or fails one of its own scenarios,"
+            + " and (409) when it is a draft that no second person (EVALUATOR or ADMIN, not its author) approved"
+            + " after its impact notice (四眼原则, four-eyes); a roll back needs no approval.",
             "rule-sets", "rulesets", "rules"),
     AUDIT("审计日志 Audit", "每次写操作（导入、检查记录、考评、发布、整改、规则集、组织与用户变更）的只增不改、哈希链接的记录，及其校验（仅管理员）。"
             + " The append-only, hash-chained log of every write, and its verification (administrators).", "audit"),

@@ -33,6 +33,13 @@ public enum AuditAction {
      * {@code ruleset:<versionId>}; the content is the refusals.
      */
     RULESET_FALLBACK,
+    /**
+     * A rule set version approved by a second person after its impact notice (four-eyes activation).
+     * Target {@code ruleset:<versionId>}; the content names the notice's digest, period and base.
+     */
+    RULESET_APPROVED,
+    /** An approval refused because the approver is the version's author. Target {@code ruleset:<versionId>}. */
+    RULESET_APPROVAL_REFUSED,
     /** An organization created or replaced. Target {@code organization:<code>}. */
     ORGANIZATION_UPDATED,
     /** An organization's period facts created or replaced. Target {@code organization:<code>/facts/<period>}. */

@@ -107,7 +107,11 @@ class RuleSetController {
         return inForce.active();
     }
 
-    /** Activates a draft or an earlier version (roll back); 400 when it does not compile or fails its scenarios. */
+    /**
+     * Activates a draft or an earlier version (roll back); 400 when it does not compile or fails its
+     * scenarios; 409 when it is a draft no second person approved over the set in force (four-eyes,
+     * {@link RuleSetApprovalController}).
+     */
     @PostMapping("/versions/{id}/activate")
     RulesInForce.VersionView activate(@PathVariable long id) {
         return inForce.activate(id);

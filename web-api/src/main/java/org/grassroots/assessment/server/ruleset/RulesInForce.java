@@ -16,6 +16,7 @@ import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.evaluation.RuleLimits;
 import org.grassroots.assessment.server.web.Actor;
+import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +46,14 @@ public class RulesInForce implements InitializingBean {
     private final Actor actor;
     private final AuditTrail audit;
     private final RuleLimits limits;
+    private final RuleSetApprovalRepository approvals;
     private final Object activation = new Object();
 
     RulesInForce(ActiveRuleSet active, RuleSetVersions versions, StoredRuleSets stored,
-            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit, RuleLimits limits) {
+            TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit, RuleLimits limits,
+            RuleSetApprovalRepository approvals) {
         this.limits = limits;
+        this.approvals = approvals;
         this.active = active;
         this.versions = versions;
         this.stored = stored;
@@ -85,6 +89,7 @@ public class RulesInForce implements InitializingBean {
         if (versions.isEmpty()) {
             long id = stored.store(shipped.version(), shipped.checksum(), RuleSetVersions.ACTIVE, RuleSetFiles.withShippedScenarios(shipped),
                     "随应用发布的默认规则集 (the shipped default set)", Actor.SYSTEM);
+            release(id, "随应用发布的规则集，视为已批准 (the shipped set: the project's release)");
             log.info("rule set {} ({}) stored as version #{} and active", shipped.version(), shipped.checksum(), id);
             return;
         }
@@ -92,6 +97,7 @@ public class RulesInForce implements InitializingBean {
             // a new release ships a set the database does not hold: offer it as a draft, do not impose it
             long id = stored.store(shipped.version(), shipped.checksum(), RuleSetVersions.DRAFT, RuleSetFiles.withShippedScenarios(shipped),
                     "随新版本应用发布的默认规则集 (the set shipped with this release)", Actor.SYSTEM);
+            release(id, "随新版本应用发布的规则集，视为已批准 (the shipped set: the project's release)");
             log.warn("the shipped rule set {} ({}) is new: stored as draft #{}; activate it to use it", shipped.version(),
                     shipped.checksum(), id);
         }
@@ -138,6 +144,8 @@ public class RulesInForce implements InitializingBean {
             }
             stored.remember(rules);
             long id = stored.store(rules.version(), rules.checksum(), RuleSetVersions.DRAFT, files, comment, actor.current());
+            // the operator's files on the server are a release, like the shipped set
+            release(id, "运行方放入受监视规则目录的规则集，视为已批准 (the operator's watched rules directory)");
             return Optional.of(activate(id));
         }
     }
@@ -152,7 +160,9 @@ public class RulesInForce implements InitializingBean {
     /**
      * Activates a version (a draft, or an earlier one: roll back): compiles it, checks it, records
      * who and when in the database, then swaps it in. A set that does not compile or fails one of
-     * its own scenarios is refused (400) and the active set stays.
+     * its own scenarios is refused (400) and the active set stays. A draft (never in force) needs an
+     * approval by a second person made over the set in force now ({@link RuleSetApprovals}), else
+     * 409; rolling back to a version that was in force before needs none.
      */
     public VersionView activate(long id) {
         synchronized (activation) {
@@ -163,6 +173,9 @@ public class RulesInForce implements InitializingBean {
             }
             RuleSet rules = r.checksum().equals(current.checksum()) ? current : stored.compiled(r);
             checkScenarios(rules, RuleSetFiles.scenariosOf(versions.files(id)));
+            if (RuleSetVersions.DRAFT.equals(r.status()) && !approvedOn(id, current.checksum())) {
+                throw new ConflictException(unapproved(r, current));
+            }
             String who = actor.current();
             Instant now = clock.instant();
             boolean rollBack = RuleSetVersions.RETIRED.equals(r.status());
@@ -179,6 +192,23 @@ public class RulesInForce implements InitializingBean {
                     rules.checksum(), who, replaced.version(), replaced.checksum());
             return VersionView.of(stored.row(id));
         }
+    }
+
+    /** Whether a version may be activated over the set in force whose checksum is {@code base}. */
+    boolean approvedOn(long id, String base) {
+        return approvals.of(id).stream().anyMatch(a -> a.baseChecksum() == null || a.baseChecksum().equals(base));
+    }
+
+    private String unapproved(RuleSetVersions.Row r, RuleSet current) {
+        boolean stale = !approvals.of(r.id()).isEmpty();
+        return "规则集版本 #" + r.id() + " " + r.version() + (stale
+                ? " 的批准针对的是此前启用的规则集，现行规则集已变为 " + current.version() + "：须重新查看影响通知并批准后才能启用（四眼原则）"
+                : " 尚未批准：须由起草人以外的一位测评员或管理员查看影响通知并批准后才能启用（四眼原则）");
+    }
+
+    /** Records the application's own approval of a released set (the shipped set, the watched directory). */
+    private void release(long id, String comment) {
+        approvals.insert(id, Actor.SYSTEM, clock.instant(), null, null, null, null, comment, null);
     }
 
     /**

@@ -116,6 +116,10 @@ class SecurityConfiguration {
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)
+                        // four-eyes activation: the office approves the maintainers' drafts after their impact notice
+                        .requestMatchers(POST, "/rules/approvals/*").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/rules/approvals", "/rules/approvals/*")
+                        .hasAnyRole(ADMIN, RULE_MAINTAINER, EVALUATOR)
                         .requestMatchers("/rules", "/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
                         .requestMatchers(POST, "/org/*/rectifications/*/submit").hasAnyRole(ADMIN, ORG_REP)
                         // self-reports: read by whoever sees the organization; filled by its representative;
@@ -139,6 +143,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/users", "/api/users/**", "/api/audit", "/api/audit/**", "/api/admin/**")
                         .hasRole(ADMIN)
                         // rule sets: everyone on the staff reads them; maintainers change and try them
+                        // four-eyes activation: the office approves after the impact notice (RuleSetApprovals)
+                        .requestMatchers(POST, "/api/rules/versions/*/approve").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/rules/versions/*/notice", "/api/rules/versions/*/notice.xlsx",
+                                "/api/rules/versions/*/approvals", "/api/rules/versions/*/approvals/*")
+                        .hasAnyRole(ADMIN, RULE_MAINTAINER, EVALUATOR)
                         .requestMatchers(GET, "/api/rules/**").hasAnyRole(STAFF)
                         .requestMatchers(POST, "/api/rules/**").hasAnyRole(ADMIN, RULE_MAINTAINER)
                         // the evaluation office imports, evaluates, publishes and exports

@@ -190,6 +190,14 @@ class AuditTrailApiTest {
         long id = draft.json().get("id").asLong();
         assertThat(only("RULESET_DRAFTED", "ruleset:" + id).get("actor").asString()).isEqualTo(ADMIN);
 
+        // four-eyes: the author may not approve his own draft (refused and audited); a second person approves
+        Api.Reply own = api().post("/api/rules/versions/" + id + "/approve", "{\"period\":\"2026\",\"digest\":\"x\"}");
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(only("RULESET_APPROVAL_REFUSED", "ruleset:" + id).get("actor").asString()).isEqualTo(ADMIN);
+        assertThat(api().post("/api/rules/versions/" + id + "/activate", "").status()).isEqualTo(409);
+        org.grassroots.assessment.server.ruleset.SecondPerson.approve(port, id);
+        assertThat(only("RULESET_APPROVED", "ruleset:" + id).get("actor").asString())
+                .isEqualTo(org.grassroots.assessment.server.ruleset.SecondPerson.USER);
         assertThat(api().post("/api/rules/versions/" + id + "/activate", "").status()).isEqualTo(200);
         only("RULESET_ACTIVATED", "ruleset:" + id);
         Api.Reply back = api().post("/api/rules/versions/1/activate", "");
@@ -203,7 +211,9 @@ class AuditTrailApiTest {
         long total = total();
         assertThat(audit("actor=system").get("total").asLong()).as("the first administrator and the shipped rules")
                 .isEqualTo(2);
-        assertThat(audit("actor=" + ADMIN).get("total").asLong()).isEqualTo(total - 2);
+        assertThat(audit("actor=" + org.grassroots.assessment.server.ruleset.SecondPerson.USER).get("total").asLong())
+                .as("the second person's approval of the rule set").isEqualTo(1);
+        assertThat(audit("actor=" + ADMIN).get("total").asLong()).isEqualTo(total - 3);
         assertThat(audit("from=2000-01-01").get("total").asLong()).isEqualTo(total);
         assertThat(audit("to=2000-01-01").get("total").asLong()).isZero();
         assertThat(audit("from=2000-01-01T00:00:00Z&to=2999-12-31T23:59:59Z").get("total").asLong()).isEqualTo(total);

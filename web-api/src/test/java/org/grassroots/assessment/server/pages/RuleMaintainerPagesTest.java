@@ -133,6 +133,7 @@ class RuleMaintainerPagesTest extends BrowserTest {
         Api.Reply created = api.post("/api/rules/drafts", Api.JSON.writeValueAsString(Map.of("files", files, "comment", "注释")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long newer = created.json().get("id").asLong();
+        org.grassroots.assessment.server.ruleset.SecondPerson.approve(port, newer);
         assertThat(api.post("/api/rules/versions/" + newer + "/activate", "{}").status()).isEqualTo(200);
         try {
             signIn("maintainer");

@@ -65,8 +65,13 @@ class RulePagesTest extends BrowserTest {
         assertThat(maintainer.get("/api/rules/active").json().get("id").asLong()).isEqualTo(activeId);
     }
 
+    /**
+     * Four-eyes activation: the maintainer's draft is not offered for activation until the evaluator
+     * has read its impact notice and approved it; then the maintainer activates it, and rolls back
+     * without a second approval.
+     */
     @Test
-    void a_maintainer_activates_a_draft_that_passes_its_scenarios_and_rolls_back() throws IOException {
+    void a_maintainer_activates_a_draft_the_evaluator_approved_and_rolls_back() throws IOException {
         Api maintainer = new Api(port, TestUsers.basic("maintainer", DEMO_PASSWORD));
         long before = maintainer.get("/api/rules/active").json().get("id").asLong();
         JsonNode files = maintainer.get("/api/rules/versions/" + before).json().get("files");
@@ -79,6 +84,33 @@ class RulePagesTest extends BrowserTest {
         waitFor(d -> d.getCurrentUrl().matches(".*/rules/drafts/\\d+"));
         assertThat(text("#scenario-summary")).contains("未通过 0 个");
         assertThat(text("#what-if-summary")).contains("有变化的组织 0 个");
+        String draftPage = browser.getCurrentUrl();
+        long draft = Long.parseLong(draftPage.replaceAll(".*/rules/drafts/(\\d+).*", "$1"));
+        assertThat(browser.findElements(By.cssSelector("form[action*='/activate']"))).as("not approved yet").isEmpty();
+        assertThat(text("#activation-unapproved")).contains("尚未批准");
+        assertThat(maintainer.post("/api/rules/versions/" + draft + "/activate", "").status()).isEqualTo(409);
+
+        // the evaluator finds the draft, reads its impact notice and approves it
+        browser.manage().deleteAllCookies();
+        signIn("evaluator");
+        find("#nav-approvals").click();
+        waitFor(d -> d.getCurrentUrl().endsWith("/rules/approvals"));
+        assertThat(text("#drafts tr[data-id='" + draft + "']")).contains("2026.9-comment-only", "待审批");
+        checkPage("rules-approvals");
+        find("#drafts tr[data-id='" + draft + "'] a").click();
+        waitFor(d -> d.getCurrentUrl().contains("/rules/approvals/" + draft));
+        assertThat(text("#what-if-summary")).contains("有变化的组织 0 个");
+        String digest = text("#notice-digest").replace("影响通知摘要：", "");
+        assertThat(digest).startsWith("sha256:");
+        checkPage("rules-approval");
+        find("#approve-form button").click();
+        waitFor(d -> !d.findElements(By.id("approved")).isEmpty());
+        assertThat(text("#approvals")).contains("evaluator", digest);
+
+        browser.manage().deleteAllCookies();
+        signIn("maintainer");
+        open(draftPage.replaceAll("^http://[^/]+", ""));
+        assertThat(text("#approval-status")).contains("已批准");
         find("form[action*='/activate'] button").click();
         browser.switchTo().alert().accept();
         waitFor(d -> d.getCurrentUrl().endsWith("/rules"));

@@ -44,6 +44,7 @@ class RuleSetFollowerTest {
             assertThat(draft.status()).as(draft.body()).isEqualTo(201);
             long id = draft.json().get("id").asLong();
             String changed = draft.json().get("checksum").asString();
+            SecondPerson.approve(Servers.port(first), id);
             assertThat(one.post("/api/rules/versions/" + id + "/activate", "").status()).isEqualTo(200);
             JsonNode followed = awaitActive(two, changed);
             assertThat(followed.get("id").asLong()).isEqualTo(id);

@@ -50,6 +50,7 @@ class RuleSetRestartTest {
             draftChecksum = created.get("checksum").asString();
             assertThat(created.get("comment").asString()).isEqualTo("CB-05 50% 上传");
             Api api = Servers.api(first);
+            SecondPerson.approve(port, draft);
             assertThat(api.post("/api/rules/versions/" + draft + "/activate", "").status()).isEqualTo(200);
         }
 

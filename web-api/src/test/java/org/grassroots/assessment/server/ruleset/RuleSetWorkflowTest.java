@@ -237,6 +237,7 @@ class RuleSetWorkflowTest {
     void activating_the_draft_changes_the_next_evaluation_and_not_the_previous_one() {
         ApiClient api = api();
         String issued1 = api.get("/api/evaluations/" + evaluation1).body();
+        SecondPerson.approve(port, draft);
         ApiClient.Response a = api.post("/api/rules/versions/" + draft + "/activate", "");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().get("status").asString()).isEqualTo("ACTIVE");

@@ -59,6 +59,8 @@ class RuntimeHostileRulesApiTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    RuleSetApprovalRepository approvals;
 
     record Hostile(String file, String drl, boolean loop, List<String> rules) {
     }
@@ -227,6 +229,10 @@ class RuntimeHostileRulesApiTest {
             ApiClient.Response d = api().post("/api/rules/drafts", RuleFiles.body(withHostile(h, false), h.file()));
             assertThat(d.status()).as(d.body()).isEqualTo(201);
             long id = d.json().get("id").asLong();
+            // its impact notice cannot be computed (the what-if is stopped like the evaluation): the
+            // approval is recorded directly, as if given over a period on which the set did not loop
+            approvals.insert(id, SecondPerson.USER, java.time.Instant.now(), "2026", null,
+                    api().get("/api/rules/active").json().get("checksum").asString(), "sha256:test", "hostile test", null);
             ApiClient.Response a = api().post("/api/rules/versions/" + id + "/activate", "");
             assertThat(a.status()).as(a.body()).isEqualTo(200);
 

@@ -10,7 +10,9 @@ import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.ruleset.RuleSetAuthoring;
 import org.grassroots.assessment.server.ruleset.RuleSetAuthoring.RuleError;
+import org.grassroots.assessment.server.ruleset.RuleSetApprovals;
 import org.grassroots.assessment.server.ruleset.RulesInForce;
+import org.grassroots.assessment.server.web.ConflictException;
 import org.grassroots.assessment.server.web.InvalidRequestException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +37,11 @@ class RulePages {
     private final RulesInForce inForce;
     private final Periods periods;
     private final DraftSaving saving;
+    private final RuleSetApprovals approvals;
 
-    RulePages(RuleSetAuthoring rules, RulesInForce inForce, Periods periods, DraftSaving saving) {
+    RulePages(RuleSetAuthoring rules, RulesInForce inForce, Periods periods, DraftSaving saving,
+            RuleSetApprovals approvals) {
+        this.approvals = approvals;
         this.rules = rules;
         this.inForce = inForce;
         this.periods = periods;
@@ -97,13 +102,16 @@ class RulePages {
     /**
      * A version's scenarios and what-if table for the period chosen on the page (filtered to the rows
      * whose tier, rank or composite changed when asked). Activation is offered only when every scenario
-     * passes; the server refuses it otherwise anyway.
+     * passes and a second person approved the draft (four-eyes); the server refuses it otherwise anyway.
      */
     @GetMapping("/rules/drafts/{id}")
     String draft(@PathVariable long id, @RequestParam(required = false) String period,
             @RequestParam(defaultValue = "all") String show, Model model) {
         model.addAttribute("version", rules.detail(id).version());
         model.addAttribute("test", rules.testVersion(id));
+        List<RuleSetApprovals.Approval> recorded = approvals.approvals(id);
+        model.addAttribute("approvals", recorded);
+        model.addAttribute("approved", recorded.stream().anyMatch(RuleSetApprovals.Approval::valid));
         String chosen = periods.orDefault(period);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", periods.known());
@@ -123,6 +131,8 @@ class RulePages {
             redirect.addFlashAttribute("notice", "规则集 " + v.version() + "（版本 #" + id + "）已启用");
         } catch (InvalidRequestException e) {
             redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + DraftSaving.describe(e));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + e.getMessage());
         } catch (ExecutionStoppedException e) {
             redirect.addFlashAttribute("activateError", "版本 #" + id + " 未启用：" + e.getMessage());
         }
