@@ -123,6 +123,17 @@ class BottomListTest {
             assertThat(borderlineCodes).isEqualTo(expectedBorderline);
         }
         assertThat(typesWithList).isPositive();
+
+        // the office's page shows the same list
+        ApiClient.Response page = api.get("/office/evaluations/" + evaluation + "/bottom-list");
+        assertThat(page.status()).isEqualTo(200);
+        for (JsonNode t : list.get("types")) {
+            assertThat(page.body()).contains("id=\"type-" + t.get("type").asString() + "\"");
+            for (JsonNode entry : t.get("entries")) {
+                assertThat(page.body()).contains("id=\"entry-" + entry.get("code").asString() + "\"");
+            }
+        }
+        assertThat(page.body()).contains("敏感性分析").contains("尚未计算");
         assertThat(borderlineOffList).as("organizations just above the cut-off").isPositive();
     }
 
@@ -138,6 +149,9 @@ class BottomListTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode status = waitUntilDone(api);
         assertThat(status.get("rows")).hasSize(2);
+        JsonNode audited = api.get("/api/audit?action=SENSITIVITY_REQUESTED&target=evaluation:" + evaluation).json();
+        assertThat(audited.get("total").asInt()).isEqualTo(1);
+        assertThat(audited.get("entries").get(0).get("summary").asString()).contains("COHESION_WEIGHT");
 
         JsonNode active = api.get("/api/rules/active").json();
         JsonNode files = api.get("/api/rules/versions/" + active.get("id").asLong()).json().get("files");
