@@ -18,8 +18,9 @@ class RuleConstantsTest {
         List<String> covered = SensitivityService.covered(SHIPPED).stream()
                 .map(c -> c.rule() + " " + c.name() + "=" + c.value().toPlainString()).toList();
         assertThat(covered).contains("F-02 COHESION_WEIGHT=0.35", "F-02 CHARISMA_WEIGHT=0.25",
-                "F-02 COMBAT_WEIGHT=0.40", "P-01 PER_CASE=10", "W-11 BELOW=60");
-        assertThat(RuleConstants.named(SHIPPED, BottomListService.BORDERLINE).orElseThrow().rule()).isEqualTo("R-02");
+                "F-02 COMBAT_WEIGHT=0.40", "P-01 PER_CASE=10", "W-11 BELOW=60", "G-00 ADVANCED_FROM=90",
+                "G-00 GOOD_FROM=75");
+        assertThat(RuleConstants.named(SHIPPED, BottomListService.BORDERLINE).orElseThrow().rule()).isEqualTo("R-01");
     }
 
     @Test
