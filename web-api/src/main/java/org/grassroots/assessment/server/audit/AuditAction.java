@@ -68,5 +68,10 @@ public enum AuditAction {
     /** A user added. Target {@code user:<username>}. */
     USER_CREATED,
     /** A user's role, organization, name, password or enabled state changed (users are never deleted). */
-    USER_UPDATED
+    USER_UPDATED,
+    /**
+     * A sensitivity analysis of an evaluation started (issue 18, 倒排说明): constants of its rule set
+     * moved by ±10 % in what-if runs, the counts kept. Target {@code evaluation:<id>}.
+     */
+    SENSITIVITY_REQUESTED
 }

@@ -250,6 +250,24 @@ public class RuleSetAuthoring {
         return new VersionDiff(VersionView.of(a), VersionView.of(b), files, unchanged);
     }
 
+    /**
+     * The rule files (no scenarios) of the set whose rules have {@code checksum}: the set in force, or a
+     * stored version; empty when the server knows no such set.
+     */
+    public java.util.Optional<Map<String, String>> rulesWithChecksum(String checksum) {
+        RuleSet current = active.get();
+        if (current.checksum().equals(checksum)) {
+            return java.util.Optional.of(RuleSetFiles.rulesOf(current.files()));
+        }
+        return versions.list().stream().filter(r -> r.checksum().equals(checksum)).findFirst()
+                .map(r -> RuleSetFiles.rulesOf(versions.files(r.id())));
+    }
+
+    /** Compiles rule files (a set in force, or one with a constant moved); 400 with every compile error. */
+    public RuleSet compileRules(Map<String, String> files) {
+        return RuleSetFiles.compileOrRefuse(RuleSetFiles.rulesOf(files));
+    }
+
     /** Evaluates the period's stored data with the version and with the active set; stores nothing. */
     public WhatIfReport whatIf(long id, String period, LocalDate asOf) {
         if (period == null || period.isBlank()) {

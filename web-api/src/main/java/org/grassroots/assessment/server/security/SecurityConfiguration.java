@@ -157,6 +157,8 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/evaluations", "/api/evaluations/*/publish")
                         .hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/api/evaluations/*/export").hasAnyRole(ADMIN, EVALUATOR)
+                        // the sensitivity view (倒排说明) is the office's: what-if runs of the engine
+                        .requestMatchers("/api/evaluations/*/sensitivity").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/api/evaluations", "/api/evaluations/*/summary",
                                 "/api/evaluations/*/organizations/*").hasAnyRole(EVERYONE)
                         .requestMatchers(GET, "/api/evaluations/**", "/api/rankings").hasAnyRole(STAFF)
