@@ -1,11 +1,13 @@
--- What the snapshot holds beside the bundle: the previous tiers movement compared with and the
--- findings' rectification steps as the ledger held them (JSON), with the snapshot's format.
+-- An evaluation's kept inputs (evaluation_snapshot_part holds the compressed document: the records
+-- read, the findings' rectification steps as the ledger held them, the previous tiers movement
+-- compared with): the document's format, its parts, its size before compression, and as JSON the
+-- period, as-of date, fact basis and where the previous tiers came from.
 create table evaluation_snapshot (
     evaluation_id bigint        not null primary key references evaluation (id) on delete cascade,
     format        integer       not null,
     parts         integer       not null,
     bundle_bytes  bigint        not null,   -- the bundle's size before compression
-    extras_json   varchar(100000000) not null
+    extras_json   varchar(10000000) not null   -- at most 10 MB (PostgreSQL varchar limit: 10485760)
 );
 
 -- A restatement (按现行规则重算): an evaluation's snapshot evaluated again under another stored rule

@@ -59,9 +59,9 @@ public class EvaluationInputs {
                 throw new IllegalStateException("evaluation #" + evaluationId + " has inputs in format " + extras.format()
                         + ", this server reads format " + InputSnapshot.FORMAT);
             }
-            InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId), extras);
+            InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId));
             return new Inputs(Period.parse(extras.period()), extras.asOf(), extras.previousGrades(),
-                    InputSnapshot.previousGrades(extras), data, data.bundle());
+                    data.previousGrades(), data, data.bundle());
         });
     }
 }

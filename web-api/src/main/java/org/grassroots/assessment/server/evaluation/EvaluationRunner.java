@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * active rule set (taken once), bring the ledger's items in line with what was produced (policy
  * section 5), then store the evaluation with every organization's result and its items as the
  * ledger holds them as of the as-of date, with the rule coverage (which rules fired for how many
- * organizations). Stored evaluations run one at a time, across every instance on the database.
+ * organizations) and the inputs it read ({@link InputSnapshot}), which a restatement evaluates again. Stored evaluations run one at a time, across every instance on the database.
  */
 @Service
 public class EvaluationRunner {

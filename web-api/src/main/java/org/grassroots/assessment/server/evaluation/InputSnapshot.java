@@ -28,13 +28,14 @@ import tools.jackson.core.JsonGenerator;
 
 /**
  * The inputs an evaluation read, kept with it so that it can be evaluated again under another rule
- * version (issue 18, history restated): a bundle of the engine's records exactly as the evaluation
- * read them (the sections of docs/formats.md section 1, each record as its engine type in JSON,
- * without the bundle checks: what the database holds passed them on the way in) of every organization,
- * the period's and the previous period's facts and members and every visit with its standing
- * findings (and, without facts, the organizations above them, so that the bundle stands on its own), streamed gzip-compressed in parts; beside it the {@link Extras}: the period, as-of date,
- * the previous tiers movement compared with and each finding's rectification steps as the ledger
- * held them. What it holds is exactly what {@link InputDigest} digests.
+ * version (issue 18, history restated). One JSON document, streamed gzip-compressed in parts of at
+ * most 1 MB: the sections of a bundle (docs/formats.md section 1) with each record as its engine type
+ * exactly as the evaluation read it (every organization read and, without facts, those above them;
+ * the period's and the previous period's facts and members; every visit with its standing findings),
+ * then each finding's rectification steps as the ledger held them and the previous tiers movement
+ * compared with. Beside it the {@link Extras}: the period, as-of date, fact basis and where the
+ * previous tiers came from. What it holds is what {@link InputDigest} digests. The records are
+ * not checked again on reading: they passed the bundle checks on their way into the database.
  */
 final class InputSnapshot {
 
@@ -49,12 +50,17 @@ final class InputSnapshot {
     record Step(String kind, LocalDate date) {
     }
 
+    /** What the snapshot's record says beside its compressed document. */
+    record Extras(int format, String period, LocalDate asOf, String factBasis, String previousGrades) {
+    }
+
     /**
-     * What the snapshot holds beside the bundle. {@code findings}: per visit id, per finding in the
-     * engine's numbering (standing findings only), its steps; visits without a step are left out.
+     * The compressed document: the bundle's sections, then {@code findings} (per visit id, per
+     * finding in the engine's numbering, standing findings only, its steps; visits without a step
+     * left out) and {@code previousTiers} (by organization code).
      */
-    record Extras(int format, String period, LocalDate asOf, String factBasis, String previousGrades,
-            Map<String, Tier> previousTiers, Map<String, List<List<Step>>> findings) {
+    record Document(List<Organization> organizations, List<PeriodFacts> periodFacts, List<MemberRecord> members,
+            List<Visit> visits, Map<String, List<List<Step>>> findings, Map<String, Tier> previousTiers) {
     }
 
     /** Receives the compressed bundle part by part. */
@@ -128,13 +134,15 @@ final class InputSnapshot {
                     }
                 }
                 g.writeEndArray();
+                g.writePOJOProperty("findings", findings);
+                g.writePOJOProperty("previousTiers", tiers);
                 g.writeEndObject();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         parts.flush();
-        Extras extras = new Extras(FORMAT, period.toString(), asOf, basis.name(), previous.source(), tiers, findings);
+        Extras extras = new Extras(FORMAT, period.toString(), asOf, basis.name(), previous.source());
         return new Written(extras, parts.count, counting.bytes);
     }
 
@@ -143,28 +151,26 @@ final class InputSnapshot {
     }
 
     /** The inputs read back: the bundle's records with the findings' steps, ready for the evaluator. */
-    static Data read(InputStream compressed, Extras extras) {
+    static Data read(InputStream compressed) {
         try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
-            return new Data(EvaluationJson.MAPPER.readValue(in, Bundle.class), extras);
+            return new Data(EvaluationJson.MAPPER.readValue(in, Document.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The previous tiers of the extras as the evaluator takes them. */
-    static PreviousGrades previousGrades(Extras extras) {
-        return PreviousGrades.of(extras.previousTiers());
-    }
 
     /** A snapshot's records indexed for evaluation, findings answered from the stored steps. */
     static final class Data extends IndexedAssessmentData {
 
         private final Bundle bundle;
         private final Map<String, List<List<Step>>> findings;
+        private final PreviousGrades previous;
 
-        Data(Bundle bundle, Extras extras) {
-            this.bundle = bundle;
-            this.findings = extras.findings() == null ? Map.of() : extras.findings();
+        Data(Document d) {
+            this.bundle = new Bundle(d.organizations(), d.periodFacts(), d.members(), d.visits());
+            this.findings = d.findings() == null ? Map.of() : d.findings();
+            this.previous = PreviousGrades.of(d.previousTiers() == null ? Map.of() : d.previousTiers());
             bundle.organizations().forEach(index::add);
             bundle.periodFacts().forEach(index::add);
             bundle.members().forEach(index::add);
@@ -174,6 +180,11 @@ final class InputSnapshot {
 
         Bundle bundle() {
             return bundle;
+        }
+
+        /** The previous tiers movement compared with. */
+        PreviousGrades previousGrades() {
+            return previous;
         }
 
         @Override
