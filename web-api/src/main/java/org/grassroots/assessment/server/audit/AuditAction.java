@@ -17,6 +17,8 @@ public enum AuditAction {
     EVALUATION_PUBLISHED,
     /** An unpublished evaluation deleted by the office (a trial run). Target {@code evaluation:<id>}. */
     EVALUATION_DISCARDED,
+    /** An evaluation's inputs evaluated again under another rule version and stored beside it. Target {@code evaluation:<id>}. */
+    EVALUATION_RESTATED,
     /** Rectification lifecycle steps. Target {@code rectification:<itemId>}. */
     RECTIFICATION_SUBMITTED,
     RECTIFICATION_VERIFIED,

@@ -13,6 +13,7 @@ import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Severity;
@@ -45,6 +46,35 @@ class AssessmentDataRepository {
     AssessmentDataRepository(JdbcClient jdbc, LedgerRepository ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+    }
+
+    /**
+     * The organizations above those the data holds that it does not hold itself (parents without
+     * facts for the period, up to the root), in code order: what makes the data's bundle self-contained.
+     */
+    List<Organization> ancestorsOutside(DatabaseAssessmentData data) {
+        Map<String, Organization> found = new java.util.TreeMap<>();
+        java.util.Set<String> wanted = new java.util.TreeSet<>();
+        for (Organization o : data.organizations().values()) {
+            if (o.parentCode() != null && !data.covers(o.parentCode())) {
+                wanted.add(o.parentCode());
+            }
+        }
+        while (!wanted.isEmpty()) {
+            java.util.Set<String> next = new java.util.TreeSet<>();
+            for (String code : wanted) {
+                jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+                        + " from organization o where o.code = ?").param(code).query(rs -> {
+                            Organization o = FactRows.organization(rs);
+                            found.put(o.code(), o);
+                            if (o.parentCode() != null && !data.covers(o.parentCode()) && !found.containsKey(o.parentCode())) {
+                                next.add(o.parentCode());
+                            }
+                        });
+            }
+            wanted = next;
+        }
+        return new ArrayList<>(found.values());
     }
 
     /** Whether an organization with the code is stored, facts or not. */

@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * active rule set (taken once), bring the ledger's items in line with what was produced (policy
  * section 5), then store the evaluation with every organization's result and its items as the
  * ledger holds them as of the as-of date, with the rule coverage (which rules fired for how many
- * organizations). Stored evaluations run one at a time, across every instance on the database.
+ * organizations) and the inputs it read ({@link InputSnapshot}), which a restatement evaluates again. Stored evaluations run one at a time, across every instance on the database.
  */
 @Service
 public class EvaluationRunner {
@@ -74,13 +74,15 @@ public class EvaluationRunner {
     private final RuleLimits limits;
     private final LedgerConflictRetry conflicts;
     private final SubmittedFacts submitted;
+    private final EvaluationSnapshotRepository snapshots;
 
     EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks, DefaultLockRepository lockRows,
-            LedgerConflictRetry conflicts, SubmittedFacts submitted) {
+            LedgerConflictRetry conflicts, SubmittedFacts submitted, EvaluationSnapshotRepository snapshots) {
+        this.snapshots = snapshots;
         this.conflicts = conflicts;
         this.submitted = submitted;
         this.lock = EvaluationLock.of(locks);
@@ -204,6 +206,11 @@ public class EvaluationRunner {
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
+        InputSnapshot.Written snapshot = InputSnapshot.write(data, period, asOf, basis, before, loader.ancestorsOutside(data),
+                (part, bytes) -> snapshots.insertPart(id, part, bytes));
+        snapshots.insert(id, InputSnapshot.FORMAT, snapshot.parts(), snapshot.bundleBytes(),
+                EvaluationJson.MAPPER.writeValueAsString(snapshot.extras()));
+        laps.lap("inputs kept");
         LedgerSync.Changes changes = null;
         if (basis == FactBasis.APPROVED) {
             ProducedItems produced = ProducedItems.of(result, data);

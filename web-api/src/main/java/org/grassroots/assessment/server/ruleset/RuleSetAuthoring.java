@@ -282,4 +282,30 @@ public class RuleSetAuthoring {
         EvaluationResult resultAfter = whatIf.evaluate(after, target, deadline);
         return WhatIfReport.compare(resultBefore, resultAfter);
     }
+
+    /** A stored rule version compiled: its id, its label and the set. */
+    public record CompiledVersion(long id, String version, RuleSet rules) {
+    }
+
+    /**
+     * A stored rule version by its id, or by its label (the newest version with that label),
+     * compiled (the set in force when its files are the same); 404 when there is none.
+     */
+    public CompiledVersion compiledVersion(String ruleVersion) {
+        if (ruleVersion == null || ruleVersion.isBlank()) {
+            throw new InvalidRequestException("/ruleVersion", "ruleVersion is required (a stored rule version's id or label)");
+        }
+        String wanted = ruleVersion.strip();
+        RuleSetVersions.Row r;
+        if (wanted.chars().allMatch(Character::isDigit) && wanted.length() < 18) {
+            r = stored.row(Long.parseLong(wanted));
+        } else {
+            r = versions.list().stream().filter(v -> v.version().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new org.grassroots.assessment.server.web.NotFoundException(
+                            "规则集版本不存在：" + wanted));
+        }
+        RuleSet current = active.get();
+        RuleSet rules = r.checksum().equals(current.checksum()) ? current : stored.compiled(r);
+        return new CompiledVersion(r.id(), r.version(), rules);
+    }
 }

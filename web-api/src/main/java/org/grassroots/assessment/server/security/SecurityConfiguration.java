@@ -159,6 +159,12 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/evaluations/*/export").hasAnyRole(ADMIN, EVALUATOR)
                         // the sensitivity view (倒排说明) is the office's: what-if runs of the engine
                         .requestMatchers("/api/evaluations/*/sensitivity").hasAnyRole(ADMIN, EVALUATOR)
+                        // restatements: the office restates and exports; everyone reads, a representative
+                        // only its subtree's rows (RestatementController)
+                        .requestMatchers(POST, "/api/evaluations/*/restate").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/evaluations/*/restatements/*/export").hasAnyRole(ADMIN, EVALUATOR)
+                        .requestMatchers(GET, "/api/evaluations/*/restatements", "/api/evaluations/*/restatements/*")
+                        .hasAnyRole(EVERYONE)
                         .requestMatchers(GET, "/api/evaluations", "/api/evaluations/*/summary",
                                 "/api/evaluations/*/organizations/*").hasAnyRole(EVERYONE)
                         .requestMatchers(GET, "/api/evaluations/**", "/api/rankings").hasAnyRole(STAFF)

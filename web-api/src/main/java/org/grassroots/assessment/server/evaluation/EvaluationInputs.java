@@ -1,0 +1,67 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.grassroots.assessment.evaluation.AssessmentData;
+import org.grassroots.assessment.evaluation.EvaluationResult;
+import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.ruleset.RuleSet;
+import org.grassroots.assessment.server.AssessmentProperties;
+import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Period;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inputs a stored evaluation read, read back from its snapshot exactly as they were: later
+ * edits of the facts never change them. Evaluations stored before snapshots were kept have none.
+ */
+@Component
+public class EvaluationInputs {
+
+    private static final int BATCH_SIZE = 16;
+
+    private final EvaluationSnapshotRepository snapshots;
+    private final RuleLimits limits;
+    private final AssessmentProperties properties;
+
+    EvaluationInputs(EvaluationSnapshotRepository snapshots, RuleLimits limits, AssessmentProperties properties) {
+        this.snapshots = snapshots;
+        this.limits = limits;
+        this.properties = properties;
+    }
+
+    /**
+     * The inputs evaluated with the rule set as a stored evaluation evaluates them (the previous
+     * tiers it compared with included); nothing stored. Stopped at the firing limit or the
+     * evaluation's time limit.
+     */
+    public EvaluationResult evaluate(Inputs inputs, RuleSet rules) {
+        Evaluator evaluator = limits.limit(new Evaluator(rules, properties.threads(), BATCH_SIZE), limits.evaluation());
+        return evaluator.evaluate(inputs.data(), inputs.period(), inputs.asOf(), inputs.previousGrades());
+    }
+
+    /**
+     * What an evaluation read: the period, the as-of date, the previous tiers movement compared
+     * with (and where they came from), the records as evaluation data and as the bundle they were stored as.
+     */
+    public record Inputs(Period period, LocalDate asOf, String previousGradesSource, PreviousGrades previousGrades,
+            AssessmentData data, Bundle bundle) {
+    }
+
+    /** The evaluation's inputs; empty when it was stored before snapshots were kept. */
+    @Transactional(readOnly = true)
+    public Optional<Inputs> of(long evaluationId) {
+        return snapshots.extrasJson(evaluationId).map(json -> {
+            InputSnapshot.Extras extras = EvaluationJson.MAPPER.readValue(json, InputSnapshot.Extras.class);
+            if (extras.format() != InputSnapshot.FORMAT) {
+                throw new IllegalStateException("evaluation #" + evaluationId + " has inputs in format " + extras.format()
+                        + ", this server reads format " + InputSnapshot.FORMAT);
+            }
+            InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId));
+            return new Inputs(Period.parse(extras.period()), extras.asOf(), extras.previousGrades(),
+                    data.previousGrades(), data, data.bundle());
+        });
+    }
+}

@@ -1,0 +1,281 @@
+package org.grassroots.assessment.server.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.grassroots.assessment.evaluation.IndexedAssessmentData;
+import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.Visit;
+import org.grassroots.assessment.rectification.RectificationHistory;
+import org.grassroots.assessment.rectification.RectificationStep;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The inputs an evaluation read, kept with it so that it can be evaluated again under another rule
+ * version (issue 18, history restated). One JSON document, streamed gzip-compressed in parts of at
+ * most 1 MB: the sections of a bundle (docs/formats.md section 1) with each record as its engine type
+ * exactly as the evaluation read it (every organization read and, without facts, those above them;
+ * the period's and the previous period's facts and members; every visit with its standing findings),
+ * then each finding's rectification steps as the ledger held them and the previous tiers movement
+ * compared with. Beside it the {@link Extras}: the period, as-of date, fact basis and where the
+ * previous tiers came from. What it holds is what {@link InputDigest} digests. The records are
+ * not checked again on reading: they passed the bundle checks on their way into the database.
+ */
+final class InputSnapshot {
+
+    /** The format of what is stored; a reader refuses another. */
+    static final int FORMAT = 1;
+    static final int PART_BYTES = 1 << 20;
+
+    private InputSnapshot() {
+    }
+
+    /** A lifecycle step of a finding's item, as stored. */
+    record Step(String kind, LocalDate date) {
+    }
+
+    /** What the snapshot's record says beside its compressed document. */
+    record Extras(int format, String period, LocalDate asOf, String factBasis, String previousGrades) {
+    }
+
+    /**
+     * The compressed document: the bundle's sections, then {@code findings} (per visit id, per
+     * finding in the engine's numbering, standing findings only, its steps; visits without a step
+     * left out) and {@code previousTiers} (by organization code).
+     */
+    record Document(List<Organization> organizations, List<PeriodFacts> periodFacts, List<MemberRecord> members,
+            List<Visit> visits, Map<String, List<List<Step>>> findings, Map<String, Tier> previousTiers) {
+    }
+
+    /** Receives the compressed bundle part by part. */
+    @FunctionalInterface
+    interface PartSink {
+        void part(int index, byte[] data);
+    }
+
+    /** Writes the bundle to the sink and returns the extras and the bundle's uncompressed size. */
+    static Written write(DatabaseAssessmentData data, Period period, LocalDate asOf, FactBasis basis,
+            PreviousGradesResolver.Resolved previous, List<Organization> ancestors, PartSink sink) {
+        List<Organization> orgs = new ArrayList<>(data.organizations().values());
+        orgs.sort(Comparator.comparing(Organization::code));
+        List<Organization> all = new ArrayList<>(orgs);
+        all.addAll(ancestors);
+        all.sort(Comparator.comparing(Organization::code));
+        List<Period> periods = List.of(period, period.previous());
+        Map<String, Tier> tiers = new TreeMap<>();
+        Map<String, List<List<Step>>> findings = new TreeMap<>();
+        Parts parts = new Parts(sink);
+        Counting counting = new Counting(parts);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(counting.wrapBelow(), 1 << 16)) {
+            try (JsonGenerator g = EvaluationJson.MAPPER.createGenerator(counting.above(gzip))) {
+                g.writeStartObject();
+                g.writeName("organizations");
+                g.writeStartArray();
+                for (Organization o : all) {
+                    g.writePOJO(o);
+                }
+                g.writeEndArray();
+                for (Organization o : orgs) {
+                    previous.grades().tierOf(o.code()).ifPresent(t -> tiers.put(o.code(), t));
+                }
+                g.writeName("periodFacts");
+                g.writeStartArray();
+                for (Organization o : orgs) {
+                    for (Period p : periods) {
+                        PeriodFacts f = data.facts(o.code(), p);
+                        if (f != null) {
+                            g.writePOJO(f);
+                        }
+                    }
+                }
+                g.writeEndArray();
+                g.writeName("members");
+                g.writeStartArray();
+                for (Organization o : orgs) {
+                    for (Period p : periods) {
+                        for (MemberRecord m : data.members(o.code(), p)) {
+                            g.writePOJO(m);
+                        }
+                    }
+                }
+                g.writeEndArray();
+                g.writeName("visits");
+                g.writeStartArray();
+                for (Organization o : orgs) {
+                    for (Visit v : data.visitsUpTo(o.code(), LocalDate.MAX)) {
+                        g.writePOJO(v);
+                        List<List<Step>> steps = new ArrayList<>();
+                        boolean any = false;
+                        for (int i = 0; i < v.findings().size(); i++) {
+                            List<Step> s = data.findingHistory(v.visitId(), i).steps().stream()
+                                    .map(x -> new Step(x.kind().name(), x.date())).toList();
+                            any |= !s.isEmpty();
+                            steps.add(s);
+                        }
+                        if (any) {
+                            findings.put(v.visitId(), steps);
+                        }
+                    }
+                }
+                g.writeEndArray();
+                g.writePOJOProperty("findings", findings);
+                g.writePOJOProperty("previousTiers", tiers);
+                g.writeEndObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        parts.flush();
+        Extras extras = new Extras(FORMAT, period.toString(), asOf, basis.name(), previous.source());
+        return new Written(extras, parts.count, counting.bytes);
+    }
+
+    /** What {@link #write} stored: the extras, how many parts and the bundle's size before compression. */
+    record Written(Extras extras, int parts, long bundleBytes) {
+    }
+
+    /** The inputs read back: the bundle's records with the findings' steps, ready for the evaluator. */
+    static Data read(InputStream compressed) {
+        try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
+            return new Data(EvaluationJson.MAPPER.readValue(in, Document.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+
+    /** A snapshot's records indexed for evaluation, findings answered from the stored steps. */
+    static final class Data extends IndexedAssessmentData {
+
+        private final Bundle bundle;
+        private final Map<String, List<List<Step>>> findings;
+        private final PreviousGrades previous;
+
+        Data(Document d) {
+            this.bundle = new Bundle(d.organizations(), d.periodFacts(), d.members(), d.visits());
+            this.findings = d.findings() == null ? Map.of() : d.findings();
+            this.previous = PreviousGrades.of(d.previousTiers() == null ? Map.of() : d.previousTiers());
+            bundle.organizations().forEach(index::add);
+            bundle.periodFacts().forEach(index::add);
+            bundle.members().forEach(index::add);
+            bundle.visits().forEach(index::add);
+            index.seal();
+        }
+
+        Bundle bundle() {
+            return bundle;
+        }
+
+        /** The previous tiers movement compared with. */
+        PreviousGrades previousGrades() {
+            return previous;
+        }
+
+        @Override
+        public RectificationHistory findingHistory(String visitId, int position) {
+            List<List<Step>> visit = findings.get(visitId);
+            if (visit == null || position < 0 || position >= visit.size()) {
+                return RectificationHistory.NONE;
+            }
+            return new RectificationHistory(visit.get(position).stream()
+                    .map(s -> new RectificationStep(org.grassroots.assessment.rectification.StepKind.valueOf(s.kind()), s.date()))
+                    .toList());
+        }
+    }
+
+    /** Cuts what is written into parts of {@link #PART_BYTES} and hands each to the sink. */
+    private static final class Parts extends OutputStream {
+        private final PartSink sink;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(PART_BYTES);
+        private int count;
+
+        Parts(PartSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) {
+            buffer.write(b);
+            if (buffer.size() >= PART_BYTES) {
+                flush();
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                int n = Math.min(len, PART_BYTES - buffer.size());
+                buffer.write(b, off, n);
+                off += n;
+                len -= n;
+                if (buffer.size() >= PART_BYTES) {
+                    flush();
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (buffer.size() > 0) {
+                sink.part(count++, buffer.toByteArray());
+                buffer.reset();
+            }
+        }
+
+        @Override
+        public void close() {
+            // the parts are flushed by the writer once the gzip stream is finished
+        }
+    }
+
+    /** Counts the uncompressed bytes written above the compression. */
+    private static final class Counting {
+        private final Parts parts;
+        private long bytes;
+
+        Counting(Parts parts) {
+            this.parts = parts;
+        }
+
+        OutputStream wrapBelow() {
+            return parts;
+        }
+
+        OutputStream above(OutputStream gzip) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    bytes++;
+                    gzip.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    bytes += len;
+                    gzip.write(b, off, len);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    gzip.flush();
+                }
+            };
+        }
+    }
+}

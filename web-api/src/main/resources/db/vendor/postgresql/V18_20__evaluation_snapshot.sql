@@ -1,0 +1,9 @@
+-- The inputs an evaluation read (issue 18, history restated): its bundle, gzip-compressed and cut in
+-- parts of at most 1 MB (part 0, 1, ...), written in the evaluation's transaction and never changed.
+-- Same table on H2 with binary varying (db/vendor/h2).
+create table evaluation_snapshot_part (
+    evaluation_id bigint  not null references evaluation (id) on delete cascade,
+    part          integer not null,
+    data          bytea   not null,
+    primary key (evaluation_id, part)
+);
