@@ -353,6 +353,78 @@ public final class Evaluator {
     }
 
     /**
+     * The calibration of the inspectors (督查校准): the visits recorded in the period, the figures of every
+     * team and inspector, the outliers the calibration rules flag, and the rules that fired.
+     */
+    public record Calibrated(List<CalibratedVisit> visits, List<CalibrationFigures> figures,
+                             List<CalibrationOutlier> outliers, RuleCoverage coverage) {
+    }
+
+    /**
+     * Calibrates the inspectors on the visits of the organizations recorded in the period: first the
+     * deduction rules price each visit's findings (each organization with all its visits up to the
+     * period's end, so that repeats count), then {@link Calibration} makes the figures of every team and
+     * inspector, and the calibration rules (98-calibration.drl) flag the outliers among them.
+     *
+     * @param withdrawn  the withdrawn findings by visit id (the data holds standing findings only)
+     * @param inspectors the inspectors by visit id where the data's visits do not carry them (else the visit's)
+     */
+    public Calibrated calibrate(AssessmentData data, List<Organization> orgs, CalibrationPeriod period,
+            Map<String, Integer> withdrawn, Map<String, List<String>> inspectors) {
+        return RuleWorkers.within(deadline, () -> {
+            CoverageListener listener = new CoverageListener();
+            Map<String, List<FindingDeduction>> deductions = new HashMap<>();
+            List<Visit> inPeriod = new ArrayList<>();
+            int batches = (orgs.size() + batchSize - 1) / batchSize;
+            for (int b = 0; b < batches; b++) {
+                deadline.check();
+                List<Organization> batch = batch(orgs, b);
+                List<Object> facts = new ArrayList<>();
+                facts.add(period);
+                for (Organization org : batch) {
+                    facts.add(org);
+                    addVisits(facts, data, org, period.end(), false);
+                    data.visitsUpTo(org.code(), period.end()).stream().filter(v -> period.contains(v.date()))
+                            .forEach(inPeriod::add);
+                }
+                run(facts, batch.size(), listener, fact -> {
+                    if (fact instanceof FindingDeduction d) {
+                        deductions.computeIfAbsent(d.visitId(), k -> new ArrayList<>()).add(d);
+                    }
+                });
+            }
+            inPeriod.sort(Comparator.comparing(Visit::date).thenComparing(Visit::visitId));
+            List<CalibratedVisit> visits = new ArrayList<>();
+            for (Visit v : inPeriod) {
+                double points = 0;
+                int[] severities = new int[3];
+                for (FindingDeduction d : deductions.getOrDefault(v.visitId(), List.of())) {
+                    points += d.points();
+                    severities[d.severity().ordinal()]++;
+                }
+                visits.add(new CalibratedVisit(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(),
+                        inspectors.getOrDefault(v.visitId(), v.inspectors()),
+                        points, severities[0], severities[1], severities[2], withdrawn.getOrDefault(v.visitId(), 0)));
+            }
+            List<CalibrationFigures> figures = Calibration.figures(visits);
+            List<Object> facts = new ArrayList<>();
+            facts.add(period);
+            facts.addAll(figures);
+            List<CalibrationOutlier> outliers = new ArrayList<>();
+            deadline.check();
+            run(facts, Math.max(1, figures.size()), listener, fact -> {
+                if (fact instanceof CalibrationOutlier o) {
+                    outliers.add(o);
+                }
+            });
+            outliers.sort(Comparator.comparing(CalibrationOutlier::kind).thenComparing(CalibrationOutlier::name)
+                    .thenComparing(CalibrationOutlier::rule).thenComparing(CalibrationOutlier::reason));
+            return new Calibrated(List.copyOf(visits), List.copyOf(figures), List.copyOf(outliers),
+                    RuleCoverage.of(rules.ruleNames(), listener.fired()));
+        });
+    }
+
+    /**
      * Inserts the facts, fires the rules and hands every fact the rules inserted to {@code produced}.
      * Those are caught as they are inserted instead of copying the whole working memory afterwards
      * (the input facts, most of it, are never needed back). Should a rule modify or delete a fact

@@ -103,6 +103,7 @@ public final class ScenarioRunner {
             coverages.add(run.coverage());
             Evaluator.PlannedVisits planned = plan(evaluator, bundle, s);
             coverages.add(planned.coverage());
+            coverages.add(calibrate(evaluator, bundle, s).coverage());
             List<ScenarioReport.Failure> failures = new ArrayList<>();
             for (Expectation x : s.expectations()) {
                 Optional<String> actual = x.check(run.result(), planned.due(), planned.doubts());
@@ -113,6 +114,18 @@ public final class ScenarioRunner {
                     s.expectations().size(), failures, null));
         }
         return new ScenarioReport(problems, results, RuleCoverage.merge(rules.ruleNames(), coverages));
+    }
+
+    /**
+     * The inspector calibration (98-calibration.drl) over the bundle's visits from the earliest to the
+     * scenario's date, for every organization of the bundle (none withdrawn): its rules count for coverage.
+     */
+    private static Evaluator.Calibrated calibrate(Evaluator evaluator, Bundle bundle, Scenario s) {
+        LocalDate from = bundle.visits().stream().map(org.grassroots.assessment.model.Visit::date)
+                .min(Comparator.naturalOrder()).orElse(s.period().start());
+        return evaluator.calibrate(new BundleData(bundle), bundle.organizations(),
+                new org.grassroots.assessment.evaluation.CalibrationPeriod(from.isAfter(s.asOf()) ? s.asOf() : from,
+                        s.asOf()), Map.of(), Map.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.BundleData;
+import org.grassroots.assessment.evaluation.CalibrationPeriod;
 import org.grassroots.assessment.evaluation.DoubtfulVisit;
 import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.evaluation.DueVisit;
@@ -103,6 +104,19 @@ public final class PolicyHarness {
         visits.add(new Visit(visitId, orgCode, LocalDate.parse(date), mode, "第一督查组", List.of("王明"), null,
                 List.of(findings)));
         return this;
+    }
+
+    /** A visit by a team and its inspectors (督查校准). */
+    public PolicyHarness teamVisit(String visitId, String orgCode, String date, VisitMode mode, String team,
+            List<String> inspectors, Finding... findings) {
+        visits.add(new Visit(visitId, orgCode, LocalDate.parse(date), mode, team, inspectors, null, List.of(findings)));
+        return this;
+    }
+
+    /** The calibration of the visits from {@code from} to {@code to} (98-calibration.drl), none withdrawn. */
+    public Evaluator.Calibrated calibrate(String from, String to) {
+        return new Evaluator(RULES).calibrate(data(), List.copyOf(organizations),
+                new CalibrationPeriod(LocalDate.parse(from), LocalDate.parse(to)), Map.of(), Map.of());
     }
 
     /** A visit recorded at a place (PL-04), without findings. */

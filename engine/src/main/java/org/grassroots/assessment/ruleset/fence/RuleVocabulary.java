@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
+import org.grassroots.assessment.evaluation.CalibrationFigures;
+import org.grassroots.assessment.evaluation.CalibrationOutlier;
+import org.grassroots.assessment.evaluation.CalibrationPeriod;
+import org.grassroots.assessment.evaluation.CalibrationUnit;
 import org.grassroots.assessment.evaluation.DoubtfulVisit;
 import org.grassroots.assessment.evaluation.Distance;
 import org.grassroots.assessment.evaluation.DueVisit;
@@ -58,6 +62,7 @@ import org.grassroots.assessment.evaluation.RectificationDue;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.evaluation.Rounding;
 import org.grassroots.assessment.evaluation.SeverityFactor;
+import org.grassroots.assessment.evaluation.Statistics;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.evaluation.TimelyRectification;
 import org.grassroots.assessment.evaluation.VanguardRate;
@@ -101,19 +106,23 @@ public final class RuleVocabulary {
             InspectionFinding.class, PreviousGrade.class, RankCandidate.class,
             // facts the visit planner inserts
             PlanningDay.class, PublishedGrade.class, VisitItemsVerified.class, PhotoTaken.class,
+            // facts the inspector calibration inserts
+            CalibrationPeriod.class, CalibrationFigures.class,
             // results and derived facts the rules insert
             ChecklistItem.class, SeverityFactor.class, FindingDeduction.class, VisitScore.class, InspectionScore.class,
             InspectionItem.class, TimelyRectification.class, MemberDisqualified.class, MemberTitle.class,
             VanguardRate.class, LifeRatio.class, Line.class, ForceScore.class, Composite.class, WeakTrigger.class,
             ProvisionalTier.class, Grade.class, OrgFlag.class, OrgTitleAward.class, MovementResult.class,
             RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class, DoubtfulVisit.class,
+            CalibrationOutlier.class,
             // enums and values that facts carry
             Dimension.class, Flag.class, Movement.class, OrgTitle.class, RankScope.class, RectificationSource.class,
             Tier.class, VanguardTitle.class, Appraisal.class, DemonstrationLevel.class, EnterpriseCategory.class,
             OrgLevel.class, OrgType.class, RectificationStatus.class, Severity.class, VisitMode.class, Period.class,
-            Finding.class, GeoLocation.class, ImportedRectification.class,
+            Finding.class, GeoLocation.class, ImportedRectification.class, CalibrationUnit.class,
             // what the engine provides to rules: a builder and rule functions
-            LifeRatioBuilder.class, Rounding.class, Ranking.class, Planning.class, Distance.class);
+            LifeRatioBuilder.class, Rounding.class, Ranking.class, Planning.class, Distance.class,
+            Statistics.class);
 
     /**
      * The JDK types a rule may name, each with the members it may use (besides {@code equals},
@@ -138,7 +147,11 @@ public final class RuleVocabulary {
             "org.grassroots.assessment.evaluation.Rounding.percent",
             "org.grassroots.assessment.evaluation.Planning.latest",
             "org.grassroots.assessment.evaluation.Planning.lastOr",
-            "org.grassroots.assessment.evaluation.Distance.metresBetween");
+            "org.grassroots.assessment.evaluation.Distance.metresBetween",
+            "org.grassroots.assessment.evaluation.Statistics.mean",
+            "org.grassroots.assessment.evaluation.Statistics.sampleSd",
+            "org.grassroots.assessment.evaluation.Statistics.median",
+            "org.grassroots.assessment.evaluation.Statistics.robustSd");
 
     /** Wildcard imports a rule file may use. */
     static final Set<String> PACKAGE_IMPORTS = Set.of(

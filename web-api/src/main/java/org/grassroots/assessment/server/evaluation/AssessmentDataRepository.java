@@ -24,6 +24,8 @@ import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what an evaluation of a period needs, in a handful of bulk queries whatever the number of
@@ -39,6 +41,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AssessmentDataRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final LedgerRepository ledger;
@@ -170,6 +175,30 @@ class AssessmentDataRepository {
                 });
         data.seal();
         return data;
+    }
+
+    /** The findings withdrawn so far, by visit, of the visits dated in the range (督查校准). */
+    Map<String, Integer> withdrawnFindings(LocalDate from, LocalDate to) {
+        Map<String, Integer> withdrawn = new HashMap<>();
+        jdbc.sql("select f.visit_id, count(*) as n from finding f join visit v on v.visit_id = f.visit_id"
+                        + " where f.withdrawn_at is not null and v.visit_date >= ? and v.visit_date <= ? group by f.visit_id")
+                .params(Date.valueOf(from), Date.valueOf(to))
+                .query(rs -> {
+                    withdrawn.put(rs.getString("visit_id"), rs.getInt("n"));
+                });
+        return withdrawn;
+    }
+
+    /** The inspectors of each visit dated in the range, as recorded (督查校准). */
+    Map<String, List<String>> inspectors(LocalDate from, LocalDate to) {
+        Map<String, List<String>> inspectors = new HashMap<>();
+        jdbc.sql("select visit_id, inspectors from visit where visit_date >= ? and visit_date <= ?")
+                .params(Date.valueOf(from), Date.valueOf(to))
+                .query(rs -> {
+                    String json = rs.getString("inspectors");
+                    inspectors.put(rs.getString("visit_id"), json == null ? List.of() : JSON.readValue(json, STRINGS));
+                });
+        return inspectors;
     }
 
     /** Adds the member records of the organizations in scope for a period. */

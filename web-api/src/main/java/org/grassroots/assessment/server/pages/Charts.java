@@ -30,6 +30,24 @@ public final class Charts {
                 "series", shown));
     }
 
+    /**
+     * One bar per name (mean deduction per visit, 督查校准): the flagged ones red, the others blue, each
+     * bar labelled with its value.
+     */
+    public static String deductions(String title, List<String> names, List<Double> values, List<Boolean> flagged) {
+        List<Map<String, Object>> data = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            data.add(Map.of("value", values.get(i), "itemStyle", Map.of("color", flagged.get(i) ? RED : "#1d39c4")));
+        }
+        return JSON.writeValueAsString(Map.of(
+                "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of(),
+                "grid", Map.of("left", 40, "right", 10, "bottom", 60, "top", 40),
+                "xAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("rotate", 30)),
+                "yAxis", Map.of("type", "value", "min", 0),
+                "series", List.of(Map.of("type", "bar", "data", data, "label", Map.of("show", true, "position", "top")))));
+    }
+
     /** A bar chart of scores on the scale they are given on: the axis always runs from 0 to 100. */
     public static String scores(String title, List<String> labels, List<? extends Number> values) {
         return JSON.writeValueAsString(Map.of(

@@ -113,6 +113,7 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, INSPECTOR, EVALUATOR)
                         // inspection plans and their calendar: the service answers 404 to all but inspectors
                         .requestMatchers("/inspection/plans", "/inspection/plans/**", "/inspection/calendar").authenticated()
+                        .requestMatchers(GET, "/inspection/calibration").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
                         .requestMatchers("/inspection", "/inspection/**").hasAnyRole(ADMIN, INSPECTOR)
                         .requestMatchers("/office", "/office/**").hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/rankings").hasAnyRole(STAFF)
@@ -175,6 +176,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/visits", "/api/visits/**").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
                         // the due list (issue 16): the inspection teams and the office, never the organizations
                         .requestMatchers(GET, "/api/inspections/due").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
+                        // inspector calibration (issue 18): the office and the inspection lead (the service
+                        // answers 403 to inspectors who do not lead)
+                        .requestMatchers(GET, "/api/inspections/calibration").hasAnyRole(ADMIN, EVALUATOR, INSPECTOR)
                         // inspection plans: every signed-in user reaches the service, which answers 404 to all
                         // but inspectors (their existence is secret) and 403 to inspectors who do not lead
                         .requestMatchers("/api/inspection-plans", "/api/inspection-plans/**").authenticated()
