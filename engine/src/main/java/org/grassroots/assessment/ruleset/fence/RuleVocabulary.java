@@ -59,6 +59,8 @@ import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.evaluation.Rounding;
 import org.grassroots.assessment.evaluation.SeverityFactor;
 import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.evaluation.UpgradeLever;
+import org.grassroots.assessment.evaluation.UpgradeQuery;
 import org.grassroots.assessment.evaluation.TimelyRectification;
 import org.grassroots.assessment.evaluation.VanguardRate;
 import org.grassroots.assessment.evaluation.VanguardTitle;
@@ -101,12 +103,15 @@ public final class RuleVocabulary {
             InspectionFinding.class, PreviousGrade.class, RankCandidate.class,
             // facts the visit planner inserts
             PlanningDay.class, PublishedGrade.class, VisitItemsVerified.class, PhotoTaken.class,
+            // facts the upgrade-path search inserts
+            UpgradeQuery.class,
             // results and derived facts the rules insert
             ChecklistItem.class, SeverityFactor.class, FindingDeduction.class, VisitScore.class, InspectionScore.class,
             InspectionItem.class, TimelyRectification.class, MemberDisqualified.class, MemberTitle.class,
             VanguardRate.class, LifeRatio.class, Line.class, ForceScore.class, Composite.class, WeakTrigger.class,
             ProvisionalTier.class, Grade.class, OrgFlag.class, OrgTitleAward.class, MovementResult.class,
             RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class, DoubtfulVisit.class,
+            UpgradeLever.class,
             // enums and values that facts carry
             Dimension.class, Flag.class, Movement.class, OrgTitle.class, RankScope.class, RectificationSource.class,
             Tier.class, VanguardTitle.class, Appraisal.class, DemonstrationLevel.class, EnterpriseCategory.class,
