@@ -77,6 +77,11 @@ final class ExecutableModel {
         return checksum;
     }
 
+    /** The generated rule models' class names. */
+    List<String> modelClasses() {
+        return modelClasses;
+    }
+
     /** Whether the model was generated from files with this checksum ({@link RuleSet#checksum}). */
     boolean madeFrom(String filesChecksum) {
         return checksum.equals(filesChecksum);

@@ -129,6 +129,31 @@ class ExecutableModelTest {
         try (var generated = Files.walk(classes.resolve(RuleSet.RULES_PACKAGE.replace('.', '/')))) {
             assertThat(generated.filter(p -> p.toString().endsWith(".class")).count()).isGreaterThan(50);
         }
+
+        // the build's up-to-date check: the same files and no newer class → skipped
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isTrue();
+        // a fact class compiled after the model → generated again
+        Path fact = classes.resolve("org/grassroots/assessment/model/SomeFact.class");
+        Files.createDirectories(fact.getParent());
+        Files.write(fact, new byte[] {1});
+        Files.setLastModifiedTime(fact, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(classes.resolve(ExecutableModel.DESCRIPTOR)).toMillis() + 1000));
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isFalse();
+        Files.delete(fact);
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isTrue();
+        // a rule file changed → generated again
+        String name = files.keySet().stream().filter(RuleSet::isRuleFile).findFirst().orElseThrow();
+        Files.writeString(rules.resolve(name), files.get(name) + "\n// changed\n", StandardCharsets.UTF_8);
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isFalse();
+        Files.writeString(rules.resolve(name), files.get(name), StandardCharsets.UTF_8);
+        // a model class missing → generated again
+        ExecutableModel model = ExecutableModel.parse(Files.readString(classes.resolve(ExecutableModel.DESCRIPTOR),
+                StandardCharsets.UTF_8));
+        Files.delete(classes.resolve(model.modelClasses().get(0).replace('.', '/') + ".class"));
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isFalse();
+        // no descriptor → generated
+        Files.delete(classes.resolve(ExecutableModel.DESCRIPTOR));
+        assertThat(ExecutableModelGenerator.upToDate(rules, classes)).isFalse();
     }
 
     @Test
