@@ -56,10 +56,19 @@ public final class UpgradePathFinder {
      * @throws IllegalArgumentException when the organization has no facts for the period
      */
     public UpgradePath find(AssessmentData data, String orgCode, Period period, LocalDate asOf, Tier target) {
+        return find(data, orgCode, period, asOf, target, null);
+    }
+
+    /**
+     * As {@link #find(AssessmentData, String, Period, LocalDate, Tier)} with the previous tiers given
+     * (the server's stored evaluations); null: evaluated on the fly from the data.
+     */
+    public UpgradePath find(AssessmentData data, String orgCode, Period period, LocalDate asOf, Tier target,
+            PreviousGrades previous) {
         Organization org = data.organizationsWithFacts(period).stream().filter(o -> o.code().equals(orgCode))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "organization " + orgCode + " has no facts for period " + period));
-        return new Search(data, org, period, asOf).run(target);
+        return new Search(data, org, period, asOf, previous).run(target);
     }
 
     /** The facts with the changes applied (field name → value; booleans as 0/1). */
@@ -130,12 +139,12 @@ public final class UpgradePathFinder {
         private final PeriodFacts facts;
         private final Map<Map<String, Double>, OrganizationResult> evaluated = new HashMap<>();
 
-        Search(AssessmentData data, Organization org, Period period, LocalDate asOf) {
+        Search(AssessmentData data, Organization org, Period period, LocalDate asOf, PreviousGrades given) {
             this.data = data;
             this.org = org;
             this.period = period;
             this.asOf = asOf;
-            this.previous = evaluator.previousOnTheFly(data, period, List.of(org));
+            this.previous = given != null ? given : evaluator.previousOnTheFly(data, period, List.of(org));
             this.facts = data.facts(org.code(), period);
         }
 
@@ -156,7 +165,7 @@ public final class UpgradePathFinder {
                 return unreachable(base, target, base, true);
             }
             Map<String, Double> all = new TreeMap<>();
-            byFact.values().forEach(l -> all.put(l.fact(), l.to()));
+            byFact.values().forEach(l -> all.put(l.fact(), l.reach()));
             OrganizationResult best = evaluate(all);
             if (!reaches(best, target)) {
                 return unreachable(base, target, best, false);
@@ -165,13 +174,13 @@ public final class UpgradePathFinder {
             List<UpgradeLever> order = new ArrayList<>(byFact.values());
             Map<String, OrganizationResult> alone = new HashMap<>();
             for (UpgradeLever l : order) {
-                alone.put(l.fact(), evaluate(Map.of(l.fact(), l.to())));
+                alone.put(l.fact(), evaluate(Map.of(l.fact(), l.reach())));
             }
             order.sort(Comparator.<UpgradeLever, OrganizationResult>comparing(l -> alone.get(l.fact()), PROGRESS)
                     .reversed().thenComparing(UpgradeLever::fact));
             Map<String, Double> chosen = new TreeMap<>();
             for (UpgradeLever l : order) {
-                chosen.put(l.fact(), l.to());
+                chosen.put(l.fact(), l.reach());
                 if (reaches(evaluate(chosen), target)) {
                     break;
                 }
@@ -203,7 +212,7 @@ public final class UpgradePathFinder {
             for (Map.Entry<String, Double> e : chosen.entrySet()) {
                 Map<String, Double> without = new TreeMap<>(chosen);
                 without.remove(e.getKey());
-                changes.add(change(e.getKey(), byFact.get(e.getKey()).from(), e.getValue(), result, evaluate(without)));
+                changes.add(change(e.getKey(), byFact.get(e.getKey()).current(), e.getValue(), result, evaluate(without)));
             }
             return new UpgradePath(period.toString(), base.tier(), target, true,
                     "本期结束前做到以下 " + changes.size() + " 项改变，可由" + base.tier().label() + "升至"

@@ -40,9 +40,9 @@ class UpgradeRulesTest {
             return f;
         });
         UpgradeLever committee = lever(h, "UP-01", "committeeMeetings");
-        assertThat(committee.from()).isEqualTo(3);
-        assertThat(committee.to()).as("2 × 6.02 months left, rounded down").isEqualTo(15);
-        assertThat(lever(h, "UP-01", "villageCommitteeMeetings").to() - 52).as("2 × 26.x weeks left").isEqualTo(52);
+        assertThat(committee.current()).isEqualTo(3);
+        assertThat(committee.reach()).as("2 × 6.02 months left, rounded down").isEqualTo(15);
+        assertThat(lever(h, "UP-01", "villageCommitteeMeetings").reach() - 52).as("2 × 26.x weeks left").isEqualTo(52);
         assertThat(levers(h, "UP-01")).extracting(UpgradeLever::fact).contains("organizationalLifeMeetingHeld",
                 "studyDays").doesNotContain("democraticReviewHeld", "partyGroupMeetings");
         assertThat(new PolicyHarness().org("V1", OrgType.VILLAGE, "2026").levers("2026", "2026-12-31"))
@@ -52,7 +52,7 @@ class UpgradeRulesTest {
     @Test
     void up02_volunteer_activities_two_per_month_left() {
         UpgradeLever l = lever(new PolicyHarness().org("V1", OrgType.VILLAGE, "2026"), "UP-02", "volunteerActivities");
-        assertThat(tuple(l.from(), l.to())).isEqualTo(tuple(12.0, 24.0));
+        assertThat(tuple(l.current(), l.reach())).isEqualTo(tuple(12.0, 24.0));
     }
 
     @Test
@@ -63,7 +63,7 @@ class UpgradeRulesTest {
         });
         UpgradeLever l = lever(h, "UP-03", "studyAttendanceRate");
         // m = 12 × 181/365 = 5.95; left = 6.05: (0.5 × 5.95 + 6.05) / 12 = 0.75
-        assertThat(tuple(l.from(), l.to(), l.step())).isEqualTo(tuple(0.5, 0.75, 0.01));
+        assertThat(tuple(l.current(), l.reach(), l.step())).isEqualTo(tuple(0.5, 0.75, 0.01));
         assertThat(levers(new PolicyHarness().org("V1", OrgType.VILLAGE, "2026"), "UP-03")).as("rate 1").isEmpty();
     }
 
@@ -74,7 +74,7 @@ class UpgradeRulesTest {
             return f;
         });
         UpgradeLever l = lever(h, "UP-04", "committeeSeatsFilled");
-        assertThat(tuple(l.from(), l.to())).isEqualTo(tuple(2.0, 5.0));
+        assertThat(tuple(l.current(), l.reach())).isEqualTo(tuple(2.0, 5.0));
         assertThat(levers(new PolicyHarness().org("V1", OrgType.VILLAGE, "2026"), "UP-04")).isEmpty();
     }
 
@@ -86,7 +86,7 @@ class UpgradeRulesTest {
             f.floatingLedgerUpToDate = false;
             return f;
         });
-        assertThat(levers(h, "UP-05")).extracting(UpgradeLever::fact, UpgradeLever::from, UpgradeLever::to)
+        assertThat(levers(h, "UP-05")).extracting(UpgradeLever::fact, UpgradeLever::current, UpgradeLever::reach)
                 .containsExactly(tuple("floatingLedgerUpToDate", 0.0, 1.0), tuple("floatingMembersInContact", 1.0, 4.0));
     }
 
@@ -97,7 +97,7 @@ class UpgradeRulesTest {
             return f;
         });
         UpgradeLever l = lever(h, "UP-06", "disputesUnresolved");
-        assertThat(tuple(l.from(), l.to())).isEqualTo(tuple(20.0, 8.0));
+        assertThat(tuple(l.current(), l.reach())).isEqualTo(tuple(20.0, 8.0));
     }
 
     @Test
