@@ -352,6 +352,48 @@ public final class Evaluator {
         });
     }
 
+    /** The facts within the organizations' reach before the period ends (the UP rules), and the rules that fired. */
+    public record UpgradeLevers(List<UpgradeLever> levers, RuleCoverage coverage) {
+    }
+
+    /**
+     * Which facts of the organizations may still move before the period ends, and how far (the rules'
+     * UP family): the rules see the window as of the date, an {@link UpgradeQuery} with what remains
+     * of the period, and each organization with its facts; they insert {@link UpgradeLever}s. Sorted
+     * by organization, rule and fact.
+     */
+    public UpgradeLevers upgradeLevers(AssessmentData data, Period period, LocalDate asOf, List<Organization> orgs) {
+        return RuleWorkers.within(deadline, () -> {
+            AssessmentWindow window = AssessmentWindow.of(period, asOf);
+            UpgradeQuery query = UpgradeQuery.of(window, period.months(), period.weeks());
+            CoverageListener listener = new CoverageListener();
+            List<UpgradeLever> levers = new ArrayList<>();
+            int batches = (orgs.size() + batchSize - 1) / batchSize;
+            for (int b = 0; b < batches; b++) {
+                deadline.check();
+                List<Organization> batch = batch(orgs, b);
+                List<Object> facts = new ArrayList<>();
+                facts.add(window);
+                facts.add(query);
+                for (Organization org : batch) {
+                    PeriodFacts pf = data.facts(org.code(), period);
+                    if (pf != null) {
+                        facts.add(org);
+                        facts.add(pf);
+                    }
+                }
+                run(facts, batch.size(), listener, fact -> {
+                    if (fact instanceof UpgradeLever l) {
+                        levers.add(l);
+                    }
+                });
+            }
+            levers.sort(Comparator.comparing(UpgradeLever::orgCode).thenComparing(UpgradeLever::rule)
+                    .thenComparing(UpgradeLever::fact));
+            return new UpgradeLevers(List.copyOf(levers), RuleCoverage.of(rules.ruleNames(), listener.fired()));
+        });
+    }
+
     /**
      * The calibration of the inspectors (督查校准): the visits recorded in the period, the figures of every
      * team and inspector, the outliers the calibration rules flag, and the rules that fired.

@@ -82,7 +82,15 @@ public final class ExecutableModelGenerator {
         });
         // behind the rule class loader too, with what the model's generated Java needs besides
         RuleClassLoader loader = RuleClassLoader.forExecutableModelBuild(ExecutableModelGenerator.class.getClassLoader());
-        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs, loader).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // with a form it cannot take, the model's generator sometimes stops with an exception
+            // instead of a message (which depends on the other rules of the package): a refusal all the same
+            throw new RuleSetCompilationException(List.of(new RuleMessage(RuleMessage.Level.ERROR, null, 0, 0,
+                    "the executable model cannot be generated: " + e.getMessage())));
+        }
         List<RuleMessage> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             errors.add(RuleSet.toRuleMessage(m));

@@ -104,6 +104,9 @@ public final class ScenarioRunner {
             Evaluator.PlannedVisits planned = plan(evaluator, bundle, s);
             coverages.add(planned.coverage());
             coverages.add(calibrate(evaluator, bundle, s).coverage());
+            BundleData data = new BundleData(bundle);
+            coverages.add(evaluator.upgradeLevers(data, s.period(), s.asOf(), data.organizationsWithFacts(s.period()))
+                    .coverage());
             List<ScenarioReport.Failure> failures = new ArrayList<>();
             for (Expectation x : s.expectations()) {
                 Optional<String> actual = x.check(run.result(), planned.due(), planned.doubts());

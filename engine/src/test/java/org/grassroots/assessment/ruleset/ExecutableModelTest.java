@@ -89,7 +89,9 @@ class ExecutableModelTest {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         assertThatThrownBy(() -> ExecutableModelGenerator.generate(rules, classes))
                 .isInstanceOf(RuleSetCompilationException.class)
-                .satisfies(e -> assertThat(((RuleSetCompilationException) e).messages().toString()).contains("size"));
+                .satisfies(e -> assertThat(((RuleSetCompilationException) e).messages().toString())
+                        // Drools names the method it misses, or (depending on the other rules) stops
+                        .containsAnyOf("size", "the executable model cannot be generated"));
         assertThat(classes.resolve(ExecutableModel.DESCRIPTOR)).doesNotExist();
     }
 

@@ -298,6 +298,12 @@ public final class PolicyHarness {
                 new PlanningDay(LocalDate.parse(asOf), LocalDate.parse(recordsStart)), grades);
     }
 
+    /** What the UP rules find within reach for every organization of the harness, as of the date. */
+    public List<org.grassroots.assessment.evaluation.UpgradeLever> levers(String period, String asOf) {
+        return new Evaluator(RULES).upgradeLevers(data(), Period.parse(period), LocalDate.parse(asOf),
+                List.copyOf(organizations)).levers();
+    }
+
     /** Evaluates the period as of its end. */
     public EvaluationResult evaluate(String period) {
         return evaluate(period, Period.parse(period).end().toString());

@@ -64,6 +64,8 @@ import org.grassroots.assessment.evaluation.Rounding;
 import org.grassroots.assessment.evaluation.SeverityFactor;
 import org.grassroots.assessment.evaluation.Statistics;
 import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.evaluation.UpgradeLever;
+import org.grassroots.assessment.evaluation.UpgradeQuery;
 import org.grassroots.assessment.evaluation.TimelyRectification;
 import org.grassroots.assessment.evaluation.VanguardRate;
 import org.grassroots.assessment.evaluation.VanguardTitle;
@@ -108,6 +110,8 @@ public final class RuleVocabulary {
             PlanningDay.class, PublishedGrade.class, VisitItemsVerified.class, PhotoTaken.class,
             // facts the inspector calibration inserts
             CalibrationPeriod.class, CalibrationFigures.class,
+            // facts the upgrade-path search inserts
+            UpgradeQuery.class,
             // results and derived facts the rules insert
             ChecklistItem.class, SeverityFactor.class, FindingDeduction.class, VisitScore.class, InspectionScore.class,
             InspectionItem.class, TimelyRectification.class, MemberDisqualified.class, MemberTitle.class,
@@ -115,6 +119,7 @@ public final class RuleVocabulary {
             ProvisionalTier.class, Grade.class, OrgFlag.class, OrgTitleAward.class, MovementResult.class,
             RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class, DoubtfulVisit.class,
             CalibrationOutlier.class,
+            UpgradeLever.class,
             // enums and values that facts carry
             Dimension.class, Flag.class, Movement.class, OrgTitle.class, RankScope.class, RectificationSource.class,
             Tier.class, VanguardTitle.class, Appraisal.class, DemonstrationLevel.class, EnterpriseCategory.class,

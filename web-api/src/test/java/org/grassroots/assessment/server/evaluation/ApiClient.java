@@ -52,6 +52,11 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String json) {
+        return send(signed(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response postBytes(String path, byte[] json) {
         return send(signed(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
