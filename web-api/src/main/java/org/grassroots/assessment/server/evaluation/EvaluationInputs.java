@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.evaluation;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.grassroots.assessment.evaluation.AssessmentData;
@@ -50,15 +51,41 @@ public class EvaluationInputs {
             AssessmentData data, Bundle bundle) {
     }
 
+    /**
+     * Writes the evaluation's kept inputs as a bundle the offline CLI reads (docs/formats.md section
+     * 1); false, nothing written, when it was stored before evaluations kept their inputs.
+     */
+    @Transactional(readOnly = true)
+    public boolean writeBundle(long evaluationId, OutputStream out) {
+        Optional<String> json = snapshots.extrasJson(evaluationId);
+        if (json.isEmpty()) {
+            return false;
+        }
+        format(evaluationId, json.get());
+        InputSnapshot.writeBundle(snapshots.bundle(evaluationId), out);
+        return true;
+    }
+
+    /** Whether the evaluation kept its inputs (evaluations stored before inputs were kept did not). */
+    @Transactional(readOnly = true)
+    public boolean kept(long evaluationId) {
+        return snapshots.extrasJson(evaluationId).isPresent();
+    }
+
+    private static InputSnapshot.Extras format(long evaluationId, String json) {
+        InputSnapshot.Extras extras = EvaluationJson.MAPPER.readValue(json, InputSnapshot.Extras.class);
+        if (extras.format() != InputSnapshot.FORMAT) {
+            throw new IllegalStateException("evaluation #" + evaluationId + " has inputs in format " + extras.format()
+                    + ", this server reads format " + InputSnapshot.FORMAT);
+        }
+        return extras;
+    }
+
     /** The evaluation's inputs; empty when it was stored before snapshots were kept. */
     @Transactional(readOnly = true)
     public Optional<Inputs> of(long evaluationId) {
         return snapshots.extrasJson(evaluationId).map(json -> {
-            InputSnapshot.Extras extras = EvaluationJson.MAPPER.readValue(json, InputSnapshot.Extras.class);
-            if (extras.format() != InputSnapshot.FORMAT) {
-                throw new IllegalStateException("evaluation #" + evaluationId + " has inputs in format " + extras.format()
-                        + ", this server reads format " + InputSnapshot.FORMAT);
-            }
+            InputSnapshot.Extras extras = format(evaluationId, json);
             InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId));
             return new Inputs(Period.parse(extras.period()), extras.asOf(), extras.previousGrades(),
                     data.previousGrades(), data, data.bundle());

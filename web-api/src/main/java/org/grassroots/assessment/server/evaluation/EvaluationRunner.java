@@ -207,7 +207,7 @@ public class EvaluationRunner {
         log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
         InputSnapshot.Written snapshot = InputSnapshot.write(data, period, asOf, basis, before, loader.ancestorsOutside(data),
-                (part, bytes) -> snapshots.insertPart(id, part, bytes));
+                loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf), (part, bytes) -> snapshots.insertPart(id, part, bytes));
         snapshots.insert(id, InputSnapshot.FORMAT, snapshot.parts(), snapshot.bundleBytes(),
                 EvaluationJson.MAPPER.writeValueAsString(snapshot.extras()));
         laps.lap("inputs kept");

@@ -16,14 +16,19 @@ import java.util.zip.GZIPOutputStream;
 import org.grassroots.assessment.evaluation.IndexedAssessmentData;
 import org.grassroots.assessment.evaluation.PreviousGrades;
 import org.grassroots.assessment.evaluation.Tier;
+import org.grassroots.assessment.fixtures.json.BundleJsonWriter;
 import org.grassroots.assessment.model.Bundle;
+import org.grassroots.assessment.model.Finding;
+import org.grassroots.assessment.model.ImportedRectification;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
+import org.grassroots.assessment.rectification.StepKind;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -71,7 +76,8 @@ final class InputSnapshot {
 
     /** Writes the bundle to the sink and returns the extras and the bundle's uncompressed size. */
     static Written write(DatabaseAssessmentData data, Period period, LocalDate asOf, FactBasis basis,
-            PreviousGradesResolver.Resolved previous, List<Organization> ancestors, PartSink sink) {
+            PreviousGradesResolver.Resolved previous, List<Organization> ancestors, Map<String, List<String>> inspectors,
+            PartSink sink) {
         List<Organization> orgs = new ArrayList<>(data.organizations().values());
         orgs.sort(Comparator.comparing(Organization::code));
         List<Organization> all = new ArrayList<>(orgs);
@@ -119,7 +125,10 @@ final class InputSnapshot {
                 g.writeStartArray();
                 for (Organization o : orgs) {
                     for (Visit v : data.visitsUpTo(o.code(), LocalDate.MAX)) {
-                        g.writePOJO(v);
+                        // the engine does not read the inspectors, the data leaves them out: kept so that
+                        // the inputs are a bundle the offline CLI accepts (1-20 inspectors per visit)
+                        g.writePOJO(new Visit(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(),
+                                inspectors.getOrDefault(v.visitId(), v.inspectors()), v.location(), v.findings()));
                         List<List<Step>> steps = new ArrayList<>();
                         boolean any = false;
                         for (int i = 0; i < v.findings().size(); i++) {
@@ -157,6 +166,61 @@ final class InputSnapshot {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+
+    /**
+     * The kept inputs as a bundle (docs/formats.md section 1) that the offline CLI reads: the same
+     * records, each standing finding's ledger steps carried as the bundle carries a ledger's state
+     * (status, {@code submittedOn}, {@code verifiedOn}). A bundle states at most one submission and
+     * one verification: an item whose ledger went through a rejection, a withdrawal or a reopening
+     * is carried by its last submission and verification, which the engine reads the same way only
+     * when the later steps do not fall before the as-of date; the format cannot say more. Previous
+     * tiers are not part of a bundle: the CLI evaluates the previous period from its facts.
+     */
+    static void writeBundle(InputStream compressed, OutputStream out) {
+        Document d;
+        try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
+            d = EvaluationJson.MAPPER.readValue(in, Document.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, List<List<Step>>> findings = d.findings() == null ? Map.of() : d.findings();
+        List<Visit> visits = new ArrayList<>(d.visits().size());
+        for (Visit v : d.visits()) {
+            List<List<Step>> steps = findings.get(v.visitId());
+            if (steps == null) {
+                visits.add(v);
+                continue;
+            }
+            List<Finding> carried = new ArrayList<>(v.findings().size());
+            for (int i = 0; i < v.findings().size(); i++) {
+                Finding f = v.findings().get(i);
+                ImportedRectification state = i < steps.size() ? ledgerState(steps.get(i)) : f.rectification();
+                carried.add(new Finding(f.item(), f.severity(), f.deduction(), f.note(), f.evidence(), state));
+            }
+            visits.add(new Visit(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(), v.inspectors(), v.location(),
+                    carried));
+        }
+        BundleJsonWriter.writeBundle(new Bundle(d.organizations(), d.periodFacts(), d.members(), visits), out);
+    }
+
+    /** A ledger item's steps as a bundle's rectification state; null (no state) without steps. */
+    private static ImportedRectification ledgerState(List<Step> steps) {
+        if (steps.isEmpty()) {
+            return null;
+        }
+        RectificationHistory history = new RectificationHistory(steps.stream()
+                .map(s -> new RectificationStep(StepKind.valueOf(s.kind()), s.date())).toList());
+        LocalDate submitted = history.lastSubmitAsOf(LocalDate.MAX);
+        LocalDate verified = history.lastVerifyAsOf(LocalDate.MAX);
+        if (verified != null && submitted != null) {
+            return new ImportedRectification(RectificationStatus.VERIFIED, submitted, verified);
+        }
+        if (submitted != null) {
+            return new ImportedRectification(RectificationStatus.SUBMITTED, submitted, null);
+        }
+        return new ImportedRectification(RectificationStatus.OPEN, null, null);
     }
 
 

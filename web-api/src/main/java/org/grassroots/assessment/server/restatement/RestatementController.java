@@ -50,6 +50,28 @@ class RestatementController {
         return ResponseEntity.created(URI.create("/api/evaluations/" + id + "/restatements/" + h.id())).body(h);
     }
 
+    @Operation(summary = "下载考评留存的输入数据 Download the inputs an evaluation kept",
+            description = "该考评当时读取并留存的数据，作为数据包（docs/formats.md 第 1 节）下载，可用离线命令行"
+                    + " `evaluate --bundle 文件 --period 期间 --as-of 截至日期 --rules 目录` 按任一规则版本复算。"
+                    + " The kept inputs as a bundle JSON (docs/formats.md section 1) that the offline CLI evaluates"
+                    + " with `--rules` of any version; previous tiers are not part of a bundle (the CLI evaluates the"
+                    + " previous period from its facts).")
+    @ApiResponse(responseCode = "200", description = "the bundle, as an attachment", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "unknown evaluation", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "the evaluation was stored before evaluations kept their inputs",
+            content = @Content(mediaType = PROBLEM))
+    @GetMapping("/api/evaluations/{id}/inputs")
+    void inputs(@PathVariable long id, HttpServletResponse response) throws IOException {
+        restatements.checkInputs(id);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-" + id + "-inputs.json\"");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        restatements.writeInputs(id, response.getOutputStream());
+        response.flushBuffer();
+    }
+
     @Operation(summary = "考评的重算列表 An evaluation's restatements", description = "按时间先后。 Oldest first.")
     @ApiResponse(responseCode = "404", description = "unknown evaluation", content = @Content(mediaType = PROBLEM))
     @GetMapping("/api/evaluations/{id}/restatements")

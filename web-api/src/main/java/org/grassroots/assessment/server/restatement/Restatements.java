@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.restatement;
 
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,25 @@ public class Restatements {
             return stored;
         });
         return restatements.find(evaluationId, id).orElseThrow();
+    }
+
+    /**
+     * Checks that the evaluation exists (404) and kept its inputs (409), before anything is written;
+     * then {@link #writeInputs} writes them.
+     */
+    public void checkInputs(long evaluationId) {
+        evaluations.summary(evaluationId);
+        if (!inputs.kept(evaluationId)) {
+            throw new ConflictException("考评 #" + evaluationId + " 在保存输入数据之前运行，没有留存当时读取的数据"
+                    + " (evaluation #" + evaluationId + " was stored before evaluations kept their inputs)");
+        }
+    }
+
+    /** Writes the evaluation's kept inputs as a bundle (docs/formats.md section 1). */
+    public void writeInputs(long evaluationId, OutputStream out) {
+        if (!inputs.writeBundle(evaluationId, out)) {
+            throw new IllegalStateException("evaluation #" + evaluationId + " has no kept inputs");
+        }
     }
 
     /** The evaluation's restatements, oldest first; 404 for an unknown evaluation. */

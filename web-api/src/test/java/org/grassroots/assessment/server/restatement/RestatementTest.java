@@ -16,16 +16,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.grassroots.assessment.cli.InProcessCli;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.grassroots.assessment.evaluation.EvaluationResult;
-import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.evaluation.ApiClient;
-import org.grassroots.assessment.server.evaluation.EvaluationInputs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -58,8 +57,6 @@ class RestatementTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    EvaluationInputs inputs;
 
     @TempDir
     Path temp;
@@ -113,21 +110,19 @@ class RestatementTest {
         assertThat(api.get("/api/evaluations/" + official).body()).isEqualTo(documentBefore);
         assertThat(storedRows(official)).isEqualTo(rowsBefore);
 
-        // the restatement equals the engine run on the kept inputs with the version's files from a directory
+        // the restatement equals the offline CLI run on the kept inputs, downloaded as a bundle, with
+        // --rules of the version's files in a directory, field by field. 2025 has no previous period in
+        // the inputs: neither side has previous tiers, so movement is compared too.
         Path dir = Files.createDirectories(temp.resolve("rules"));
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
         RuleSet rules = RuleSetLoader.fromDirectory(dir);
-        EvaluationInputs.Inputs kept = inputs.of(official).orElseThrow();
-        EvaluationResult offline = new Evaluator(rules).evaluate(kept.data(), kept.period(), kept.asOf(),
-                kept.previousGrades());
+        Path bundle = downloadInputs(official);
+        EvaluationResult offline = cli(bundle, dir, api, official);
         JsonNode view = api.get("/api/evaluations/" + official + "/restatements/" + restatementId).json();
         Map<String, OrganizationResult> stored = new RestatementResults(jdbc).of(restatementId);
-        assertThat(stored).hasSize(offline.organizations().size());
-        for (OrganizationResult o : offline.organizations()) {
-            assertThat((Object) JSON.valueToTree(stored.get(o.code()))).as(o.code()).isEqualTo((Object) JSON.valueToTree(o));
-        }
+        assertFieldByField(stored, offline, Set.of());
         assertThat(view.get("restated").get("checksum").asString()).isEqualTo(rules.checksum());
 
         // exactly the organizations whose result moved, computed here from the two result sets
@@ -190,10 +185,101 @@ class RestatementTest {
         JsonNode audit = api.get("/api/audit?action=EVALUATION_RESTATED").json();
         assertThat(audit.toString()).contains("重算考评 #" + official);
         assertThat(audit.get("total").asLong()).isEqualTo(2);
+
+        // 2026 against the previous period: the restatement compares with the previous tiers the
+        // official evaluation compared with (kept with its inputs: here the stored 2025 evaluation's).
+        // A bundle carries no tiers: the CLI evaluates the previous period from the bundle's facts
+        // with --rules. So movement is compared for every organization whose previous tier the CLI
+        // finds equal to the kept one (the CLI itself says which: the same bundle evaluated for
+        // 2025), everything else for all.
+        long official2026 = api.evaluate("2026", "2026-12-31");
+        assertThat(api.get("/api/evaluations/" + official2026 + "/summary").json().get("previousGrades").asString())
+                .contains("#" + official);
+        ApiClient.Response restated2026 = api.post("/api/evaluations/" + official2026 + "/restate?ruleVersion="
+                + draftId, "");
+        assertThat(restated2026.status()).as(restated2026.body()).isEqualTo(201);
+        Path bundle2026 = downloadInputs(official2026);
+        EvaluationResult cli2026 = cli(bundle2026, dir, api, official2026);
+        Map<String, OrganizationResult> previousByCli = new HashMap<>();
+        cliRun(bundle2026, dir, "2025", "2025-12-31").organizations().forEach(o -> previousByCli.put(o.code(), o));
+        Set<String> previousMoved = new TreeSet<>();
+        Set<String> withPrevious = new TreeSet<>();
+        officialResult.organizations().forEach(o -> {
+            OrganizationResult cliPrevious = previousByCli.get(o.code());
+            if (cliPrevious == null || cliPrevious.tier() != o.tier()) {
+                previousMoved.add(o.code());
+            } else {
+                withPrevious.add(o.code());
+            }
+        });
+        assertThat(withPrevious).as("organizations whose movement is compared against a previous tier").isNotEmpty();
+        Map<String, OrganizationResult> stored2026 = new RestatementResults(jdbc).of(restated2026.json().get("id").asLong());
+        assertFieldByField(stored2026, cli2026, previousMoved);
+        withPrevious.forEach(code -> assertThat(stored2026.get(code).movement()).as(code)
+                .isNotEqualTo(org.grassroots.assessment.evaluation.Movement.NEW));
     }
 
     @Test
     @Order(2)
+    void the_inputs_download_is_the_office_s_and_answers_problems() {
+        ApiClient api = new ApiClient(port);
+        long kept = api.evaluate("2026", "2026-12-31");
+        jdbc.update("delete from evaluation_snapshot_part where evaluation_id = ?", kept);
+        jdbc.update("delete from evaluation_snapshot where evaluation_id = ?", kept);
+        ApiClient.Response none = api.get("/api/evaluations/" + kept + "/inputs");
+        assertThat(none.status()).as(none.body()).isEqualTo(409);
+        assertThat(none.json().get("detail").asString()).contains("没有留存当时读取的数据");
+        assertThat(api.get("/api/evaluations/999999/inputs").status()).isEqualTo(404);
+    }
+
+    /**
+     * Every organization of the CLI's result stored by the restatement equal field by field, and no
+     * other; for the organizations given, every field but movement.
+     */
+    private static void assertFieldByField(Map<String, OrganizationResult> stored, EvaluationResult cli,
+            Set<String> exceptMovement) {
+        assertThat(stored.keySet()).isEqualTo(new TreeSet<>(cli.organizations().stream()
+                .map(OrganizationResult::code).toList()));
+        for (OrganizationResult o : cli.organizations()) {
+            JsonNode expected = JSON.valueToTree(o);
+            JsonNode actual = JSON.valueToTree(stored.get(o.code()));
+            if (exceptMovement.contains(o.code())) {
+                ((ObjectNode) expected).remove("movement");
+                ((ObjectNode) actual).remove("movement");
+            }
+            assertThat((Object) actual).as(o.code()).isEqualTo((Object) expected);
+        }
+    }
+
+    /** GET /api/evaluations/{id}/inputs as the office: an attachment, written to a file. */
+    private Path downloadInputs(long evaluationId) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/evaluations/" + evaluationId + "/inputs")).header("Authorization", TestUsers.admin())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"evaluation-" + evaluationId + "-inputs.json\"");
+        Path file = temp.resolve("evaluation-" + evaluationId + "-inputs.json");
+        Files.write(file, r.body());
+        return file;
+    }
+
+    /** The CLI on the bundle with --rules, for the evaluation's period and as-of date. */
+    private EvaluationResult cli(Path bundle, Path rules, ApiClient api, long evaluationId) throws IOException {
+        JsonNode summary = api.get("/api/evaluations/" + evaluationId + "/summary").json();
+        return cliRun(bundle, rules, summary.get("period").asString(), summary.get("asOf").asString());
+    }
+
+    private EvaluationResult cliRun(Path bundle, Path rules, String period, String asOf) throws IOException {
+        Path out = Files.createTempFile(temp, "cli-" + period + "-", ".json");
+        InProcessCli.Run run = InProcessCli.run("evaluate", "--bundle", bundle.toString(), "--period", period,
+                "--as-of", asOf, "--rules", rules.toString(), "--out", out.toString(), "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return JSON.readValue(Files.readString(out), EvaluationResult.class);
+    }
+
+    @Test
+    @Order(3)
     void an_evaluation_stored_without_its_inputs_and_unknown_ids_answer_problems() {
         ApiClient api = new ApiClient(port);
         long old = api.evaluate("2026", "2026-12-31");
