@@ -201,6 +201,20 @@ class AssessmentDataRepository {
         return inspectors;
     }
 
+    /**
+     * The member records of a period of the organizations the data holds, grouped by organization:
+     * for what the evaluation keeps when it did not read them itself (previous tiers from a stored evaluation).
+     */
+    Map<String, List<MemberRecord>> membersOf(DatabaseAssessmentData data, Period period, OrgScope scope) {
+        Map<String, List<MemberRecord>> members = new HashMap<>();
+        for (MemberRecord m : readMembers(period, scope)) {
+            if (data.covers(m.orgCode())) {
+                members.computeIfAbsent(m.orgCode(), c -> new ArrayList<>()).add(m);
+            }
+        }
+        return members;
+    }
+
     /** Adds the member records of the organizations in scope for a period. */
     void addMembers(DatabaseAssessmentData data, Period period, OrgScope scope) {
         readMembers(period, scope).forEach(data::add);

@@ -17,6 +17,7 @@ import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleSet;
@@ -206,8 +207,14 @@ public class EvaluationRunner {
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
+        // the previous period's members were read only if its tiers were evaluated on the fly; the
+        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
+        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
+        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
+                : loader.membersOf(data, period.previous(), scope);
         InputSnapshot.Written snapshot = InputSnapshot.write(data, period, asOf, basis, before, loader.ancestorsOutside(data),
-                loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf), (part, bytes) -> snapshots.insertPart(id, part, bytes));
+                loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf), previousMembers,
+                (part, bytes) -> snapshots.insertPart(id, part, bytes));
         snapshots.insert(id, InputSnapshot.FORMAT, snapshot.parts(), snapshot.bundleBytes(),
                 EvaluationJson.MAPPER.writeValueAsString(snapshot.extras()));
         laps.lap("inputs kept");

@@ -77,7 +77,7 @@ final class InputSnapshot {
     /** Writes the bundle to the sink and returns the extras and the bundle's uncompressed size. */
     static Written write(DatabaseAssessmentData data, Period period, LocalDate asOf, FactBasis basis,
             PreviousGradesResolver.Resolved previous, List<Organization> ancestors, Map<String, List<String>> inspectors,
-            PartSink sink) {
+            Map<String, List<MemberRecord>> previousMembers, PartSink sink) {
         List<Organization> orgs = new ArrayList<>(data.organizations().values());
         orgs.sort(Comparator.comparing(Organization::code));
         List<Organization> all = new ArrayList<>(orgs);
@@ -115,7 +115,11 @@ final class InputSnapshot {
                 g.writeStartArray();
                 for (Organization o : orgs) {
                     for (Period p : periods) {
-                        for (MemberRecord m : data.members(o.code(), p)) {
+                        List<MemberRecord> members = data.members(o.code(), p);
+                        if (members.isEmpty() && !p.equals(period)) {
+                            members = previousMembers.getOrDefault(o.code(), List.of());
+                        }
+                        for (MemberRecord m : members) {
                             g.writePOJO(m);
                         }
                     }

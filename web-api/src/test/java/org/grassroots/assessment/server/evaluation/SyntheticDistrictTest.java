@@ -3,10 +3,17 @@ package org.grassroots.assessment.server.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.grassroots.assessment.bundle.BundleReader;
+import org.grassroots.assessment.cli.InProcessCli;
 import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
@@ -14,9 +21,11 @@ import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.fixtures.SyntheticBundleGenerator;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.ruleset.ActiveRuleSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +44,8 @@ class SyntheticDistrictTest {
 
     @LocalServerPort
     int port;
+    @TempDir
+    Path temp;
     @Autowired
     ActiveRuleSet rules;
 
@@ -50,7 +61,8 @@ class SyntheticDistrictTest {
         ApiClient.Response imported = api.postBytes("/api/import", bytes);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         api.evaluate("2025", "2025-12-31");
-        JsonNode stored = api.evaluation(api.evaluate("2026", "2026-12-31"));
+        long id = api.evaluate("2026", "2026-12-31");
+        JsonNode stored = api.evaluation(id);
 
         Bundle bundle = new BundleReader().read(new ByteArrayInputStream(bytes));
         EvaluationResult offline = new Evaluator(rules.get())
@@ -63,6 +75,23 @@ class SyntheticDistrictTest {
         assertThat(ResultRows.members(stored)).containsExactlyElementsOf(ResultRows.members(expected));
         assertThat(ResultRows.rectifications(stored)).containsExactlyElementsOf(ResultRows.rectifications(expected));
         assertThat(stored.toString()).contains("REVERSE_RANKED");
+
+        // the inputs the evaluation kept, downloaded as a bundle, give the same under the offline CLI
+        // (visits with their inspectors, the ledger's steps as the bundle's rectification states)
+        HttpResponse<byte[]> inputs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/evaluations/" + id + "/inputs"))
+                .header("Authorization", TestUsers.admin()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(inputs.statusCode()).isEqualTo(200);
+        Path kept = Files.write(temp.resolve("inputs.json"), inputs.body());
+        Path out = temp.resolve("cli.json");
+        InProcessCli.Run run = InProcessCli.run("evaluate", "--bundle", kept.toString(), "--period", "2026",
+                "--as-of", "2026-12-31", "--out", out.toString(), "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode cli = ResultJson.mapper().readTree(Files.readString(out));
+        assertThat(ResultRows.organizations(cli)).containsExactlyElementsOf(ResultRows.organizations(stored));
+        assertThat(groupRanks(cli)).containsExactlyElementsOf(groupRanks(stored));
+        assertThat(ResultRows.members(cli)).containsExactlyElementsOf(ResultRows.members(stored));
+        assertThat(ResultRows.rectifications(cli)).containsExactlyElementsOf(ResultRows.rectifications(stored));
     }
 
     private static List<String> groupRanks(JsonNode result) {
