@@ -36,7 +36,8 @@ import tools.jackson.core.JsonGenerator;
  * version (issue 18, history restated). One JSON document, streamed gzip-compressed in parts of at
  * most 1 MB: the sections of a bundle (docs/formats.md section 1) with each record as its engine type
  * exactly as the evaluation read it (every organization read and, without facts, those above them;
- * the period's and the previous period's facts and members; every visit with its standing findings),
+ * the period's and the previous period's facts and members; every visit with its inspectors and its
+ * standing findings),
  * then each finding's rectification steps as the ledger held them and the previous tiers movement
  * compared with. Beside it the {@link Extras}: the period, as-of date, fact basis and where the
  * previous tiers came from. What it holds is what {@link InputDigest} digests. The records are
