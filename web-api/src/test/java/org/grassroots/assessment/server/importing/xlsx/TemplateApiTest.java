@@ -66,8 +66,8 @@ class TemplateApiTest {
             Sheet notes = wb.getSheet("说明");
             List<String> rows = new ArrayList<>();
             notes.forEach(r -> rows.add(line(r)));
-            assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("|流动党员（名）|是|") && r.endsWith("|CO-03、S-02"));
-            assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("党员学习参学率") && r.endsWith("|CO-02"));
+            assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("|流动党员（名）|是|") && r.endsWith("|CO-03、S-02、UP-05"));
+            assertThat(rows).anyMatch(r -> r.startsWith("期间指标|") && r.contains("党员学习参学率") && r.endsWith("|CO-02、UP-03"));
             assertThat(rows).anyMatch(r -> r.startsWith("党员|") && r.contains("学习测试成绩") && r.endsWith("|V-05"));
             assertThat(rows).anyMatch(r -> r.startsWith("组织|A|组织编码|是|"));
             int described = (int) rows.stream().filter(r -> r.matches("^(组织|期间指标|党员|明察暗访|发现问题)\\|.*")).count();
