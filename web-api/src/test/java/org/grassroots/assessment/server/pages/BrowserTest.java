@@ -16,6 +16,7 @@ import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,7 +40,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + BrowserTest.DATA_DIR, "assessment.demo=true"})
+@Tag(BrowserTest.TAG)
 public abstract class BrowserTest {
+
+    /**
+     * The tag of every browser test. The suite on PostgreSQL leaves them out: a page reads through
+     * the same repositories as the API, and the queries only the pages send (the ranking table's
+     * filters, search, orders and paging) run there in {@code ranking.RankingSearchTest}.
+     */
+    public static final String TAG = "browser";
 
     static final String DATA_DIR = "target/test-data/pages";
     static final String DEMO_PASSWORD = "demo2026";
