@@ -26,6 +26,7 @@ import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.Deadline;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.PreviousGrades;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.model.Bundle;
@@ -37,7 +38,8 @@ import org.grassroots.assessment.ruleset.RuleSetLoader;
 
 /**
  * The offline command line (docs/formats.md section 4):
- * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--out FILE] [--threads N] [--time-limit S]},
+ * {@code evaluate --bundle FILE --period P [--as-of DATE] [--rules DIR] [--previous-tiers FILE] [--out FILE]
+ * [--threads N] [--time-limit S]},
  * and for rule maintainers {@code rules validate [DIR]} and {@code rules test [DIR]} ({@link RulesCommand}).
  * A handful of options does not justify a parsing library; this class parses them itself.
  */
@@ -52,7 +54,8 @@ public final class AssessmentCli {
 
     private static final String USAGE_TEXT = """
             usage: java -jar assessment-cli.jar evaluate --bundle FILE --period P [--as-of YYYY-MM-DD]
-                                                [--rules DIR] [--out FILE] [--threads N] [--time-limit S]
+                                                [--rules DIR] [--previous-tiers FILE] [--out FILE]
+                                                [--threads N] [--time-limit S]
                    java -jar assessment-cli.jar rules validate [DIR]
                    java -jar assessment-cli.jar rules test [DIR]
               --bundle   fixture bundle (JSON, docs/formats.md section 1). One larger than a fifth
@@ -62,6 +65,10 @@ public final class AssessmentCli {
               --period   2026 or 2026-Q3
               --as-of    default: the period end, or today if earlier
               --rules    a directory of .drl files (default: the rule set shipped inside)
+              --previous-tiers  the previous period's tiers that movement compares with,
+                         {"period": "2025", "tiers": {"CODE": "GOOD", ...}} (what the server's
+                         GET /api/evaluations/{id}/previous-tiers answers); default: the previous
+                         period evaluated from the bundle's facts with the same rules
               --out      write the result JSON here (default: standard output)
               --threads  evaluate with N threads (default: the number of processors)
               --time-limit  stop the evaluation after S seconds (default: no limit); exit 5. The
@@ -154,6 +161,8 @@ public final class AssessmentCli {
         // compiling the rules (seconds, one core) and reading the bundle (one core) do not depend on
         // each other: do both at once; report as before, the rules' errors first
         Path rulesDir = options.containsKey("--rules") ? Path.of(options.get("--rules")) : null;
+        PreviousGrades previous = options.containsKey("--previous-tiers")
+                ? PreviousTiersFile.read(Path.of(options.get("--previous-tiers")), period) : null;
         PhaseTimer timer = new PhaseTimer(System.getProperty("assessment.timings") != null ? err : null);
         CompletableFuture<RuleSet> compiling = compileInBackground(rulesDir, timer);
         ReadBundle bundle = null;
@@ -195,7 +204,7 @@ public final class AssessmentCli {
                     : Deadline.NONE;
             Evaluator evaluator = new Evaluator(rules, threads, 32)
                     .limitedBy(Evaluator.DEFAULT_FIRINGS_PER_ORGANIZATION, deadline);
-            write(o -> records.evaluate(evaluator, period, asOf, o), options.get("--out"));
+            write(o -> records.evaluate(evaluator, period, asOf, previous, o), options.get("--out"));
             timer.done("write");
             return OK;
         }
@@ -203,8 +212,12 @@ public final class AssessmentCli {
 
     /** A bundle read and checked: held in memory, or spilled to temporary files that closing deletes. */
     private interface ReadBundle extends AutoCloseable {
-        /** Evaluates the period and writes the result JSON. */
-        void evaluate(Evaluator evaluator, Period period, LocalDate asOf, OutputStream out) throws IOException;
+        /**
+         * Evaluates the period and writes the result JSON; movement compares with the given previous
+         * tiers, or (null) with the previous period evaluated from the bundle's facts.
+         */
+        void evaluate(Evaluator evaluator, Period period, LocalDate asOf, PreviousGrades previous, OutputStream out)
+                throws IOException;
 
         @Override
         void close();
@@ -220,9 +233,9 @@ public final class AssessmentCli {
             SpilledBundle spilled = new BundleReader().spill(bundleFile, temp);
             return new ReadBundle() {
                 @Override
-                public void evaluate(Evaluator evaluator, Period period, LocalDate asOf, OutputStream out)
-                        throws IOException {
-                    new StreamedEvaluation(evaluator, temp, timer).evaluate(spilled, period, asOf, out);
+                public void evaluate(Evaluator evaluator, Period period, LocalDate asOf, PreviousGrades previous,
+                        OutputStream out) throws IOException {
+                    new StreamedEvaluation(evaluator, temp, timer).evaluate(spilled, period, asOf, previous, out);
                 }
 
                 @Override
@@ -234,8 +247,10 @@ public final class AssessmentCli {
         Bundle whole = new BundleReader().read(bundleFile);
         return new ReadBundle() {
             @Override
-            public void evaluate(Evaluator evaluator, Period period, LocalDate asOf, OutputStream out) {
-                EvaluationResult result = evaluator.evaluate(new BundleData(whole), period, asOf);
+            public void evaluate(Evaluator evaluator, Period period, LocalDate asOf, PreviousGrades previous,
+                    OutputStream out) {
+                EvaluationResult result = previous == null ? evaluator.evaluate(new BundleData(whole), period, asOf)
+                        : evaluator.evaluate(new BundleData(whole), period, asOf, previous);
                 timer.done("evaluate");
                 ResultJson.write(result, out);
             }
@@ -309,7 +324,7 @@ public final class AssessmentCli {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static final Set<String> OPTIONS = Set.of("--bundle", "--period", "--as-of", "--rules", "--out", "--threads",
+    private static final Set<String> OPTIONS = Set.of("--bundle", "--period", "--as-of", "--rules", "--previous-tiers", "--out", "--threads",
             "--time-limit");
 
     private static Map<String, String> options(String[] args) {

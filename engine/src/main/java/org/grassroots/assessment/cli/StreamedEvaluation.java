@@ -18,6 +18,7 @@ import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.PreviousGrades;
 import org.grassroots.assessment.evaluation.RectificationItem;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.model.Bundle;
@@ -53,8 +54,13 @@ public final class StreamedEvaluation {
         this.timer = timer;
     }
 
-    /** Evaluates every part, ranks the district and writes the result JSON to {@code out}. */
-    public void evaluate(SpilledBundle bundle, Period period, LocalDate asOf, OutputStream out) throws IOException {
+    /**
+     * Evaluates every part, ranks the district and writes the result JSON to {@code out}; movement
+     * compares with the given previous tiers, or (null) with each part's previous period evaluated
+     * from its facts.
+     */
+    public void evaluate(SpilledBundle bundle, Period period, LocalDate asOf, PreviousGrades previous, OutputStream out)
+            throws IOException {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         try (ResultSpill spill = new ResultSpill(tempDirectory)) {
             List<OrganizationResult> slim = new ArrayList<>();
@@ -63,7 +69,9 @@ public final class StreamedEvaluation {
                 if (records.organizations().isEmpty()) {
                     continue;
                 }
-                EvaluationResult result = evaluator.evaluateUnranked(new BundleData(records), period, asOf);
+                EvaluationResult result = previous == null
+                        ? evaluator.evaluateUnranked(new BundleData(records), period, asOf)
+                        : evaluator.evaluateUnranked(new BundleData(records), period, asOf, previous);
                 for (OrganizationResult organization : result.organizations()) {
                     spill.organizations.add(organization.code(), organization);
                     slim.add(slim(organization));

@@ -101,13 +101,21 @@ public final class Evaluator {
      * heap), ranked once at the end with {@link #rank}.
      */
     public EvaluationResult evaluateUnranked(AssessmentData data, Period period, LocalDate asOf) {
-        return RuleWorkers.within(deadline, () -> {
-            AssessmentWindow window = AssessmentWindow.of(period, asOf);
-            List<Organization> orgs = data.organizationsWithFacts(period);
-            List<Finished> finished = evaluateOrganizations(data, period, window, orgs,
-                    previousInline(data, period, orgs), null, false, batch -> Finished.of(batch, window.asOf()));
-            return assemble(window, finished, null, false);
-        });
+        return RuleWorkers.within(deadline, () -> unranked(data, period, asOf, null));
+    }
+
+    /** {@link #evaluateUnranked(AssessmentData, Period, LocalDate)} with movement against the given previous tiers. */
+    public EvaluationResult evaluateUnranked(AssessmentData data, Period period, LocalDate asOf, PreviousGrades previous) {
+        return RuleWorkers.within(deadline, () -> unranked(data, period, asOf, previous));
+    }
+
+    private EvaluationResult unranked(AssessmentData data, Period period, LocalDate asOf, PreviousGrades given) {
+        AssessmentWindow window = AssessmentWindow.of(period, asOf);
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        PreviousGrades previous = given != null ? given : previousInline(data, period, orgs);
+        List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, null, false,
+                batch -> Finished.of(batch, window.asOf()));
+        return assemble(window, finished, null, false);
     }
 
     /** The district phase over the results of {@link #evaluateUnranked}: rank order, ranks and ranking flags set. */

@@ -158,6 +158,84 @@ class AssessmentCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope.json");
     }
 
+    @Test
+    void previous_tiers_given_are_what_movement_compares_with_whole_or_streamed() throws IOException {
+        int plain = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31");
+        assertThat(plain).isZero();
+        JsonNode evaluated = JsonMapper.shared().readTree(out.toString(StandardCharsets.UTF_8));
+        // every organization but one was weak (软弱涣散) the year before, by the file's word
+        StringBuilder tiers = new StringBuilder();
+        String left = null;
+        for (JsonNode o : evaluated.get("organizations")) {
+            if (left == null) {
+                left = o.get("code").asString();
+                continue;
+            }
+            tiers.append(tiers.length() == 0 ? "" : ", ").append('"').append(o.get("code").asString()).append("\": \"WEAK\"");
+        }
+        Path file = dir.resolve("previous.json");
+        Files.writeString(file, "{\"period\": \"2025\", \"source\": \"考评 #1\", \"tiers\": {" + tiers + "}}");
+        out.reset();
+
+        int given = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--as-of", "2026-12-31",
+                "--previous-tiers", file.toString());
+
+        assertThat(given).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode result = JsonMapper.shared().readTree(out.toString(StandardCharsets.UTF_8));
+        int converted = 0;
+        for (JsonNode o : result.get("organizations")) {
+            String code = o.get("code").asString();
+            String expected = code.equals(left) ? "NEW" : o.get("tier").asString().equals("WEAK") ? "UNCHANGED" : "CONVERTED";
+            assertThat(o.get("movement").asString()).as(code).isEqualTo(expected);
+            converted += expected.equals("CONVERTED") ? 1 : 0;
+            // nothing but movement depends on the previous tiers
+            JsonNode before = organization(evaluated, code);
+            assertThat(o.get("composite")).isEqualTo(before.get("composite"));
+            assertThat(o.get("tier")).isEqualTo(before.get("tier"));
+        }
+        assertThat(converted).isPositive();
+        assertThat(result.get("organizations").toString()).isNotEqualTo(evaluated.get("organizations").toString());
+
+        Path temp = Files.createDirectory(dir.resolve("temp"));
+        ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+        int streaming = runStreaming(temp, streamed, new ByteArrayOutputStream(), "evaluate", "--bundle", bundle.toString(),
+                "--period", "2026", "--as-of", "2026-12-31", "--previous-tiers", file.toString());
+        assertThat(streaming).isZero();
+        assertThat(streamed.toByteArray()).isEqualTo(out.toByteArray());
+    }
+
+    @Test
+    void a_bad_previous_tiers_file_names_every_problem_and_evaluates_nothing() throws IOException {
+        Path file = dir.resolve("previous.json");
+        Files.writeString(file, "{\"period\": \"2024\", \"tiers\": {\"V-HONGQI\": \"较好\", \"A/B\": 3, \"V-SHIQIAO\": \"GOOD\"}}");
+
+        int code = run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--previous-tiers", file.toString());
+
+        assertThat(code).isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(out.size()).isZero();
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertThat(said).contains("3 problem(s)", "/period: must be 2025", "/tiers/V-HONGQI: must be one of WEAK, AVERAGE, GOOD, ADVANCED",
+                "/tiers/A~1B: must be one of").doesNotContain("V-SHIQIAO");
+
+        Files.writeString(file, "[1, 2]");
+        err.reset();
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--previous-tiers", file.toString()))
+                .isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/: must be an object");
+
+        Files.writeString(file, "{\"tiers\": ");
+        err.reset();
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--previous-tiers", file.toString()))
+                .isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("are not JSON");
+
+        Files.writeString(file, "{\"period\": \"2025\"}");
+        err.reset();
+        assertThat(run("evaluate", "--bundle", bundle.toString(), "--period", "2026", "--previous-tiers", file.toString()))
+                .isEqualTo(AssessmentCli.INVALID_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("/tiers: must be an object");
+    }
+
     /** A CLI that streams every bundle (as it does above a fifth of the heap), spilling into {@code temp}. */
     private int runStreaming(Path temp, ByteArrayOutputStream toOut, ByteArrayOutputStream toErr, String... args) {
         return new AssessmentCli(new PrintStream(toOut, true, StandardCharsets.UTF_8),

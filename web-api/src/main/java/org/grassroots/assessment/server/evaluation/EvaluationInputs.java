@@ -2,13 +2,16 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.server.AssessmentProperties;
 import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.model.Period;
 import org.springframework.stereotype.Component;
@@ -64,6 +67,25 @@ public class EvaluationInputs {
         format(evaluationId, json.get());
         InputSnapshot.writeBundle(snapshots.bundle(evaluationId), out);
         return true;
+    }
+
+    /**
+     * The previous period's tiers the evaluation's movement compared with, as kept with its inputs
+     * (in code order), with where they came from; empty when it kept no inputs. The offline CLI
+     * reads this as {@code --previous-tiers}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PreviousTiers> previousTiers(long evaluationId) {
+        return snapshots.extrasJson(evaluationId).map(json -> {
+            InputSnapshot.Extras extras = format(evaluationId, json);
+            InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId));
+            return new PreviousTiers(evaluationId, Period.parse(extras.period()).previous().toString(),
+                    extras.previousGrades(), new TreeMap<>(data.previousTiers()));
+        });
+    }
+
+    /** What {@link #previousTiers} answers: the file the offline CLI's {@code --previous-tiers} reads. */
+    public record PreviousTiers(long evaluationId, String period, String source, Map<String, Tier> tiers) {
     }
 
     /** Whether the evaluation kept its inputs (evaluations stored before inputs were kept did not). */

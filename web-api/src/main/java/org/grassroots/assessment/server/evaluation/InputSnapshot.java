@@ -235,11 +235,13 @@ final class InputSnapshot {
         private final Bundle bundle;
         private final Map<String, List<List<Step>>> findings;
         private final PreviousGrades previous;
+        private final Map<String, Tier> previousTiers;
 
         Data(Document d) {
             this.bundle = new Bundle(d.organizations(), d.periodFacts(), d.members(), d.visits());
             this.findings = d.findings() == null ? Map.of() : d.findings();
-            this.previous = PreviousGrades.of(d.previousTiers() == null ? Map.of() : d.previousTiers());
+            this.previousTiers = d.previousTiers() == null ? Map.of() : Map.copyOf(d.previousTiers());
+            this.previous = PreviousGrades.of(previousTiers);
             bundle.organizations().forEach(index::add);
             bundle.periodFacts().forEach(index::add);
             bundle.members().forEach(index::add);
@@ -254,6 +256,11 @@ final class InputSnapshot {
         /** The previous tiers movement compared with. */
         PreviousGrades previousGrades() {
             return previous;
+        }
+
+        /** The same, as kept: organization code to tier. */
+        Map<String, Tier> previousTiers() {
+            return previousTiers;
         }
 
         @Override

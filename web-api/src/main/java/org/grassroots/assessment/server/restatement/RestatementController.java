@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.grassroots.assessment.server.evaluation.EvaluationInputs;
 import org.grassroots.assessment.server.security.AccessScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -54,8 +55,9 @@ class RestatementController {
             description = "该考评当时读取并留存的数据，作为数据包（docs/formats.md 第 1 节）下载，可用离线命令行"
                     + " `evaluate --bundle 文件 --period 期间 --as-of 截至日期 --rules 目录` 按任一规则版本复算。"
                     + " The kept inputs as a bundle JSON (docs/formats.md section 1) that the offline CLI evaluates"
-                    + " with `--rules` of any version; previous tiers are not part of a bundle (the CLI evaluates the"
-                    + " previous period from its facts).")
+                    + " with `--rules` of any version; previous tiers are not part of a bundle: `/previous-tiers`"
+                    + " answers them for the CLI's `--previous-tiers` (without it, the CLI evaluates the previous"
+                    + " period from the bundle's facts).")
     @ApiResponse(responseCode = "200", description = "the bundle, as an attachment", content = @Content(
             mediaType = "application/json", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "404", description = "unknown evaluation", content = @Content(mediaType = PROBLEM))
@@ -70,6 +72,21 @@ class RestatementController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         restatements.writeInputs(id, response.getOutputStream());
         response.flushBuffer();
+    }
+
+    @Operation(summary = "考评比较升降所用的上期定级 The previous tiers an evaluation's movement compared with",
+            description = "该考评计算升降（晋位、降位、整顿转化）时比较的上期定级，随输入数据留存；离线命令行"
+                    + " `evaluate --previous-tiers 文件` 读取此答复，与 `/inputs` 一起即可逐字段复算该考评或其重算。"
+                    + " As kept with the inputs, by organization code; the offline CLI reads this answer as"
+                    + " `--previous-tiers FILE`, so that the inputs and these tiers reproduce the evaluation, or a"
+                    + " restatement, field by field.")
+    @ApiResponse(responseCode = "200", description = "period (the previous one), source, tiers by organization code")
+    @ApiResponse(responseCode = "404", description = "unknown evaluation", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "the evaluation was stored before evaluations kept their inputs",
+            content = @Content(mediaType = PROBLEM))
+    @GetMapping("/api/evaluations/{id}/previous-tiers")
+    EvaluationInputs.PreviousTiers previousTiers(@PathVariable long id) {
+        return restatements.previousTiers(id);
     }
 
     @Operation(summary = "考评的重算列表 An evaluation's restatements", description = "按时间先后。 Oldest first.")

@@ -95,6 +95,15 @@ public class Restatements {
         }
     }
 
+    /**
+     * The previous tiers the evaluation's movement compared with, as kept with its inputs; 404 for an
+     * unknown evaluation, 409 when it kept no inputs.
+     */
+    public EvaluationInputs.PreviousTiers previousTiers(long evaluationId) {
+        checkInputs(evaluationId);
+        return inputs.previousTiers(evaluationId).orElseThrow();
+    }
+
     /** Writes the evaluation's kept inputs as a bundle (docs/formats.md section 1). */
     public void writeInputs(long evaluationId, OutputStream out) {
         if (!inputs.writeBundle(evaluationId, out)) {

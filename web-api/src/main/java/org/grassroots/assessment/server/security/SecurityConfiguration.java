@@ -164,7 +164,8 @@ class SecurityConfiguration {
                         // restatements: the office restates and exports; everyone reads, a representative
                         // only its subtree's rows (RestatementController)
                         .requestMatchers(POST, "/api/evaluations/*/restate").hasAnyRole(ADMIN, EVALUATOR)
-                        .requestMatchers(GET, "/api/evaluations/*/restatements/*/export", "/api/evaluations/*/inputs")
+                        .requestMatchers(GET, "/api/evaluations/*/restatements/*/export", "/api/evaluations/*/inputs",
+                                "/api/evaluations/*/previous-tiers")
                         .hasAnyRole(ADMIN, EVALUATOR)
                         .requestMatchers(GET, "/api/evaluations/*/restatements", "/api/evaluations/*/restatements/*")
                         .hasAnyRole(EVERYONE)

@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.grassroots.assessment.cli.InProcessCli;
@@ -217,6 +219,23 @@ class RestatementTest {
         assertFieldByField(stored2026, cli2026, previousMoved);
         withPrevious.forEach(code -> assertThat(stored2026.get(code).movement()).as(code)
                 .isNotEqualTo(org.grassroots.assessment.evaluation.Movement.NEW));
+
+        // with the previous tiers the evaluation kept (GET …/previous-tiers, the CLI's --previous-tiers),
+        // the CLI run is the restatement field by field for every organization, movement included
+        ApiClient.Response kept = api.get("/api/evaluations/" + official2026 + "/previous-tiers");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("period").asString()).isEqualTo("2025");
+        assertThat(kept.json().get("source").asString()).contains("#" + official);
+        Map<String, String> officialTiers = new TreeMap<>();
+        officialResult.organizations().forEach(o -> officialTiers.put(o.code(), o.tier().name()));
+        Map<String, String> keptTiers = new TreeMap<>();
+        kept.json().get("tiers").properties().forEach(e -> keptTiers.put(e.getKey(), e.getValue().asString()));
+        assertThat(keptTiers).isEqualTo(officialTiers);
+        Path tiersFile = temp.resolve("previous-tiers-" + official2026 + ".json");
+        Files.writeString(tiersFile, kept.body());
+        EvaluationResult cliWithTiers = cliRun(bundle2026, dir, "2026", "2026-12-31", "--previous-tiers", tiersFile.toString());
+        assertFieldByField(stored2026, cliWithTiers, Set.of());
+        assertThat(previousMoved).as("organizations whose movement only the kept tiers explain").isNotEmpty();
     }
 
     @Test
@@ -230,6 +249,8 @@ class RestatementTest {
         assertThat(none.status()).as(none.body()).isEqualTo(409);
         assertThat(none.json().get("detail").asString()).contains("没有留存当时读取的数据");
         assertThat(api.get("/api/evaluations/999999/inputs").status()).isEqualTo(404);
+        assertThat(api.get("/api/evaluations/" + kept + "/previous-tiers").status()).isEqualTo(409);
+        assertThat(api.get("/api/evaluations/999999/previous-tiers").status()).isEqualTo(404);
     }
 
     /**
@@ -270,10 +291,12 @@ class RestatementTest {
         return cliRun(bundle, rules, summary.get("period").asString(), summary.get("asOf").asString());
     }
 
-    private EvaluationResult cliRun(Path bundle, Path rules, String period, String asOf) throws IOException {
+    private EvaluationResult cliRun(Path bundle, Path rules, String period, String asOf, String... more) throws IOException {
         Path out = Files.createTempFile(temp, "cli-" + period + "-", ".json");
-        InProcessCli.Run run = InProcessCli.run("evaluate", "--bundle", bundle.toString(), "--period", period,
-                "--as-of", asOf, "--rules", rules.toString(), "--out", out.toString(), "--threads", "1");
+        List<String> args = new ArrayList<>(List.of("evaluate", "--bundle", bundle.toString(), "--period", period,
+                "--as-of", asOf, "--rules", rules.toString(), "--out", out.toString(), "--threads", "1"));
+        args.addAll(List.of(more));
+        InProcessCli.Run run = InProcessCli.run(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isZero();
         return JSON.readValue(Files.readString(out), EvaluationResult.class);
     }
