@@ -152,6 +152,7 @@ class UpgradeRulesTest {
         assertThat(p.changes()).extracting(UpgradePath.Change::fact, UpgradePath.Change::from, UpgradePath.Change::to)
                 .containsExactly(tuple("rectification:A#0", RectificationStatus.OPEN, RectificationStatus.SUBMITTED));
         assertThat(p.changes().get(0).rules()).containsExactly("W-09");
+        assertThat(p.changes().get(0).points()).as("submitted late: CB-06 does not move").isEqualTo(0.0);
         assertThat(p.resultTier()).as("capped: the critical item awaits verification (G-01)").isEqualTo(Tier.GOOD);
     }
 
