@@ -30,6 +30,15 @@ public interface AssessmentData {
     RectificationHistory findingHistory(String visitId, int position);
 
     /**
+     * How the rectification item of a finding (position in its visit) is named to users, as in
+     * {@code rectification:<id>} of a path to upgrade: the server's ledger id; offline, the visit and
+     * the position.
+     */
+    default String rectificationId(String visitId, int position) {
+        return visitId + "#" + position;
+    }
+
+    /**
      * The photos of the visit that carry the day they were taken (stored with the server's uploads;
      * a bundle has none).
      */

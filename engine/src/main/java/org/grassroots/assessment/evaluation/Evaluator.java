@@ -360,15 +360,19 @@ public final class Evaluator {
         });
     }
 
-    /** The facts within the organizations' reach before the period ends (the UP rules), and the rules that fired. */
-    public record UpgradeLevers(List<UpgradeLever> levers, RuleCoverage coverage) {
+    /**
+     * What is within the organizations' reach before the period ends (the UP rules): facts that may
+     * move, rectification items that may still be submitted, and the rules that fired.
+     */
+    public record UpgradeLevers(List<UpgradeLever> levers, List<RectificationLever> submissions, RuleCoverage coverage) {
     }
 
     /**
      * Which facts of the organizations may still move before the period ends, and how far (the rules'
      * UP family): the rules see the window as of the date, an {@link UpgradeQuery} with what remains
-     * of the period, and each organization with its facts; they insert {@link UpgradeLever}s. Sorted
-     * by organization, rule and fact.
+     * of the period, and each organization with its facts and its visits up to the date with their
+     * findings' rectification status; they insert {@link UpgradeLever}s and {@link RectificationLever}s.
+     * Sorted by organization, rule and fact (visit and position).
      */
     public UpgradeLevers upgradeLevers(AssessmentData data, Period period, LocalDate asOf, List<Organization> orgs) {
         return RuleWorkers.within(deadline, () -> {
@@ -376,6 +380,7 @@ public final class Evaluator {
             UpgradeQuery query = UpgradeQuery.of(window, period.months(), period.weeks());
             CoverageListener listener = new CoverageListener();
             List<UpgradeLever> levers = new ArrayList<>();
+            List<RectificationLever> submissions = new ArrayList<>();
             int batches = (orgs.size() + batchSize - 1) / batchSize;
             for (int b = 0; b < batches; b++) {
                 deadline.check();
@@ -388,17 +393,23 @@ public final class Evaluator {
                     if (pf != null) {
                         facts.add(org);
                         facts.add(pf);
+                        addVisits(facts, data, org, window.asOf(), false);
                     }
                 }
                 run(facts, batch.size(), listener, fact -> {
                     if (fact instanceof UpgradeLever l) {
                         levers.add(l);
+                    } else if (fact instanceof RectificationLever r) {
+                        submissions.add(r);
                     }
                 });
             }
             levers.sort(Comparator.comparing(UpgradeLever::orgCode).thenComparing(UpgradeLever::rule)
                     .thenComparing(UpgradeLever::fact));
-            return new UpgradeLevers(List.copyOf(levers), RuleCoverage.of(rules.ruleNames(), listener.fired()));
+            submissions.sort(Comparator.comparing(RectificationLever::orgCode).thenComparing(RectificationLever::rule)
+                    .thenComparing(RectificationLever::visitId).thenComparingInt(RectificationLever::position));
+            return new UpgradeLevers(List.copyOf(levers), List.copyOf(submissions),
+                    RuleCoverage.of(rules.ruleNames(), listener.fired()));
         });
     }
 

@@ -26,7 +26,8 @@ public record UpgradePath(
 
     /**
      * One change: the period-facts field {@code fact} from → to (numbers, or booleans for yes/no
-     * facts), the rule ids whose lines or weak triggers it moves, and the points it adds to the sum of
+     * facts), or a rectification item to submit, {@code rectification:<id>} from OPEN to SUBMITTED
+     * (a {@link org.grassroots.assessment.model.RectificationStatus}); the rule ids whose lines or weak triggers it moves, and the points it adds to the sum of
      * the explanation lines against the same path without it.
      */
     public record Change(String fact, Object from, Object to, List<String> rules, double points) {

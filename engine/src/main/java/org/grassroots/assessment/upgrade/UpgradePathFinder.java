@@ -18,20 +18,26 @@ import org.grassroots.assessment.evaluation.Flag;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.evaluation.RectificationLever;
 import org.grassroots.assessment.evaluation.Rounding;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.evaluation.UpgradeLever;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.rectification.RectificationHistory;
+import org.grassroots.assessment.rectification.RectificationStep;
+import org.grassroots.assessment.rectification.StepKind;
 
 /**
  * Searches the smallest set of changes within an organization's reach that lifts it to a target tier
- * (晋位路径). What may move, and how far, comes from the rules (the UP family, {@link UpgradeLever});
- * every candidate is evaluated by the {@link Evaluator} with the rules in force, the organization
+ * (晋位路径). What may move, and how far, comes from the rules (the UP family, {@link UpgradeLever};
+ * a rectification item that may still be submitted, {@link RectificationLever}, is a change of one
+ * step named {@code rectification:<id>}: the candidate's item gets a submit step on the date the rule
+ * gives); every candidate is evaluated by the {@link Evaluator} with the rules in force, the organization
  * alone (its tier depends on its own facts; only ranks depend on the others) with its previous tier.
  *
  * <p>The search: every lever at its bound first (when even that does not reach the target, no path
@@ -69,6 +75,14 @@ public final class UpgradePathFinder {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "organization " + orgCode + " has no facts for period " + period));
         return new Search(data, org, period, asOf, previous).run(target);
+    }
+
+    /** How a change of a rectification item is named: {@code rectification:} and the item's id. */
+    public static final String RECTIFICATION = "rectification:";
+
+    /** The name of the change a rectification lever makes, e.g. {@code rectification:17}. */
+    public static String fact(AssessmentData data, RectificationLever lever) {
+        return RECTIFICATION + data.rectificationId(lever.visitId(), lever.position());
     }
 
     /** The facts with the changes applied (field name → value; booleans as 0/1). */
@@ -124,8 +138,11 @@ public final class UpgradePathFinder {
         throw new IllegalArgumentException("a period fact of type " + type.getSimpleName() + " cannot move");
     }
 
-    /** The value as the answer shows it: an integer, a boolean, or a rate. */
+    /** The value as the answer shows it: an integer, a boolean, a rate, or an item's status. */
     static Object shown(String fact, double v) {
+        if (fact.startsWith(RECTIFICATION)) {
+            return v >= 0.5 ? RectificationStatus.SUBMITTED : RectificationStatus.OPEN;
+        }
         return valueOf(FIELDS.getOrDefault(fact, double.class), v);
     }
 
@@ -138,6 +155,8 @@ public final class UpgradePathFinder {
         private final PreviousGrades previous;
         private final PeriodFacts facts;
         private final Map<Map<String, Double>, OrganizationResult> evaluated = new HashMap<>();
+        /** The rectification levers by the name of their change. */
+        private final Map<String, RectificationLever> submissions = new HashMap<>();
 
         Search(AssessmentData data, Organization org, Period period, LocalDate asOf, PreviousGrades given) {
             this.data = data;
@@ -156,9 +175,18 @@ public final class UpgradePathFinder {
                         "已达到" + (target == null ? base.tier() : target).label() + "，无需改变",
                         base.composite(), base.tier(), List.of());
             }
-            List<UpgradeLever> levers = evaluator.upgradeLevers(data, period, asOf, List.of(org)).levers().stream()
+            Evaluator.UpgradeLevers within = evaluator.upgradeLevers(data, period, asOf, List.of(org));
+            List<UpgradeLever> levers = new ArrayList<>(within.levers().stream()
                     .filter(l -> l.orgCode().equals(org.code()) && l.steps() > 0 && FIELDS.containsKey(l.fact()))
-                    .toList();
+                    .toList());
+            // an item to submit: one step, 0 (as it stands) → 1 (submitted)
+            for (RectificationLever r : within.submissions()) {
+                if (r.orgCode().equals(org.code())) {
+                    String fact = fact(data, r);
+                    submissions.putIfAbsent(fact, r);
+                    levers.add(new UpgradeLever(r.orgCode(), r.rule(), fact, 0, 1, 1));
+                }
+            }
             Map<String, UpgradeLever> byFact = new LinkedHashMap<>();
             levers.forEach(l -> byFact.merge(l.fact(), l, (a, b) -> a.steps() >= b.steps() ? a : b));
             if (byFact.isEmpty()) {
@@ -282,9 +310,19 @@ public final class UpgradePathFinder {
             if (known != null) {
                 return known;
             }
-            PeriodFacts changed = apply(facts, changes);
-            OrganizationResult result = evaluator.evaluate(new OneOrganization(data, org, period, changed), period,
-                    asOf, previous).organizations().get(0);
+            Map<String, Double> factChanges = new HashMap<>();
+            Map<String, LocalDate> submitted = new HashMap<>();
+            for (Map.Entry<String, Double> e : changes.entrySet()) {
+                RectificationLever r = submissions.get(e.getKey());
+                if (r == null) {
+                    factChanges.put(e.getKey(), e.getValue());
+                } else if (e.getValue() >= 0.5) {
+                    submitted.put(itemKey(r.visitId(), r.position()), r.submitOn());
+                }
+            }
+            PeriodFacts changed = apply(facts, factChanges);
+            OrganizationResult result = evaluator.evaluate(new OneOrganization(data, org, period, changed,
+                    Map.copyOf(submitted)), period, asOf, previous).organizations().get(0);
             evaluated.put(key, result);
             return result;
         }
@@ -306,9 +344,16 @@ public final class UpgradePathFinder {
         return tier.ordinal() + 1 < all.length ? all[tier.ordinal() + 1] : null;
     }
 
-    /** One organization of the data, with its facts of the period replaced. */
-    private record OneOrganization(AssessmentData data, Organization org, Period period, PeriodFacts facts)
-            implements AssessmentData {
+    private static String itemKey(String visitId, int position) {
+        return visitId + '\u0000' + position;
+    }
+
+    /**
+     * One organization of the data, with its facts of the period replaced and a submit step added to
+     * the items in {@code submitted} (finding → the step's date), after the steps recorded.
+     */
+    private record OneOrganization(AssessmentData data, Organization org, Period period, PeriodFacts facts,
+            Map<String, LocalDate> submitted) implements AssessmentData {
 
         @Override
         public List<Organization> organizationsWithFacts(Period p) {
@@ -333,7 +378,19 @@ public final class UpgradePathFinder {
 
         @Override
         public RectificationHistory findingHistory(String visitId, int position) {
-            return data.findingHistory(visitId, position);
+            RectificationHistory recorded = data.findingHistory(visitId, position);
+            LocalDate submitOn = submitted.get(itemKey(visitId, position));
+            if (submitOn == null) {
+                return recorded;
+            }
+            List<RectificationStep> steps = new ArrayList<>(recorded.steps());
+            steps.add(new RectificationStep(StepKind.SUBMIT, submitOn));
+            return new RectificationHistory(steps);
+        }
+
+        @Override
+        public String rectificationId(String visitId, int position) {
+            return data.rectificationId(visitId, position);
         }
 
         @Override

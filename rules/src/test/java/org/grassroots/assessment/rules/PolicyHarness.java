@@ -304,6 +304,12 @@ public final class PolicyHarness {
                 List.copyOf(organizations)).levers();
     }
 
+    /** The rectification items the UP rules find may still be submitted, for every organization of the harness. */
+    public List<org.grassroots.assessment.evaluation.RectificationLever> submissions(String period, String asOf) {
+        return new Evaluator(RULES).upgradeLevers(data(), Period.parse(period), LocalDate.parse(asOf),
+                List.copyOf(organizations)).submissions();
+    }
+
     /** Evaluates the period as of its end. */
     public EvaluationResult evaluate(String period) {
         return evaluate(period, Period.parse(period).end().toString());

@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.LocalDate;
 import java.util.List;
 import org.grassroots.assessment.evaluation.Evaluator;
+import org.grassroots.assessment.evaluation.RectificationLever;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.evaluation.UpgradeLever;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
+import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.model.VisitMode;
 import org.grassroots.assessment.upgrade.UpgradePath;
 import org.grassroots.assessment.upgrade.UpgradePathFinder;
 import org.junit.jupiter.api.Test;
 
 /**
- * Policy section 11: what is within an organization's reach before the period ends (UP-01 … UP-07),
+ * Policy section 11: what is within an organization's reach before the period ends (UP-01 … UP-08),
  * and the search over it on small cases. As of 2026-06-30 (about 6 months and 26 weeks left of 2026).
  */
 class UpgradeRulesTest {
@@ -120,6 +123,37 @@ class UpgradeRulesTest {
             return f;
         });
         assertThat(levers(noCenter, "UP-07")).as("no center to complete").isEmpty();
+    }
+
+    @Test
+    void up08_an_overdue_item_can_still_be_submitted_on_the_as_of_date() {
+        // visit A 2026-03-01: C04 critical due 03-08 (overdue), C01 minor due 03-31 but submitted,
+        // C03 major rejected back to OPEN (due 03-16, overdue); visit B 2026-06-28: C01 due 07-28 (not yet due)
+        PolicyHarness h = new PolicyHarness().org("V1", OrgType.VILLAGE, "2026")
+                .visit("A", "V1", "2026-03-01", VisitMode.OPEN, PolicyHarness.finding("C04"),
+                        PolicyHarness.submitted("C01", "2026-03-20"), PolicyHarness.finding("C03"))
+                .history("A", 2, PolicyHarness.submit("2026-03-10"), PolicyHarness.reject("2026-03-12"))
+                .visit("B", "V1", "2026-06-28", VisitMode.OPEN, PolicyHarness.finding("C01"));
+        assertThat(h.submissions("2026", MID_YEAR))
+                .extracting(RectificationLever::rule, RectificationLever::visitId, RectificationLever::position,
+                        RectificationLever::submitOn)
+                .containsExactly(tuple("UP-08", "A", 0, LocalDate.parse(MID_YEAR)),
+                        tuple("UP-08", "A", 2, LocalDate.parse(MID_YEAR)));
+        assertThat(h.submissions("2026", "2026-12-31")).as("the period is over").isEmpty();
+    }
+
+    @Test
+    void the_search_submits_the_overdue_critical_item_that_holds_w09() {
+        PolicyHarness h = new PolicyHarness().org("V1", OrgType.VILLAGE, "2026")
+                .visit("A", "V1", "2026-03-01", VisitMode.OPEN, PolicyHarness.finding("C04"));
+        UpgradePath p = path(h, "V1", null);
+        assertThat(p.fromTier()).isEqualTo(Tier.WEAK);
+        assertThat(p.reachable()).as(p.reason()).isTrue();
+        assertThat(p.changes()).extracting(UpgradePath.Change::fact, UpgradePath.Change::from, UpgradePath.Change::to)
+                .containsExactly(tuple("rectification:A#0", RectificationStatus.OPEN, RectificationStatus.SUBMITTED));
+        assertThat(p.changes().get(0).rules()).containsExactly("W-09");
+        assertThat(p.changes().get(0).points()).as("submitted late: CB-06 does not move").isEqualTo(0.0);
+        assertThat(p.resultTier()).as("capped: the critical item awaits verification (G-01)").isEqualTo(Tier.GOOD);
     }
 
     private static UpgradePath path(PolicyHarness h, String code, Tier target) {

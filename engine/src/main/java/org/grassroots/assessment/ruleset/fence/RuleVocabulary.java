@@ -59,6 +59,7 @@ import org.grassroots.assessment.evaluation.RankCandidate;
 import org.grassroots.assessment.evaluation.RankScope;
 import org.grassroots.assessment.evaluation.Ranking;
 import org.grassroots.assessment.evaluation.RectificationDue;
+import org.grassroots.assessment.evaluation.RectificationLever;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.evaluation.Rounding;
 import org.grassroots.assessment.evaluation.SeverityFactor;
@@ -119,7 +120,7 @@ public final class RuleVocabulary {
             ProvisionalTier.class, Grade.class, OrgFlag.class, OrgTitleAward.class, MovementResult.class,
             RectificationDue.class, Rank.class, OrgScoped.class, DueVisit.class, DoubtfulVisit.class,
             CalibrationOutlier.class,
-            UpgradeLever.class,
+            UpgradeLever.class, RectificationLever.class,
             // enums and values that facts carry
             Dimension.class, Flag.class, Movement.class, OrgTitle.class, RankScope.class, RectificationSource.class,
             Tier.class, VanguardTitle.class, Appraisal.class, DemonstrationLevel.class, EnterpriseCategory.class,

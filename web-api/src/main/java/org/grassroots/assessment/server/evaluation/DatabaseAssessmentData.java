@@ -106,6 +106,13 @@ public final class DatabaseAssessmentData extends IndexedAssessmentData {
         return item == null ? RectificationHistory.NONE : item.history();
     }
 
+    /** The ledger id of the finding's item (the engine's index), as the rectification API names it. */
+    @Override
+    public String rectificationId(String visitId, int position) {
+        LedgerItem item = inspectionItems.get(LedgerItem.inspectionKey(visitId, storedPosition(visitId, position)));
+        return item == null ? super.rectificationId(visitId, position) : String.valueOf(item.id());
+    }
+
     /** The stored position of the finding the engine numbered {@code index} in its visit. */
     public int storedPosition(String visitId, int index) {
         StoredVisit visit = storedVisits.get(visitId);

@@ -32,7 +32,8 @@ class UpgradePathController {
     @Operation(summary = "晋位路径 Path to upgrade",
             description = "在本期结束前还能做到的改变中（哪些事实可改变、可改变多少由规则 97-upgrade.drl 规定），"
                     + "找出使组织升至下一档定级（或 target 指定的定级）的最少改变，用现行规则集逐一试算；"
-                    + "每项改变列出事实、由 → 至、影响的规则编号和增加的分数；无路径时说明原因。"
+                    + "每项改变列出事实（或逾期整改事项 rectification:<id>，由 OPEN 提交为 SUBMITTED）、由 → 至、"
+                    + "影响的规则编号和增加的分数；无路径时说明原因。"
                     + " The smallest set of changes within the organization's reach before the period ends that"
                     + " lifts it to the next tier (or to target), each candidate evaluated with the rule set in"
                     + " force; when no path exists, the reason.")

@@ -1,12 +1,15 @@
 package org.grassroots.assessment.server.pages.organization;
 
 import java.util.List;
+import java.util.function.Function;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.evaluation.UpgradePathService;
 import org.grassroots.assessment.server.pages.Periods;
 import org.grassroots.assessment.server.security.AccessScope;
 import org.grassroots.assessment.server.selfreport.FactCatalog;
 import org.grassroots.assessment.upgrade.UpgradePath;
+import org.grassroots.assessment.upgrade.UpgradePathFinder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +18,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The organization page's 晋位路径 section, loaded by htmx once the page is shown (the search
- * evaluates many candidates): the changes named by the facts' Chinese names, or why no path exists.
+ * evaluates many candidates): the changes named by the facts' Chinese names (a rectification item to
+ * submit as 整改事项 #id：提交整改, linked to the item on the page), or why no path exists.
  */
 @Controller
 class UpgradePathSection {
 
-    /** One change as shown: the fact's Chinese name, from → to, the rules it moves and the points. */
-    record Row(String fact, String name, String from, String to, String rules, double points) {
+    /**
+     * One change as shown: the fact's Chinese name, from → to, the rules it moves and the points;
+     * {@code item} the anchor of a rectification item on the page, else null.
+     */
+    record Row(String fact, String name, String from, String to, String rules, double points, String item) {
     }
 
     private final UpgradePathService paths;
@@ -43,11 +50,19 @@ class UpgradePathSection {
     String section(@PathVariable String code, @RequestParam(required = false) String period, Model model) {
         scope.require(code);
         UpgradePath path = paths.find(code, runner.target(periods.orDefault(period), null), null);
-        List<Row> rows = path.changes().stream().map(c -> new Row(c.fact(), name(c.fact()), shown(c.from()),
-                shown(c.to()), String.join("、", c.rules()), c.points())).toList();
+        List<Row> rows = path.changes().stream().map(c -> row(c, this::name)).toList();
         model.addAttribute("path", path);
         model.addAttribute("rows", rows);
         return "organization/upgrade-path :: path";
+    }
+
+    /** A change as shown; {@code factName} names a field of the period facts. */
+    static Row row(UpgradePath.Change c, Function<String, String> factName) {
+        String name = c.fact().startsWith(UpgradePathFinder.RECTIFICATION)
+                ? "整改事项 #" + c.fact().substring(UpgradePathFinder.RECTIFICATION.length()) + "：提交整改"
+                : factName.apply(c.fact());
+        return new Row(c.fact(), name, shown(c.from()), shown(c.to()), String.join("、", c.rules()), c.points(),
+                anchor(c.fact()));
     }
 
     private String name(String fact) {
@@ -58,9 +73,17 @@ class UpgradePathSection {
         }
     }
 
+    private static String anchor(String fact) {
+        return fact.startsWith(UpgradePathFinder.RECTIFICATION)
+                ? "#item-" + fact.substring(UpgradePathFinder.RECTIFICATION.length()) : null;
+    }
+
     private static String shown(Object value) {
         if (value instanceof Boolean b) {
             return b ? "是" : "否";
+        }
+        if (value instanceof RectificationStatus s) {
+            return s.label();
         }
         return String.valueOf(value);
     }
