@@ -195,7 +195,25 @@ public class EvaluationRunner {
         log.info("evaluation of {} as of {} started: {} organizations", p, asOf, orgs.size());
         PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);
         laps.lap("previous grades");
-        Evaluator.CoveredEvaluation covered = evaluator.evaluateWithCoverage(data, period, asOf, before.grades());
+        // the previous period's members were read only if its tiers were evaluated on the fly; the
+        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
+        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
+        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
+                : loader.membersOf(data, period.previous(), scope);
+        List<Organization> ancestors = loader.ancestorsOutside(data);
+        Map<String, List<String>> inspectors = loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf);
+        laps.lap("inputs read");
+        // the inputs are written and compressed on a thread of their own while the engine evaluates
+        // (both only read what was loaded above); the parts are stored below, in this transaction
+        KeptInputs keeping = KeptInputs.start(sink -> InputSnapshot.write(data, period, asOf, basis, before, ancestors,
+                inspectors, previousMembers, sink));
+        Evaluator.CoveredEvaluation covered;
+        try {
+            covered = evaluator.evaluateWithCoverage(data, period, asOf, before.grades());
+        } catch (RuntimeException | Error e) {
+            keeping.abandon();
+            throw e;
+        }
         EvaluationResult result = covered.result();
         laps.lap("evaluated");
 
@@ -207,16 +225,13 @@ public class EvaluationRunner {
         writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
         log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
         laps.lap("digest");
-        // the previous period's members were read only if its tiers were evaluated on the fly; the
-        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
-        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
-        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
-                : loader.membersOf(data, period.previous(), scope);
-        InputSnapshot.Written snapshot = InputSnapshot.write(data, period, asOf, basis, before, loader.ancestorsOutside(data),
-                loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf), previousMembers,
-                (part, bytes) -> snapshots.insertPart(id, part, bytes));
-        snapshots.insert(id, InputSnapshot.FORMAT, snapshot.parts(), snapshot.bundleBytes(),
-                EvaluationJson.MAPPER.writeValueAsString(snapshot.extras()));
+        KeptInputs.Done kept = keeping.join();
+        laps.lap("inputs compressed (waited)");
+        for (int part = 0; part < kept.parts().size(); part++) {
+            snapshots.insertPart(id, part, kept.parts().get(part));
+        }
+        snapshots.insert(id, InputSnapshot.FORMAT, kept.written().parts(), kept.written().bundleBytes(),
+                EvaluationJson.MAPPER.writeValueAsString(kept.written().extras()));
         laps.lap("inputs kept");
         LedgerSync.Changes changes = null;
         if (basis == FactBasis.APPROVED) {
