@@ -90,11 +90,17 @@ public final class Calibration {
                 peerVisits++;
             }
         }
+        double mean = sum / own.size();
+        double squares = 0;
+        for (CalibratedVisit v : own) {
+            squares += (v.deduction() - mean) * (v.deduction() - mean);
+        }
+        double sd = own.size() < 2 ? 0 : Math.sqrt(squares / (own.size() - 1));
         int open = own.size() - covert;
         Double covertMean = covert == 0 ? null : covertSum / covert;
         Double openMean = open == 0 ? null : (sum - covertSum) / open;
         Double gap = covertMean == null || openMean == null ? null : covertMean - openMean;
-        return new CalibrationFigures(unit, name, team, own.size(), covert, sum / own.size(), minor, major, critical,
+        return new CalibrationFigures(unit, name, team, own.size(), covert, mean, sd, squares, minor, major, critical,
                 covertMean, openMean, gap, peerVisits == 0 ? null : peerSum / peerVisits, peerVisits, findings,
                 withdrawn, findings == 0 ? null : (double) withdrawn / findings);
     }

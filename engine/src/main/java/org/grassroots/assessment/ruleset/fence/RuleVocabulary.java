@@ -154,10 +154,8 @@ public final class RuleVocabulary {
             "org.grassroots.assessment.evaluation.Planning.latest",
             "org.grassroots.assessment.evaluation.Planning.lastOr",
             "org.grassroots.assessment.evaluation.Distance.metresBetween",
-            "org.grassroots.assessment.evaluation.Statistics.mean",
-            "org.grassroots.assessment.evaluation.Statistics.sampleSd",
             "org.grassroots.assessment.evaluation.Statistics.median",
-            "org.grassroots.assessment.evaluation.Statistics.robustSd");
+            "org.grassroots.assessment.evaluation.Statistics.pooledSd");
 
     /** Wildcard imports a rule file may use. */
     static final Set<String> PACKAGE_IMPORTS = Set.of(

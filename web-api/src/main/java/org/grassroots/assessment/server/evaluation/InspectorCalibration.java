@@ -35,18 +35,22 @@ public class InspectorCalibration {
     }
 
     /**
-     * One team's or inspector's figures, rounded to hundredths; the gaps are null when one side has no
-     * visit. {@code flags} holds the reasons of the rules that flag it (empty: in line).
+     * One team's or inspector's figures, rounded to hundredths (sdDeduction: the standard deviation of
+     * the deduction per visit); the gaps are null when one side has no visit. {@code flags} holds the reasons of the rules that flag it (empty: in line).
      */
     public record Figures(String name, String team, int visits, int covertVisits, double meanDeduction,
-                          SeverityMix severityMix, Double covertMeanDeduction, Double openMeanDeduction,
+                          double sdDeduction, SeverityMix severityMix, Double covertMeanDeduction, Double openMeanDeduction,
                           Double covertOpenGap, Double peerGap, int peerVisits, int findings, int withdrawnFindings,
                           Double withdrawnShare, boolean outlier, List<String> flags) {
     }
 
-    /** A flag: who (unit 督查组 TEAM or 督查员 INSPECTOR), the rule, the test's numbers and its reason. */
+    /**
+     * A flag: who (unit 督查组 TEAM or 督查员 INSPECTOR), the rule, the test's numbers (the others' median,
+     * the pooled standard deviation of one visit's deduction within them, the standard error of the
+     * difference, how many others and their visits) and its reason.
+     */
     public record Outlier(String unit, String name, String rule, double meanDeduction, double othersMedian,
-                          double othersSd, int others, String reason) {
+                          double pooledSd, double standardError, int others, int othersVisits, String reason) {
     }
 
     /** The answer for a period. */
@@ -83,7 +87,7 @@ public class InspectorCalibration {
         List<Outlier> outliers = new ArrayList<>();
         for (CalibrationOutlier o : calibrated.outliers()) {
             outliers.add(new Outlier(o.kind().name(), o.name(), o.rule(), round2(o.value()), round2(o.othersMedian()),
-                    round2(o.othersSd()), o.others(), o.reason()));
+                    round2(o.pooledSd()), round2(o.standardError()), o.others(), o.othersVisits(), o.reason()));
         }
         List<Figures> teams = new ArrayList<>();
         List<Figures> people = new ArrayList<>();
@@ -92,7 +96,7 @@ public class InspectorCalibration {
                     .filter(o -> o.kind() == f.kind() && o.name().equals(f.name())).map(CalibrationOutlier::reason)
                     .toList();
             Figures figures = new Figures(f.name(), f.team(), f.visits(), f.covertVisits(), round2(f.meanDeduction()),
-                    new SeverityMix(f.minor(), f.major(), f.critical()), round(f.covertMean()), round(f.openMean()),
+                    round2(f.sdDeduction()), new SeverityMix(f.minor(), f.major(), f.critical()), round(f.covertMean()), round(f.openMean()),
                     round(f.covertOpenGap()), round(f.peerGap()), f.peerVisits(), f.findings(), f.withdrawn(),
                     round(f.withdrawnShare()), !flags.isEmpty(), flags);
             (f.kind() == CalibrationUnit.TEAM ? teams : people).add(figures);
