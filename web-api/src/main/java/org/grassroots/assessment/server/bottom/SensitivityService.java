@@ -8,9 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.grassroots.assessment.evaluation.Deadline;
+import java.util.function.Function;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Flag;
 import org.grassroots.assessment.evaluation.OrganizationResult;
@@ -18,6 +19,7 @@ import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.server.BackgroundWork;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
+import org.grassroots.assessment.server.evaluation.EvaluationInputs;
 import org.grassroots.assessment.server.evaluation.EvaluationRepository;
 import org.grassroots.assessment.server.evaluation.EvaluationRunner;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
@@ -33,9 +35,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The sensitivity view of an evaluation (倒排说明): each constant that the composite's and the
- * grading's rules state ({@link #COVERED}) moved by +10 % and −10 %, the period's data evaluated
+ * grading's rules state ({@link #COVERED}) moved by +10 % and −10 %, the data evaluated
  * with the moved rules and with the unmoved ones (the way a draft's what-if is), and the
- * organizations that change tier or cross the reverse-ranking cut-off counted. Runs in the
+ * organizations that change tier or cross the reverse-ranking cut-off counted. The data are the
+ * inputs the evaluation kept (the period's current data for an evaluation older than kept inputs). Runs in the
  * background, one evaluation at a time, with its progress; the counts are kept per evaluation.
  */
 @Service
@@ -63,6 +66,7 @@ public class SensitivityService {
     private final RuleSetAuthoring rules;
     private final ActiveRuleSet active;
     private final WhatIfEvaluation whatIf;
+    private final EvaluationInputs inputs;
     private final EvaluationRunner runner;
     private final RuleLimits limits;
     private final SensitivityRepository repository;
@@ -71,8 +75,9 @@ public class SensitivityService {
     private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
 
     SensitivityService(EvaluationRepository evaluations, RuleSetAuthoring rules, ActiveRuleSet active,
-            WhatIfEvaluation whatIf, EvaluationRunner runner, RuleLimits limits, SensitivityRepository repository,
-            AuditTrail audit, Clock clock) {
+            WhatIfEvaluation whatIf, EvaluationInputs inputs, EvaluationRunner runner, RuleLimits limits,
+            SensitivityRepository repository, AuditTrail audit, Clock clock) {
+        this.inputs = inputs;
         this.evaluations = evaluations;
         this.rules = rules;
         this.active = active;
@@ -167,15 +172,21 @@ public class SensitivityService {
             RuleSet current = active.get();
             RuleSet unmoved = current.checksum().equals(summary.ruleSet().checksum()) ? current
                     : rules.compileRules(files);
-            Deadline deadline = limits.whatIf();
-            Map<String, OrganizationResult> base = byCode(whatIf.evaluate(unmoved, target, deadline));
+            // the inputs the evaluation kept, read once, so that the counts explain that evaluation
+            // even after the facts changed; the period's current data for an evaluation stored
+            // before evaluations kept their inputs (as a draft's what-if reads them)
+            Optional<EvaluationInputs.Inputs> kept = inputs.of(summary.id());
+            Function<RuleSet, EvaluationResult> evaluate = kept.isPresent()
+                    ? set -> inputs.evaluate(kept.get(), set)
+                    : set -> whatIf.evaluate(set, target, limits.whatIf());
+            Map<String, OrganizationResult> base = byCode(evaluate.apply(unmoved));
             int done = 0;
             for (Move move : moves) {
                 RuleConstants.Constant c = move.constant();
                 BigDecimal after = c.value().multiply(BigDecimal.valueOf(100 + move.step()))
                         .divide(BigDecimal.valueOf(100));
                 RuleSet moved = rules.compileRules(RuleConstants.moved(files, c, after));
-                Map<String, OrganizationResult> result = byCode(whatIf.evaluate(moved, target, limits.whatIf()));
+                Map<String, OrganizationResult> result = byCode(evaluate.apply(moved));
                 int tierChanged = 0;
                 int crossed = 0;
                 Set<String> codes = new HashSet<>(base.keySet());

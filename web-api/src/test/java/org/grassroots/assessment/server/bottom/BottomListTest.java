@@ -153,57 +153,16 @@ class BottomListTest {
         assertThat(audited.get("total").asInt()).isEqualTo(1);
         assertThat(audited.get("entries").get(0).get("summary").asString()).contains("COHESION_WEIGHT");
 
-        JsonNode active = api.get("/api/rules/active").json();
-        JsonNode files = api.get("/api/rules/versions/" + active.get("id").asLong()).json().get("files");
+        JsonNode files = activeFiles(api);
         int changedSomething = 0;
         for (JsonNode row : status.get("rows")) {
             assertThat(row.get("constant").asString()).isEqualTo("COHESION_WEIGHT");
             int step = row.get("stepPercent").asInt();
-            ObjectNode rules = ResultJson.mapper().createObjectNode();
-            String moved = null;
-            for (Map.Entry<String, JsonNode> f : files.properties()) {
-                String name = f.getKey();
-                String text = f.getValue().asString();
-                if (name.startsWith("scenarios/")) {
-                    continue;
-                }
-                Matcher m = Pattern.compile("final double COHESION_WEIGHT = ([0-9.]+);").matcher(text);
-                if (m.find()) {
-                    BigDecimal after = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(100 + step))
-                            .divide(BigDecimal.valueOf(100)).stripTrailingZeros();
-                    moved = after.toPlainString();
-                    text = text.substring(0, m.start(1)) + moved + text.substring(m.end(1));
-                }
-                if (name.equals("ruleset.properties")) {
-                    text = text.replaceAll("(?m)^version=.*$", "version=sensitivity-test" + (step > 0 ? "-up" : "-down"));
-                }
-                rules.put(name, text);
-            }
-            assertThat(moved).isEqualTo(row.get("valueAfter").asString());
-            ObjectNode body = ResultJson.mapper().createObjectNode();
-            body.set("files", rules);
-            body.put("comment", "COHESION_WEIGHT " + step + "%");
-            ApiClient.Response draft = api.post("/api/rules/drafts", body.toString());
-            assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-            ApiClient.Response whatIf = api.post("/api/rules/drafts/" + draft.json().get("id").asLong()
-                    + "/what-if?period=2026&asOf=2026-12-31", "");
-            assertThat(whatIf.status()).as(whatIf.body()).isEqualTo(200);
-            int tierChanged = 0;
-            int crossed = 0;
-            for (JsonNode c : whatIf.json().get("changed")) {
-                JsonNode before = c.get("before");
-                JsonNode after = c.get("after");
-                if (!before.get("tier").equals(after.get("tier"))) {
-                    tierChanged++;
-                }
-                if (before.get("flags").toString().contains("REVERSE_RANKED")
-                        != after.get("flags").toString().contains("REVERSE_RANKED")) {
-                    crossed++;
-                }
-            }
-            assertThat(row.get("tierChanged").asInt()).as("step " + step).isEqualTo(tierChanged);
-            assertThat(row.get("cutOffCrossed").asInt()).as("step " + step).isEqualTo(crossed);
-            changedSomething += tierChanged + crossed;
+            WhatIf counts = whatIf(api, files, "COHESION_WEIGHT", step);
+            assertThat(counts.valueAfter()).isEqualTo(row.get("valueAfter").asString());
+            assertThat(row.get("tierChanged").asInt()).as("step " + step).isEqualTo(counts.tierChanged());
+            assertThat(row.get("cutOffCrossed").asInt()).as("step " + step).isEqualTo(counts.crossed());
+            changedSomething += counts.tierChanged() + counts.crossed();
         }
         assertThat(changedSomething).as("moving a weight by 10 % moves someone").isPositive();
         // kept: asking again computes nothing
@@ -214,10 +173,110 @@ class BottomListTest {
 
     @Test
     @Order(3)
+    void sensitivity_counts_the_inputs_the_evaluation_kept_even_after_the_facts_changed() throws Exception {
+        ApiClient api = api();
+        JsonNode files = activeFiles(api);
+        WhatIf up = whatIf(api, files, "GOOD_FROM", 10);
+        WhatIf down = whatIf(api, files, "GOOD_FROM", -10);
+        // the organizations that a higher 较好 threshold would move lose their organizational life
+        int changed = 0;
+        for (JsonNode o : api.evaluation(evaluation).get("organizations")) {
+            if (!o.get("tier").asString().equals("GOOD") || o.get("composite").asDouble() >= 82.5) {
+                continue;
+            }
+            String code = o.get("code").asString();
+            ObjectNode facts = (ObjectNode) api.get("/api/organizations/" + code + "/facts/2026").json();
+            for (String field : List.of("branchGeneralMeetings", "committeeMeetings", "partyLectures", "themePartyDays")) {
+                facts.put(field, 0);
+            }
+            ApiClient.Response put = api.put("/api/organizations/" + code + "/facts/2026", facts.toString());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            changed++;
+        }
+        assertThat(changed).as("organizations GOOD below 82.5").isPositive();
+        // on the facts as they are now the same move counts differently (the test could tell)
+        assertThat(whatIf(api, files, "GOOD_FROM", 10).tierChanged()).isNotEqualTo(up.tierChanged());
+
+        ApiClient.Response started = api.post("/api/evaluations/" + evaluation + "/sensitivity?constant=GOOD_FROM", "");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode rows = waitUntilDone(api).get("rows");
+        int seen = 0;
+        for (JsonNode row : rows) {
+            if (!row.get("constant").asString().equals("GOOD_FROM")) {
+                continue;
+            }
+            WhatIf expected = row.get("stepPercent").asInt() > 0 ? up : down;
+            assertThat(row.get("valueAfter").asString()).isEqualTo(expected.valueAfter());
+            assertThat(row.get("tierChanged").asInt()).as(row.toString()).isEqualTo(expected.tierChanged());
+            assertThat(row.get("cutOffCrossed").asInt()).as(row.toString()).isEqualTo(expected.crossed());
+            seen++;
+        }
+        assertThat(seen).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
     void unknown_evaluations_are_not_found() {
         assertThat(api().get("/api/evaluations/999999/bottom-list").status()).isEqualTo(404);
         assertThat(api().get("/api/evaluations/999999/sensitivity").status()).isEqualTo(404);
         assertThat(api().post("/api/evaluations/999999/sensitivity", "").status()).isEqualTo(404);
+    }
+
+    private static JsonNode activeFiles(ApiClient api) {
+        JsonNode active = api.get("/api/rules/active").json();
+        return api.get("/api/rules/versions/" + active.get("id").asLong()).json().get("files");
+    }
+
+    /** A draft's what-if counts: organizations that change tier, and that enter or leave the reverse list. */
+    private record WhatIf(String valueAfter, int tierChanged, int crossed) {
+    }
+
+    /** The what-if of a draft of the active files with {@code constant} moved by {@code step} %, counted. */
+    private static WhatIf whatIf(ApiClient api, JsonNode files, String constant, int step) {
+        ObjectNode rules = ResultJson.mapper().createObjectNode();
+        String moved = null;
+        for (Map.Entry<String, JsonNode> f : files.properties()) {
+            String name = f.getKey();
+            String text = f.getValue().asString();
+            if (name.startsWith("scenarios/")) {
+                continue;
+            }
+            Matcher m = Pattern.compile("final double " + constant + " = ([0-9.]+);").matcher(text);
+            if (m.find()) {
+                BigDecimal after = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(100 + step))
+                        .divide(BigDecimal.valueOf(100)).stripTrailingZeros();
+                moved = after.toPlainString();
+                text = text.substring(0, m.start(1)) + moved + text.substring(m.end(1));
+            }
+            if (name.equals("ruleset.properties")) {
+                text = text.replaceAll("(?m)^version=.*$", "version=sensitivity-test-" + constant + "-"
+                        + System.nanoTime() + (step > 0 ? "-up" : "-down"));
+            }
+            rules.put(name, text);
+        }
+        assertThat(moved).as(constant + " stated in the active files").isNotNull();
+        ObjectNode body = ResultJson.mapper().createObjectNode();
+        body.set("files", rules);
+        body.put("comment", constant + " " + step + "%");
+        ApiClient.Response draft = api.post("/api/rules/drafts", body.toString());
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        ApiClient.Response whatIf = api.post("/api/rules/drafts/" + draft.json().get("id").asLong()
+                + "/what-if?period=2026&asOf=2026-12-31", "");
+        assertThat(whatIf.status()).as(whatIf.body()).isEqualTo(200);
+        int tierChanged = 0;
+        int crossed = 0;
+        for (JsonNode c : whatIf.json().get("changed")) {
+            JsonNode before = c.get("before");
+            JsonNode after = c.get("after");
+            if (!before.get("tier").equals(after.get("tier"))) {
+                tierChanged++;
+            }
+            if (before.get("flags").toString().contains("REVERSE_RANKED")
+                    != after.get("flags").toString().contains("REVERSE_RANKED")) {
+                crossed++;
+            }
+        }
+        return new WhatIf(moved, tierChanged, crossed);
     }
 
     private JsonNode waitUntilDone(ApiClient api) throws InterruptedException {
