@@ -13,8 +13,12 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Turns the rows a {@link StreamingWorkbookReader} reports into the JSON bundle (docs/formats.md
@@ -277,7 +281,7 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
                 JsonNode value = CellValues.read(columnsRead[i], cellAt(columnIndexes[i]), notes);
                 if (value != null) {
                     json.writeName(columnsRead[i].field());
-                    json.writeTree(value);
+                    write(value);
                 }
             }
             json.writeEndObject();
@@ -300,6 +304,24 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
                         record, row, records.columns.getOrDefault("visitId", 0)));
             }
             default -> json.writeTree(record);
+        }
+    }
+
+    /**
+     * A cell's value, written as its node writes itself: a scalar directly (writing a tree looks
+     * up a serializer for every value), a list as a tree.
+     */
+    private void write(JsonNode value) {
+        if (value instanceof StringNode) {
+            json.writeString(value.stringValue());
+        } else if (value instanceof BooleanNode) {
+            json.writeBoolean(value.booleanValue());
+        } else if (value instanceof BigIntegerNode) {
+            json.writeNumber(value.bigIntegerValue());
+        } else if (value instanceof DecimalNode) {
+            json.writeNumber(value.decimalValue());
+        } else {
+            json.writeTree(value);
         }
     }
 
