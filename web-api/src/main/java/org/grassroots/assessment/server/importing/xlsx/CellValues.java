@@ -99,7 +99,22 @@ public final class CellValues {
     }
 
     static String halfWidth(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return normalForm(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * Whether NFKC leaves the text as it is, told without normalizing it for the text of nearly
+     * every cell: ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF) have no decomposition and
+     * compose with nothing (the compatibility ideographs, U+F900 on, are outside the range).
+     */
+    private static boolean normalForm(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode code(RawCell cell, Notes notes) {
@@ -129,6 +144,9 @@ public final class CellValues {
             return NODES.stringNode(cell.text());
         }
         String original = cell.text();
+        if (canonicalPeriod(original)) {
+            return NODES.stringNode(original); // what the pattern below reads as itself
+        }
         String text = halfWidth(original).strip().toUpperCase(Locale.ROOT);
         Matcher m = PERIOD.matcher(text);
         if (!m.matches()) {
@@ -139,6 +157,20 @@ public final class CellValues {
             notes.warn("期间“" + original + "”已读作“" + period + "”");
         }
         return NODES.stringNode(period);
+    }
+
+    /** {@code 2026} or {@code 2026-Q3}, as the bundle writes a period. */
+    private static boolean canonicalPeriod(String text) {
+        int length = text.length();
+        if (length != 4 && length != 7) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return length == 4 || (text.charAt(4) == '-' && text.charAt(5) == 'Q' && text.charAt(6) >= '1' && text.charAt(6) <= '4');
     }
 
     private static JsonNode number(ColumnKind kind, RawCell cell, Notes notes) {
@@ -187,7 +219,7 @@ public final class CellValues {
         if (stripped.scale() <= 0) {
             return NODES.numberNode(stripped.toBigIntegerExact());
         }
-        return NODES.numberNode(new BigDecimal(stripped.toPlainString()));
+        return NODES.numberNode(stripped); // a positive scale: its plain text has exactly those decimals
     }
 
     private static String plain(BigDecimal value) {

@@ -134,9 +134,19 @@ public final class StreamingWorkbookReader {
         /** Per cell style index: its number format index and string, looked up once. */
         private final Map<Integer, NumberFormat> formats = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
+        /**
+         * A number cell's stored text and the text it is read as ({@link Rows#exact}), for the cells
+         * of a plain number format: a sheet repeats few values (counts, rates, hours), and reading
+         * one through a double and BigDecimal is most of what a number cell costs.
+         */
+        private final Map<String, String> numbers = new HashMap<>();
 
-        private record NumberFormat(int index, String format) {
+        /** @param date whether the format is a date format (POI decides it with regexes: once per style) */
+        private record NumberFormat(int index, String format, boolean date) {
         }
+
+        /** At most this many numbers are remembered per sheet. */
+        private static final int NUMBERS_KEPT = 1 << 14;
 
         SheetXml(StylesTable styles, SharedStrings strings, Rows rows, CellTracker tracker) {
             this.styles = styles;
@@ -174,14 +184,40 @@ public final class StreamingWorkbookReader {
                                 rows.startRow(row);
                             }
                             case "c" -> {
-                                tracker.type = xml.getAttributeValue(null, "t");
+                                // the attributes in one pass (a look-up by name scans them for each name)
+                                String type = null;
+                                String reference = null;
+                                String style = null;
+                                boolean typeSeen = false;
+                                boolean referenceSeen = false;
+                                boolean styleSeen = false;
+                                for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
+                                    String attribute = xml.getAttributeLocalName(i);
+                                    if (!typeSeen && attribute.equals("t")) {
+                                        type = xml.getAttributeValue(i);
+                                        typeSeen = true;
+                                    } else if (!referenceSeen && attribute.equals("r")) {
+                                        reference = xml.getAttributeValue(i);
+                                        referenceSeen = true;
+                                    } else if (!styleSeen && attribute.equals("s")) {
+                                        style = xml.getAttributeValue(i);
+                                        styleSeen = true;
+                                    }
+                                }
+                                tracker.type = type;
                                 tracker.formula = false;
                                 tracker.reported = false;
-                                rows.pendingReference = xml.getAttributeValue(null, "r");
-                                format = isNumber(tracker.type) ? format(xml.getAttributeValue(null, "s")) : null;
+                                rows.pendingReference = reference;
+                                format = isNumber(type) ? format(style) : null;
                             }
                             case "f" -> tracker.formula = true;
-                            case "v" -> rows.cell(rows.pendingReference, value(xml.getElementText(), format));
+                            case "v" -> {
+                                if (format != null && format.format() != null && !format.date()) {
+                                    rows.number(rows.pendingReference, number(xml.getElementText()));
+                                } else {
+                                    rows.cell(rows.pendingReference, value(xml.getElementText(), format));
+                                }
+                            }
                             case "is" -> rows.cell(rows.pendingReference, PlainSharedStrings.decoded(inlineText(xml)));
                             case "mergeCell" -> {
                                 String ref = xml.getAttributeValue(null, "ref");
@@ -218,6 +254,36 @@ public final class StreamingWorkbookReader {
             return type == null || "n".equals(type);
         }
 
+        /**
+         * The text of a number cell of a number format that is not a date's: what {@link #value} and
+         * then {@link Rows#exact} make of it (a whole number as it is, else through the formatter's
+         * {@link ExactFormatter#plain}), remembered by the stored text.
+         */
+        private String number(String raw) {
+            if (raw.isEmpty() || Rows.wholeNumber(raw)) {
+                return raw;
+            }
+            int end = raw.length() - 2;
+            if (end > 0 && raw.charAt(end) == '.' && raw.charAt(end + 1) == '0' && Rows.wholeNumber(raw.substring(0, end))) {
+                return raw.substring(0, end); // 12.0, as a writer of doubles stores 12: the double's whole number
+            }
+            String known = numbers.get(raw);
+            if (known != null) {
+                return known;
+            }
+            String formatted;
+            try {
+                formatted = ExactFormatter.plain(Double.parseDouble(raw.trim()));
+            } catch (RuntimeException e) {
+                formatted = raw; // not a number after all (a formula's text result): its text
+            }
+            String exact = Rows.exact(formatted);
+            if (numbers.size() < NUMBERS_KEPT) {
+                numbers.put(raw, exact);
+            }
+            return exact;
+        }
+
         /** A {@code <c>}'s value as POI's sheet handler gives it, by the cell's type. */
         private String value(String raw, NumberFormat format) throws XMLStreamException {
             String t = tracker.type;
@@ -242,7 +308,7 @@ public final class StreamingWorkbookReader {
                 return raw;
             }
             try {
-                return formatter.formatRawCellContents(Double.parseDouble(raw.trim()), format.index(), format.format());
+                return formatter.format(Double.parseDouble(raw.trim()), format.date());
             } catch (RuntimeException e) {
                 return raw; // not a number after all (a formula's text result): its text
             }
@@ -297,8 +363,10 @@ public final class StreamingWorkbookReader {
                     return null;
                 }
                 String format = style.getDataFormatString();
-                return new NumberFormat(style.getDataFormat(),
-                        format != null ? format : BuiltinFormats.getBuiltinFormat(style.getDataFormat()));
+                int formatIndex = style.getDataFormat();
+                String formatString = format != null ? format : BuiltinFormats.getBuiltinFormat(formatIndex);
+                return new NumberFormat(formatIndex, formatString, formatString != null
+                        && formatter.isDateFormat(formatIndex, formatString));
             });
         }
     }
@@ -322,8 +390,19 @@ public final class StreamingWorkbookReader {
 
         @Override
         public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
-            boolean dateFormat = dateFormats.computeIfAbsent(formatIndex + "\u0000" + formatString,
+            return format(value, isDateFormat(formatIndex, formatString), use1904);
+        }
+
+        boolean isDateFormat(int formatIndex, String formatString) {
+            return dateFormats.computeIfAbsent(formatIndex + "\u0000" + formatString,
                     k -> DateUtil.isADateFormat(formatIndex, formatString));
+        }
+
+        String format(double value, boolean dateFormat) {
+            return format(value, dateFormat, false);
+        }
+
+        private String format(double value, boolean dateFormat, boolean use1904) {
             if (dateFormat && DateUtil.isValidExcelDate(value)) {
                 LocalDateTime at = DateUtil.getLocalDateTime(value, use1904);
                 boolean time = value != Math.floor(value);
@@ -348,7 +427,9 @@ public final class StreamingWorkbookReader {
 
         private final CellTracker tracker;
         private final Listener listener;
-        private final TreeMap<Integer, RawCell> cells = new TreeMap<>();
+        /** The row's cells as they come: in column order in every file seen, else sorted at the row's end. */
+        private final List<RawCell> cells = new ArrayList<>();
+        private boolean ordered = true;
         String pendingReference;
 
         Rows(CellTracker tracker, Listener listener) {
@@ -358,11 +439,35 @@ public final class StreamingWorkbookReader {
 
         void startRow(int rowNum) {
             cells.clear();
+            ordered = true;
         }
 
         void endRow(int rowNum) {
-            listener.row(rowNum + 1, tracker.rowHidden, List.copyOf(cells.values()));
+            listener.row(rowNum + 1, tracker.rowHidden, List.copyOf(ordered ? cells : sorted(cells)));
             tracker.rowHidden = false;
+        }
+
+        /** Cells out of column order: sorted, and of two cells in one column the later one. */
+        private static List<RawCell> sorted(List<RawCell> cells) {
+            TreeMap<Integer, RawCell> byColumn = new TreeMap<>();
+            for (RawCell cell : cells) {
+                byColumn.put(cell.column(), cell);
+            }
+            return new ArrayList<>(byColumn.values());
+        }
+
+        private void add(RawCell cell) {
+            if (!cells.isEmpty() && cells.get(cells.size() - 1).column() >= cell.column()) {
+                ordered = false;
+            }
+            cells.add(cell);
+        }
+
+        /** A number cell whose text {@link SheetXml} has read already (exact, as {@link #cell} makes it). */
+        void number(String reference, String text) {
+            tracker.reported = true;
+            int column = column(reference);
+            add(new RawCell(column, text, RawCell.Type.NUMBER, tracker.formula, false));
         }
 
         void cell(String reference, String value) {
@@ -390,10 +495,10 @@ public final class StreamingWorkbookReader {
                 type = RawCell.Type.NUMBER;
                 text = exact(value);
             }
-            cells.put(column, new RawCell(column, text, type, tracker.formula, timeOfDay));
+            add(new RawCell(column, text, type, tracker.formula, timeOfDay));
         }
 
-        private static String exact(String value) {
+        static String exact(String value) {
             if (value == null || value.isEmpty() || wholeNumber(value)) {
                 return value; // already exact (most cells: counts, the formatter's own output)
             }
@@ -422,6 +527,17 @@ public final class StreamingWorkbookReader {
 
         /** The 0-based column of a cell reference such as {@code AB12} (POI's CellReference parses with regexes). */
         static int column(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length() && i < 4; i++) {
+                char c = reference.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    column = column * 26 + (c - 'A' + 1);
+                } else if (i > 0 && c >= '0' && c <= '9') {
+                    return column - 1; // the usual reference, such as AB12: what the parse below gives
+                } else {
+                    break;
+                }
+            }
             int end = 0;
             while (end < reference.length() && Character.isLetter(reference.charAt(end))) {
                 end++;
@@ -433,7 +549,7 @@ public final class StreamingWorkbookReader {
         void formulaWithoutValue() {
             if (pendingReference != null) {
                 int column = column(pendingReference);
-                cells.put(column, new RawCell(column, null, RawCell.Type.ERROR, true, false));
+                add(new RawCell(column, null, RawCell.Type.ERROR, true, false));
             }
         }
     }

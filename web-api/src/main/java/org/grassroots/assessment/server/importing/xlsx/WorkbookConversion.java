@@ -13,8 +13,12 @@ import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BigIntegerNode;
+import tools.jackson.databind.node.BooleanNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Turns the rows a {@link StreamingWorkbookReader} reports into the JSON bundle (docs/formats.md
@@ -51,6 +55,13 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
     private String sheetName;
     private Map<Integer, Column> columns;
     private CellIndex.SheetRecords records;
+    /** The sheet's columns in header order, as arrays (read for every row). */
+    private int[] columnIndexes;
+    private Column[] columnsRead;
+    /** Whether no field of the sheet is a path ({@code location/lat}): its records are written field by field. */
+    private boolean flat;
+    /** The row's cells by column, reused row after row. */
+    private RawCell[] byColumn = new RawCell[0];
     private boolean headerSeen;
     private int lastRow;
     private int emptySince;
@@ -172,6 +183,15 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
             }
         }
         records = new CellIndex.SheetRecords(sheetName, fieldColumns);
+        columnIndexes = new int[columns.size()];
+        columnsRead = new Column[columns.size()];
+        flat = true;
+        int i = 0;
+        for (Map.Entry<Integer, Column> entry : columns.entrySet()) {
+            columnIndexes[i] = entry.getKey();
+            columnsRead[i++] = entry.getValue();
+            flat &= entry.getValue().field().indexOf('/') < 0;
+        }
         switch (sheet.section()) {
             case "visits" -> {
                 visitRecords = records;
@@ -205,32 +225,78 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
         return CellValues.halfWidth(text).replaceAll("\\s+", "").replace("代码", "编码");
     }
 
+    /** Where the reading of the cells of one row reports: at the row and the column being read. */
+    private final class RowNotes implements CellValues.Notes {
+        private final int row;
+        int column;
+
+        RowNotes(int row) {
+            this.row = row;
+        }
+
+        @Override
+        public void warn(String message) {
+            WorkbookConversion.this.warn(CellNote.at(sheetName, row, column, message));
+        }
+
+        @Override
+        public void refuse(String message) {
+            problem(CellNote.at(sheetName, row, column, message));
+        }
+    }
+
     private void record(int row, List<RawCell> cells) {
-        Map<Integer, RawCell> byColumn = new HashMap<>();
+        int width = 0;
         for (RawCell cell : cells) {
-            byColumn.put(cell.column(), cell);
+            width = Math.max(width, cell.column() + 1);
+        }
+        if (byColumn.length < width) {
+            byColumn = new RawCell[Math.max(width, byColumn.length * 2)];
+        }
+        for (RawCell cell : cells) {
+            byColumn[cell.column()] = cell;
+        }
+        try {
+            record(row);
+        } finally {
+            for (RawCell cell : cells) {
+                byColumn[cell.column()] = null;
+            }
+        }
+    }
+
+    private RawCell cellAt(int column) {
+        return column < byColumn.length ? byColumn[column] : null;
+    }
+
+    private void record(int row) {
+        RowNotes notes = new RowNotes(row);
+        String section = sheet.section();
+        if (flat && !section.equals("visits") && !section.equals("findings")) {
+            // written as it is read: the same fields in the same order as the record object below
+            records.add(row);
+            json.writeStartObject();
+            for (int i = 0; i < columnIndexes.length; i++) {
+                notes.column = columnIndexes[i];
+                JsonNode value = CellValues.read(columnsRead[i], cellAt(columnIndexes[i]), notes);
+                if (value != null) {
+                    json.writeName(columnsRead[i].field());
+                    write(value);
+                }
+            }
+            json.writeEndObject();
+            return;
         }
         ObjectNode record = NODES.objectNode();
-        for (Map.Entry<Integer, Column> entry : columns.entrySet()) {
-            int c = entry.getKey();
-            Column column = entry.getValue();
-            JsonNode value = CellValues.read(column, byColumn.get(c), new CellValues.Notes() {
-                @Override
-                public void warn(String message) {
-                    WorkbookConversion.this.warn(CellNote.at(sheetName, row, c, message));
-                }
-
-                @Override
-                public void refuse(String message) {
-                    problem(CellNote.at(sheetName, row, c, message));
-                }
-            });
+        for (int i = 0; i < columnIndexes.length; i++) {
+            notes.column = columnIndexes[i];
+            JsonNode value = CellValues.read(columnsRead[i], cellAt(columnIndexes[i]), notes);
             if (value != null) {
-                put(record, column.field(), value);
+                put(record, columnsRead[i].field(), value);
             }
         }
         records.add(row);
-        switch (sheet.section()) {
+        switch (section) {
             case "visits" -> visits.add(record);
             case "findings" -> {
                 JsonNode visitId = record.remove("visitId");
@@ -238,6 +304,24 @@ final class WorkbookConversion implements StreamingWorkbookReader.Listener {
                         record, row, records.columns.getOrDefault("visitId", 0)));
             }
             default -> json.writeTree(record);
+        }
+    }
+
+    /**
+     * A cell's value, written as its node writes itself: a scalar directly (writing a tree looks
+     * up a serializer for every value), a list as a tree.
+     */
+    private void write(JsonNode value) {
+        if (value instanceof StringNode) {
+            json.writeString(value.stringValue());
+        } else if (value instanceof BooleanNode) {
+            json.writeBoolean(value.booleanValue());
+        } else if (value instanceof BigIntegerNode) {
+            json.writeNumber(value.bigIntegerValue());
+        } else if (value instanceof DecimalNode) {
+            json.writeNumber(value.decimalValue());
+        } else {
+            json.writeTree(value);
         }
     }
 

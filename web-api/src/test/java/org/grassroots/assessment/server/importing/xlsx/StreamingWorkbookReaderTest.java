@@ -152,6 +152,36 @@ class StreamingWorkbookReaderTest {
     }
 
     @Test
+    void readsNumbersExactlyWhateverTheirStoredTextAndCellsOutOfColumnOrder() throws Exception {
+        byte[] bytes;
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("cells").createRow(0).createCell(0).setCellValue(1);
+            bytes = bytes(wb);
+        }
+        // numbers as other writers store them; the same text twice (read once, then remembered);
+        // cells out of column order and one column given twice (the later cell counts)
+        bytes = replaceSheet(bytes, xml -> xml.replaceFirst("<row r=\"1\"[^>]*>.*?</row>", "<row r=\"1\">"
+                + "<c r=\"B1\"><v>12.0</v></c><c r=\"A1\"><v>-0.0</v></c><c r=\"C1\"><v>0.10</v></c>"
+                + "<c r=\"D1\"><v>1e3</v></c><c r=\"E1\"><v>0.30000000000000004</v></c><c r=\"F1\"><v>0.10</v></c>"
+                + "<c r=\"AB1\" t=\"n\"><v>19.80</v></c><c r=\"C1\"><v>007</v></c><c r=\"G1\"><v>-3</v></c></row>"));
+        Recorded read = read(bytes);
+
+        assertThat(read.rows.get("cells").get(1)).extracting(RawCell::column).containsExactly(0, 1, 2, 3, 4, 5, 6, 27);
+        assertThat(read.rows.get("cells").get(1)).extracting(RawCell::text)
+                .containsExactly("0", "12", "7", "1000", "0.30000000000000004", "0.1", "-3", "19.8");
+        assertThat(read.rows.get("cells").get(1)).extracting(RawCell::type).containsOnly(RawCell.Type.NUMBER);
+    }
+
+    @Test
+    void halfWidthIsNfkcForTextNormalizedOrNot() {
+        for (String text : List.of("C000002-01", "优秀", "否", "２０２６", "ＡＢ", "　甲", "甲\u3000乙", "ｶﾀｶﾅ", "①", "\uF900",
+                "党员 编号\n第二行", "")) {
+            assertThat(CellValues.halfWidth(text)).as(text)
+                    .isEqualTo(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
+        }
+    }
+
+    @Test
     void refusesADoctypeAndASharedStringThatIsNotThere() throws Exception {
         byte[] bytes;
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
