@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.grassroots.assessment.evaluation.PreviousGrades;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.Period;
@@ -77,10 +80,6 @@ final class PreviousTiersFile {
     }
 
     private static Set<String> tierNames() {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        for (Tier t : Tier.values()) {
-            names.add(t.name());
-        }
-        return names;
+        return Arrays.stream(Tier.values()).map(Tier::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

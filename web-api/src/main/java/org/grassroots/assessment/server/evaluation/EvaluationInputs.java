@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.grassroots.assessment.evaluation.AssessmentData;
 import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
@@ -78,9 +77,8 @@ public class EvaluationInputs {
     public Optional<PreviousTiers> previousTiers(long evaluationId) {
         return snapshots.extrasJson(evaluationId).map(json -> {
             InputSnapshot.Extras extras = format(evaluationId, json);
-            InputSnapshot.Data data = InputSnapshot.read(snapshots.bundle(evaluationId));
             return new PreviousTiers(evaluationId, Period.parse(extras.period()).previous().toString(),
-                    extras.previousGrades(), new TreeMap<>(data.previousTiers()));
+                    extras.previousGrades(), InputSnapshot.readPreviousTiers(snapshots.bundle(evaluationId)));
         });
     }
 

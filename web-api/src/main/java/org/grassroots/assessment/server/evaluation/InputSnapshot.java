@@ -31,6 +31,8 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
 import org.grassroots.assessment.rectification.StepKind;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /**
  * The inputs an evaluation read, kept with it so that it can be evaluated again under another rule
@@ -177,6 +179,39 @@ final class InputSnapshot {
     record Written(Extras extras, int parts, long bundleBytes) {
     }
 
+    /**
+     * Only the previous tiers of the compressed document (organization code to tier): the records
+     * before them are skipped token by token, never built, so that answering the tiers of a large
+     * district costs a pass over the compressed bytes and no heap.
+     */
+    static Map<String, Tier> readPreviousTiers(InputStream compressed) {
+        try (InputStream in = new GZIPInputStream(compressed, 1 << 16);
+                JsonParser p = EvaluationJson.MAPPER.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("the kept inputs are not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("previousTiers")) {
+                    Map<String, Tier> tiers = new TreeMap<>();
+                    if (p.currentToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                            String code = p.currentName();
+                            p.nextToken();
+                            tiers.put(code, Tier.valueOf(p.getString()));
+                        }
+                    }
+                    return tiers;
+                }
+                p.skipChildren();
+            }
+            return Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The inputs read back: the bundle's records with the findings' steps, ready for the evaluator. */
     static Data read(InputStream compressed) {
         try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
@@ -248,13 +283,11 @@ final class InputSnapshot {
         private final Bundle bundle;
         private final Map<String, List<List<Step>>> findings;
         private final PreviousGrades previous;
-        private final Map<String, Tier> previousTiers;
 
         Data(Document d) {
             this.bundle = new Bundle(d.organizations(), d.periodFacts(), d.members(), d.visits());
             this.findings = d.findings() == null ? Map.of() : d.findings();
-            this.previousTiers = d.previousTiers() == null ? Map.of() : Map.copyOf(d.previousTiers());
-            this.previous = PreviousGrades.of(previousTiers);
+            this.previous = PreviousGrades.of(d.previousTiers() == null ? Map.of() : d.previousTiers());
             bundle.organizations().forEach(index::add);
             bundle.periodFacts().forEach(index::add);
             bundle.members().forEach(index::add);
@@ -271,10 +304,6 @@ final class InputSnapshot {
             return previous;
         }
 
-        /** The same, as kept: organization code to tier. */
-        Map<String, Tier> previousTiers() {
-            return previousTiers;
-        }
 
         @Override
         public RectificationHistory findingHistory(String visitId, int position) {
