@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
 import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
@@ -16,13 +22,6 @@ import org.grassroots.assessment.evaluation.RectificationDue;
 import org.grassroots.assessment.evaluation.RectificationItem;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.springframework.core.env.Environment;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
@@ -234,7 +233,6 @@ public class EvaluationRunner {
         PreviousGradesResolver.Batched before = previous.batched(period);
         List<OrganizationResult> slim = new ArrayList<>(orgs.size());
         List<RectificationDue> periodDues = new ArrayList<>();
-        Map<String, List<ItemSnapshot>> inspectionListed = new HashMap<>();
         int[] parts = {0};
         KeptInputs keeping = new KeptInputs();
         try (SpilledResults spill = new SpilledResults()) {
@@ -243,10 +241,9 @@ public class EvaluationRunner {
             all.sort(Comparator.comparing(Organization::code));
             keeping.organizations(all);
             for (List<Organization> batch : batches) {
-                OrgScope scope = batches.size() == 1 ? OrgScope.all()
-                        : OrgScope.range(batch.get(0).code(), batch.get(batch.size() - 1).code());
+                OrgScope scope = scope(batches, batch);
                 evaluateBatch(new Batch(period, asOf, basis, id, now, scope, batch, latest, evaluator, laps), keeping,
-                        before, coverage, digest, spill, slim, periodDues, inspectionListed, parts);
+                        before, coverage, digest, spill, slim, periodDues, parts);
             }
             String source = before.source();
             String inputsDigest = digest.finish(period, asOf, source);
@@ -268,10 +265,12 @@ public class EvaluationRunner {
                 changes = ledgerSync.syncPeriodItems(p, asOf, periodDues, now, who,
                         "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
             }
-            Map<String, List<ItemSnapshot>> periodListed = ItemSnapshot.listedAsOf(ledger.periodItems(p, OrgScope.all()),
-                    asOf);
+            // the period's items as listed, batch by batch, beside the INSPECTION items of each organization
+            for (List<Organization> batch : batches) {
+                ItemSnapshot.listedAsOf(ledger.periodItems(p, scope(batches, batch)), asOf).forEach(spill::addItems);
+            }
             laps.lap("ledger");
-            writeRows(id, ranking.ranked(), spill, inspectionListed, periodListed);
+            writeRows(id, ranking.ranked(), spill);
             laps.lap("results stored");
             writer.complete(id, inputsDigest, orgs.size(), source);
             EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(),
@@ -294,8 +293,7 @@ public class EvaluationRunner {
 
     private void evaluateBatch(Batch b, KeptInputs keeping, PreviousGradesResolver.Batched before,
             EvaluationCoverage.Tally coverage, InputDigest.Batched digest, SpilledResults spill,
-            List<OrganizationResult> slim, List<RectificationDue> periodDues,
-            Map<String, List<ItemSnapshot>> inspectionListed, int[] parts) {
+            List<OrganizationResult> slim, List<RectificationDue> periodDues, int[] parts) {
         Period period = b.period();
         Set<String> codes = new HashSet<>();
         b.orgs().forEach(o -> codes.add(o.code()));
@@ -336,7 +334,7 @@ public class EvaluationRunner {
             }
             periodDues.addAll(produced.period());
         }
-        inspectionListed.putAll(ItemSnapshot.listedAsOf(data.inspectionItems().values(), b.asOf()));
+        ItemSnapshot.listedAsOf(data.inspectionItems().values(), b.asOf()).forEach(spill::addItems);
         b.laps().lap("ledger");
     }
 
@@ -348,15 +346,13 @@ public class EvaluationRunner {
     }
 
     /** The rows in rank order, {@link #ROWS_AT_ONCE} at a time, each result read back from the file and ranked. */
-    private void writeRows(long id, List<OrganizationResult> ranked, SpilledResults spill,
-            Map<String, List<ItemSnapshot>> inspectionListed, Map<String, List<ItemSnapshot>> periodListed) {
+    private void writeRows(long id, List<OrganizationResult> ranked, SpilledResults spill) {
         for (int from = 0; from < ranked.size(); from += ROWS_AT_ONCE) {
             List<EvaluationWriteRepository.Ranked> rows = new ArrayList<>();
             for (int i = from; i < Math.min(ranked.size(), from + ROWS_AT_ONCE); i++) {
                 OrganizationResult rank = ranked.get(i);
                 SpilledResults.Kept kept = spill.read(rank.code());
-                List<ItemSnapshot> items = new ArrayList<>(inspectionListed.getOrDefault(rank.code(), List.of()));
-                items.addAll(periodListed.getOrDefault(rank.code(), List.of()));
+                List<ItemSnapshot> items = new ArrayList<>(spill.items(rank.code()));
                 items.sort(ItemSnapshot.LEDGER_ORDER);
                 rows.add(new EvaluationWriteRepository.Ranked(i, SpilledResults.ranked(kept.result(), rank),
                         kept.membersJson(), items));
@@ -371,6 +367,15 @@ public class EvaluationRunner {
             .thenComparing(RectificationDue::rule)
             .thenComparing(RectificationDue::visitId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingInt(RectificationDue::position);
+
+    /**
+     * What a batch's queries read: its codes' range in the database's order; every organization (the
+     * queries without a condition on the code, quicker) when it is the only batch.
+     */
+    private static OrgScope scope(List<List<Organization>> batches, List<Organization> batch) {
+        return batches.size() == 1 ? OrgScope.all()
+                : OrgScope.range(batch.get(0).code(), batch.get(batch.size() - 1).code());
+    }
 
     /** Consecutive runs of at most {@code size} organizations, in the order given. */
     static List<List<Organization>> batches(List<Organization> orgs, int size) {

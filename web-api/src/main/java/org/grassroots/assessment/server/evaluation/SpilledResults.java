@@ -8,17 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.server.rectification.ItemSnapshot;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full results of a district evaluated in batches, kept in a temporary file until the district
- * is ranked: each organization's unranked result and its members' JSON, read back by code when the
- * rows are written in rank order. What stays in the heap is a slim copy of each result for the
+ * is ranked: each organization's unranked result, its members' JSON and its INSPECTION items as
+ * listed, read back by code when the rows are written in rank order. What stays in the heap is a slim copy of each result for the
  * district phase ({@link #slim}) and where each record lies. The file is deleted on {@link #close}.
  *
  * <p>Results are written and read by Jackson's data binding; doubles read back to the very same
@@ -35,7 +38,10 @@ final class SpilledResults implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(WRITE_BUFFER);
+    private static final TypeReference<List<ItemSnapshot>> ITEMS = new TypeReference<>() { };
+
     private final Map<String, long[]> where = new HashMap<>();
+    private final Map<String, List<long[]>> whereItems = new HashMap<>();
     /** Bytes added, those still in the buffer included. */
     private long written;
     /** Bytes in the file. */
@@ -59,6 +65,29 @@ final class SpilledResults implements AutoCloseable {
         write(members);
     }
 
+    /**
+     * Keeps items of an organization as listed as of the as-of date: its INSPECTION items once its
+     * batch was brought in line, its GRADING and STANDARD ones once the period's were synced.
+     */
+    void addItems(String code, List<ItemSnapshot> items) {
+        byte[] json = SPILL.writeValueAsBytes(items);
+        whereItems.computeIfAbsent(code, k -> new ArrayList<>(1)).add(new long[] {written, json.length});
+        write(json);
+    }
+
+    /** The items kept of an organization, in the order kept, or none. */
+    List<ItemSnapshot> items(String code) {
+        List<long[]> at = whereItems.get(code);
+        if (at == null) {
+            return List.of();
+        }
+        List<ItemSnapshot> items = new ArrayList<>();
+        for (long[] segment : at) {
+            items.addAll(SPILL.readValue(bytes(segment[0], (int) segment[1]), ITEMS));
+        }
+        return items;
+    }
+
     /** What was kept of an organization: its unranked result and its members' JSON. */
     record Kept(OrganizationResult result, String membersJson) {
     }
@@ -68,10 +97,17 @@ final class SpilledResults implements AutoCloseable {
         if (at == null) {
             throw new IllegalStateException("no result kept for organization " + code);
         }
+        byte[] all = bytes(at[0], (int) (at[1] + at[2]));
+        OrganizationResult result = SPILL.readValue(all, 0, (int) at[1], OrganizationResult.class);
+        String members = new String(all, (int) at[1], (int) at[2], StandardCharsets.UTF_8);
+        return new Kept(result, members);
+    }
+
+    private byte[] bytes(long from, int length) {
         try {
             flush();
-            ByteBuffer bytes = ByteBuffer.allocate((int) (at[1] + at[2]));
-            long position = at[0];
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            long position = from;
             while (bytes.hasRemaining()) {
                 int n = channel.read(bytes, position);
                 if (n < 0) {
@@ -79,10 +115,7 @@ final class SpilledResults implements AutoCloseable {
                 }
                 position += n;
             }
-            byte[] all = bytes.array();
-            OrganizationResult result = SPILL.readValue(all, 0, (int) at[1], OrganizationResult.class);
-            String members = new String(all, (int) at[1], (int) at[2], StandardCharsets.UTF_8);
-            return new Kept(result, members);
+            return bytes.array();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
