@@ -118,6 +118,38 @@ public final class Evaluator {
         return assemble(window, finished, null, false);
     }
 
+    /**
+     * {@link #evaluateUnranked(AssessmentData, Period, LocalDate, PreviousGrades)} recording which rules
+     * fired for which organizations: with {@link #rankWithCoverage} over every part's results, the
+     * coverage of {@link #evaluateWithCoverage} for a district evaluated in parts.
+     */
+    public CoveredEvaluation evaluateUnrankedWithCoverage(AssessmentData data, Period period, LocalDate asOf,
+            PreviousGrades previous) {
+        return RuleWorkers.within(deadline, () -> {
+            AssessmentWindow window = AssessmentWindow.of(period, asOf);
+            List<Organization> orgs = data.organizationsWithFacts(period);
+            CoverageListener listener = new CoverageListener();
+            List<Finished> finished = evaluateOrganizations(data, period, window, orgs, previous, listener, false,
+                    batch -> Finished.of(batch, window.asOf()));
+            EvaluationResult result = assemble(window, finished, listener, false);
+            return new CoveredEvaluation(result, RuleCoverage.of(rules.ruleNames(), listener.fired()));
+        });
+    }
+
+    /** A district ranked, with the rules of the district phase that fired. */
+    public record CoveredRanking(List<OrganizationResult> ranked, RuleCoverage coverage) {
+    }
+
+    /** {@link #rank} recording which rules of the district phase fired for which organizations. */
+    public CoveredRanking rankWithCoverage(List<OrganizationResult> unranked) {
+        return RuleWorkers.within(deadline, () -> {
+            CoverageListener listener = new CoverageListener();
+            List<OrganizationResult> ranked = new DistrictPhase(rules, firingsPerOrganization, deadline)
+                    .rank(unranked, listener);
+            return new CoveredRanking(ranked, RuleCoverage.of(rules.ruleNames(), listener.fired()));
+        });
+    }
+
     /** The district phase over the results of {@link #evaluateUnranked}: rank order, ranks and ranking flags set. */
     public List<OrganizationResult> rank(List<OrganizationResult> unranked) {
         return RuleWorkers.within(deadline,

@@ -40,4 +40,28 @@ class RuleCoverageTest {
         assertThat(c.neverFired()).contains("W-04 no activity venue 阵地缺失").doesNotContain("W-05 shell collective economy 集体经济空壳");
         assertThat(c.fired().size() + c.neverFired().size()).isEqualTo(rules.ruleNames().size());
     }
+
+    @Test
+    void coverage_of_parts_evaluated_unranked_and_then_ranked_adds_up_to_one_evaluation_s() throws Exception {
+        RuleSet rules = RuleSetLoader.defaultRuleSet();
+        BundleData data;
+        try (InputStream in = getClass().getResourceAsStream("/bundle/worked-example.json")) {
+            data = new BundleData(new BundleReader().read(in));
+        }
+        Period period = Period.parse("2026");
+        LocalDate asOf = LocalDate.parse("2026-12-31");
+        Evaluator evaluator = new Evaluator(rules, 2, 1);
+        Evaluator.CoveredEvaluation whole = evaluator.evaluateWithCoverage(data, period, asOf);
+        PreviousGrades previous = evaluator.previousOnTheFly(data, period, data.organizationsWithFacts(period));
+
+        Evaluator.CoveredEvaluation unranked = evaluator.evaluateUnrankedWithCoverage(data, period, asOf, previous);
+        Evaluator.CoveredRanking ranked = evaluator.rankWithCoverage(unranked.result().organizations());
+
+        assertThat(unranked.coverage().fired("R-01 ranking 排名")).isFalse();
+        assertThat(ranked.coverage().organizationCount("R-01 ranking 排名")).isEqualTo(6);
+        assertThat(ranked.ranked()).extracting(OrganizationResult::code)
+                .containsExactlyElementsOf(whole.result().organizations().stream().map(OrganizationResult::code).toList());
+        RuleCoverage merged = RuleCoverage.merge(rules.ruleNames(), java.util.List.of(unranked.coverage(), ranked.coverage()));
+        assertThat(merged).isEqualTo(whole.coverage());
+    }
 }

@@ -54,32 +54,42 @@ class AssessmentDataRepository {
     }
 
     /**
-     * The organizations above those the data holds that it does not hold itself (parents without
-     * facts for the period, up to the root), in code order: what makes the data's bundle self-contained.
+     * The organizations a period's evaluation reads, in the database's order of codes (so that each
+     * run of them is an {@link OrgScope#range}): those with facts for the period and those with
+     * facts standing instead; and, in code order, the organizations above them without facts.
      */
-    List<Organization> ancestorsOutside(DatabaseAssessmentData data) {
-        Map<String, Organization> found = new java.util.TreeMap<>();
-        java.util.Set<String> wanted = new java.util.TreeSet<>();
-        for (Organization o : data.organizations().values()) {
-            if (o.parentCode() != null && !data.covers(o.parentCode())) {
-                wanted.add(o.parentCode());
+    record District(List<Organization> evaluated, List<Organization> ancestors) {
+    }
+
+    District district(Period period, java.util.Set<String> instead) {
+        java.util.Set<String> withFacts = new java.util.HashSet<>(instead);
+        jdbc.sql("select f.org_code from period_facts f where f.period = ?").param(period.toString())
+                .query(rs -> {
+                    withFacts.add(rs.getString(1));
+                });
+        Map<String, Organization> all = new HashMap<>();
+        List<Organization> evaluated = new ArrayList<>();
+        jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
+                        + " from organization o order by o.code")
+                .query(rs -> {
+                    Organization o = FactRows.organization(rs);
+                    all.put(o.code(), o);
+                    if (withFacts.contains(o.code())) {
+                        evaluated.add(o);
+                    }
+                });
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        evaluated.forEach(o -> codes.add(o.code()));
+        Map<String, Organization> above = new java.util.TreeMap<>();
+        for (Organization o : evaluated) {
+            String parent = o.parentCode();
+            while (parent != null && !codes.contains(parent) && !above.containsKey(parent) && all.containsKey(parent)) {
+                Organization p = all.get(parent);
+                above.put(parent, p);
+                parent = p.parentCode();
             }
         }
-        while (!wanted.isEmpty()) {
-            java.util.Set<String> next = new java.util.TreeSet<>();
-            for (String code : wanted) {
-                jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
-                        + " from organization o where o.code = ?").param(code).query(rs -> {
-                            Organization o = FactRows.organization(rs);
-                            found.put(o.code(), o);
-                            if (o.parentCode() != null && !data.covers(o.parentCode()) && !found.containsKey(o.parentCode())) {
-                                next.add(o.parentCode());
-                            }
-                        });
-            }
-            wanted = next;
-        }
-        return new ArrayList<>(found.values());
+        return new District(evaluated, new ArrayList<>(above.values()));
     }
 
     /** Whether an organization with the code is stored, facts or not. */
@@ -191,9 +201,15 @@ class AssessmentDataRepository {
 
     /** The inspectors of each visit dated in the range, as recorded (督查校准). */
     Map<String, List<String>> inspectors(LocalDate from, LocalDate to) {
+        return inspectors(from, to, OrgScope.all());
+    }
+
+    /** The inspectors of each visit dated in the range of the organizations in scope, as recorded. */
+    Map<String, List<String>> inspectors(LocalDate from, LocalDate to, OrgScope scope) {
         Map<String, List<String>> inspectors = new HashMap<>();
-        jdbc.sql("select visit_id, inspectors from visit where visit_date >= ? and visit_date <= ?")
-                .params(Date.valueOf(from), Date.valueOf(to))
+        jdbc.sql("select visit_id, inspectors from visit where visit_date >= ? and visit_date <= ? and "
+                        + scope.condition("org_code"))
+                .params(args(List.of(Date.valueOf(from), Date.valueOf(to)), scope))
                 .query(rs -> {
                     String json = rs.getString("inspectors");
                     inspectors.put(rs.getString("visit_id"), json == null ? List.of() : JSON.readValue(json, STRINGS));

@@ -94,9 +94,9 @@ public class EvaluationInputs {
 
     private static InputSnapshot.Extras format(long evaluationId, String json) {
         InputSnapshot.Extras extras = EvaluationJson.MAPPER.readValue(json, InputSnapshot.Extras.class);
-        if (extras.format() != InputSnapshot.FORMAT) {
+        if (extras.format() < 1 || extras.format() > InputSnapshot.FORMAT) {
             throw new IllegalStateException("evaluation #" + evaluationId + " has inputs in format " + extras.format()
-                    + ", this server reads format " + InputSnapshot.FORMAT);
+                    + ", this server reads formats 1 to " + InputSnapshot.FORMAT);
         }
         return extras;
     }

@@ -4,13 +4,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
+import java.util.stream.Collectors;
+import org.grassroots.assessment.evaluation.MemberResult;
+import org.grassroots.assessment.evaluation.OrganizationResult;
+import org.grassroots.assessment.evaluation.PreviousGrades;
+import org.grassroots.assessment.evaluation.RectificationDue;
+import org.grassroots.assessment.evaluation.RectificationItem;
+import org.grassroots.assessment.model.PeriodFacts;
+import org.springframework.core.env.Environment;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
@@ -26,7 +37,6 @@ import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.operations.AssessmentMetrics;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
-import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.LedgerSync;
 import org.grassroots.assessment.server.rectification.OrgScope;
@@ -51,6 +61,11 @@ public class EvaluationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
     private static final int BATCH_SIZE = 16;
+    /** How many organizations an evaluation reads, evaluates and keeps in the heap at a time. */
+    static final String BATCH_PROPERTY = "assessment.evaluation.batch-organizations";
+    static final int DEFAULT_BATCH_ORGANIZATIONS = 5000;
+    /** Result rows written (their JSON made) at a time. */
+    private static final int ROWS_AT_ONCE = 2000;
 
     /** One stored evaluation at a time across every instance on the database ({@link EvaluationLock}). */
     private final Lock lock;
@@ -76,14 +91,17 @@ public class EvaluationRunner {
     private final LedgerConflictRetry conflicts;
     private final SubmittedFacts submitted;
     private final EvaluationSnapshotRepository snapshots;
+    private final Environment environment;
 
     EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
             LedgerRepository ledger, EvaluationWriteRepository writer, RuleSetInForce ruleSets,
             AssessmentProperties properties,
             TransactionTemplate transactions, Clock clock, Actor actor, AuditTrail audit,
             AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks, DefaultLockRepository lockRows,
-            LedgerConflictRetry conflicts, SubmittedFacts submitted, EvaluationSnapshotRepository snapshots) {
+            LedgerConflictRetry conflicts, SubmittedFacts submitted, EvaluationSnapshotRepository snapshots,
+            Environment environment) {
         this.snapshots = snapshots;
+        this.environment = environment;
         this.conflicts = conflicts;
         this.submitted = submitted;
         this.lock = EvaluationLock.of(locks);
@@ -179,81 +197,202 @@ public class EvaluationRunner {
     private record Stored(long id, int organizations) {
     }
 
+    /**
+     * Reads the period's district in batches of organizations (consecutive codes, at most
+     * {@code assessment.evaluation.batch-organizations} each; one batch when the district is
+     * smaller), so that only a batch's records are in the heap at a time: each batch is read,
+     * evaluated unranked, its inputs kept and digested, its INSPECTION items brought in line, and its
+     * full results put in a temporary file ({@link SpilledResults}), a slim copy kept for the district
+     * phase. Then the district is ranked once, the period's GRADING and STANDARD items synced, and the
+     * rows written in rank order. The stored evaluation does not depend on the batch size.
+     */
     private Stored evaluateAndStore(Period period, LocalDate asOf, FactBasis basis, String who, Deadline deadline) {
         Laps laps = new Laps();
         RuleSet rules = ruleSets.get();
         Evaluator evaluator = limits.limit(new Evaluator(rules, properties.threads(), BATCH_SIZE), deadline);
         String p = period.toString();
-        OrgScope scope = OrgScope.all();
-        DatabaseAssessmentData data = loader.load(period, asOf, scope, laps,
-                basis == FactBasis.LATEST ? submitted.latest(p) : List.of());
-        List<Organization> orgs = data.organizationsWithFacts(period);
+        List<PeriodFacts> latest = basis == FactBasis.LATEST ? submitted.latest(p) : List.of();
+        Set<String> instead = new HashSet<>();
+        latest.stream().filter(f -> f.period().equals(p)).forEach(f -> instead.add(f.orgCode()));
+        AssessmentDataRepository.District district = loader.district(period, instead);
+        List<Organization> orgs = district.evaluated();
         if (orgs.isEmpty()) {
             throw new InvalidRequestException("没有任何组织有 " + p + " 期间的数据，请先导入该期间的数据",
                     List.of(new Problem("/period", "no organization has facts for period " + p)));
         }
-        log.info("evaluation of {} as of {} started: {} organizations", p, asOf, orgs.size());
-        PreviousGradesResolver.Resolved before = previous.resolve(evaluator, data, period, orgs, scope);
-        laps.lap("previous grades");
-        // the previous period's members were read only if its tiers were evaluated on the fly; the
-        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
-        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
-        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
-                : loader.membersOf(data, period.previous(), scope);
-        List<Organization> ancestors = loader.ancestorsOutside(data);
-        Map<String, List<String>> inspectors = loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), asOf);
-        laps.lap("inputs read");
-        // the inputs are written and compressed on a thread of their own while the engine evaluates
-        // (both only read what was loaded above); the parts are stored below, in this transaction
-        KeptInputs keeping = KeptInputs.start(sink -> InputSnapshot.write(data, period, asOf, basis, before, ancestors,
-                inspectors, previousMembers, sink));
-        Evaluator.CoveredEvaluation covered;
-        try {
-            covered = evaluator.evaluateWithCoverage(data, period, asOf, before.grades());
+        List<List<Organization>> batches = batches(orgs, batchOrganizations());
+        log.info("evaluation of {} as of {} started: {} organizations in {} batches", p, asOf, orgs.size(), batches.size());
+        Instant now = clock.instant();
+        long id = writer.insert(new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(),
+                "pending", orgs.size(), now, who, null, basis));
+        laps.lap("organizations");
+
+        List<String> codes = orgs.stream().map(Organization::code).toList();
+        EvaluationCoverage.Tally coverage = new EvaluationCoverage.Tally(codes);
+        InputDigest.Batched digest = new InputDigest.Batched();
+        PreviousGradesResolver.Batched before = previous.batched(period);
+        List<OrganizationResult> slim = new ArrayList<>(orgs.size());
+        List<RectificationDue> periodDues = new ArrayList<>();
+        int[] parts = {0};
+        KeptInputs keeping = new KeptInputs();
+        try (SpilledResults spill = new SpilledResults()) {
+            List<Organization> all = new ArrayList<>(orgs);
+            all.addAll(district.ancestors());
+            all.sort(Comparator.comparing(Organization::code));
+            keeping.organizations(all);
+            for (List<Organization> batch : batches) {
+                OrgScope scope = scope(batches, batch);
+                evaluateBatch(new Batch(period, asOf, basis, id, now, scope, batch, latest, evaluator, laps), keeping,
+                        before, coverage, digest, spill, slim, periodDues, parts);
+            }
+            String source = before.source();
+            String inputsDigest = digest.finish(period, asOf, source);
+            laps.lap("digest");
+            InputSnapshot.Written written = keeping.finish(period, asOf, basis, source);
+            store(id, keeping.join(), parts);
+            snapshots.insert(id, InputSnapshot.FORMAT, written.parts(), written.bundleBytes(),
+                    EvaluationJson.MAPPER.writeValueAsString(written.extras()));
+            laps.lap("inputs kept");
+            Evaluator.CoveredRanking ranking = evaluator.rankWithCoverage(slim);
+            slim.clear();
+            coverage.add(ranking.coverage());
+            writer.insertCoverage(id, coverage.toJson(rules.ruleNames(), orgs.size()));
+            laps.lap("ranked");
+            LedgerSync.Changes changes = null;
+            if (basis == FactBasis.APPROVED) {
+                // in the order one evaluation of the whole district produces them (the ledger's ids follow it)
+                periodDues.sort(DUE_ORDER);
+                changes = ledgerSync.syncPeriodItems(p, asOf, periodDues, now, who,
+                        "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
+            }
+            // the period's items as listed, batch by batch, beside the INSPECTION items of each organization
+            for (List<Organization> batch : batches) {
+                ItemSnapshot.listedAsOf(ledger.periodItems(p, scope(batches, batch)), asOf).forEach(spill::addItems);
+            }
+            laps.lap("ledger");
+            writeRows(id, ranking.ranked(), spill);
+            laps.lap("results stored");
+            writer.complete(id, inputsDigest, orgs.size(), source);
+            EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(),
+                    rules.checksum(), inputsDigest, orgs.size(), now, who, source, basis);
+            audit.record(AuditAction.EVALUATION_RUN, "evaluation:" + id, "运行考评 #" + id + "（" + p + "，截至 " + asOf
+                    + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "，" + basis.label() + "）", header);
+            log.info("evaluation #{} of {} as of {}: {} organizations in {} batches; {}; ledger {}", id, p, asOf,
+                    orgs.size(), batches.size(), laps, changes == null ? "left as it is (latest facts)" : changes);
+            return new Stored(id, orgs.size());
         } catch (RuntimeException | Error e) {
             keeping.abandon();
             throw e;
         }
-        EvaluationResult result = covered.result();
-        laps.lap("evaluated");
+    }
 
-        Instant now = clock.instant();
-        String digest = InputDigest.of(data, period, asOf, before.source());
-        EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(), digest,
-                result.organizations().size(), now, who, before.source(), basis);
-        long id = writer.insert(header);
-        writer.insertCoverage(id, EvaluationCoverage.toJson(covered.coverage(), result.organizations().size()));
-        log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
-        laps.lap("digest");
-        KeptInputs.Done kept = keeping.join();
-        laps.lap("inputs compressed (waited)");
-        for (int part = 0; part < kept.parts().size(); part++) {
-            snapshots.insertPart(id, part, kept.parts().get(part));
+    /** What every batch of one evaluation shares. */
+    private record Batch(Period period, LocalDate asOf, FactBasis basis, long id, Instant now, OrgScope scope,
+            List<Organization> orgs, List<PeriodFacts> latest, Evaluator evaluator, Laps laps) {
+    }
+
+    private void evaluateBatch(Batch b, KeptInputs keeping, PreviousGradesResolver.Batched before,
+            EvaluationCoverage.Tally coverage, InputDigest.Batched digest, SpilledResults spill,
+            List<OrganizationResult> slim, List<RectificationDue> periodDues, int[] parts) {
+        Period period = b.period();
+        Set<String> codes = new HashSet<>();
+        b.orgs().forEach(o -> codes.add(o.code()));
+        List<PeriodFacts> latest = b.latest().stream().filter(f -> codes.contains(f.orgCode())).toList();
+        DatabaseAssessmentData data = loader.load(period, b.asOf(), b.scope(), b.laps(), latest);
+        List<Organization> orgs = data.organizationsWithFacts(period);
+        PreviousGrades grades = before.of(b.evaluator(), data, period, orgs, b.scope());
+        b.laps().lap("previous grades");
+        // the previous period's members were read only if its tiers were evaluated on the fly; the
+        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
+        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
+        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
+                : loader.membersOf(data, period.previous(), b.scope());
+        Map<String, List<String>> inspectors = loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), b.asOf(), b.scope());
+        b.laps().lap("inputs read");
+        // the inputs are written and compressed on a thread of their own while the engine evaluates
+        // (both only read what was loaded above); the parts are stored below, in this transaction
+        keeping.startBatch(stream -> stream.batch(data, period, grades, inspectors, previousMembers));
+        Evaluator.CoveredEvaluation covered = b.evaluator().evaluateUnrankedWithCoverage(data, period, b.asOf(), grades);
+        EvaluationResult result = covered.result();
+        coverage.add(covered.coverage());
+        b.laps().lap("evaluated");
+        Map<String, List<MemberResult>> members = result.members().stream()
+                .collect(Collectors.groupingBy(MemberResult::orgCode));
+        for (OrganizationResult o : result.organizations()) {
+            spill.add(o, EvaluationJson.MAPPER.writeValueAsString(members.getOrDefault(o.code(), List.of())));
+            slim.add(SpilledResults.slim(o));
         }
-        snapshots.insert(id, InputSnapshot.FORMAT, kept.written().parts(), kept.written().bundleBytes(),
-                EvaluationJson.MAPPER.writeValueAsString(kept.written().extras()));
-        laps.lap("inputs kept");
-        LedgerSync.Changes changes = null;
-        if (basis == FactBasis.APPROVED) {
+        b.laps().lap("results kept");
+        digest.add(data, period);
+        b.laps().lap("digest");
+        store(b.id(), keeping.join(), parts);
+        b.laps().lap("inputs kept (waited)");
+        if (b.basis() == FactBasis.APPROVED) {
             ProducedItems produced = ProducedItems.of(result, data);
-            if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), now) > 0) {
-                ledger.inspectionItems(scope).forEach(data::addIfStanding);
+            if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), b.now()) > 0) {
+                ledger.inspectionItems(b.scope()).forEach(data::addIfStanding);
             }
-            changes = ledgerSync.syncPeriodItems(p, asOf, produced.period(), now, who,
-                    "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
+            periodDues.addAll(produced.period());
         }
-        laps.lap("ledger");
-        List<LedgerItem> items = new ArrayList<>(data.inspectionItems().values());
-        items.addAll(ledger.periodItems(p, scope));
-        Map<String, List<ItemSnapshot>> listed = ItemSnapshot.listedAsOf(items, asOf);
-        laps.lap("items");
-        writer.insertResults(id, result, listed, laps);
-        laps.lap("results stored");
-        audit.record(AuditAction.EVALUATION_RUN, "evaluation:" + id, "运行考评 #" + id + "（" + p + "，截至 " + asOf
-                + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "，" + basis.label() + "）", header);
-        log.info("evaluation #{} of {} as of {}: {} organizations; {}; ledger {}", id, p, asOf, orgs.size(), laps,
-                changes == null ? "left as it is (latest facts)" : changes);
-        return new Stored(id, result.organizations().size());
+        ItemSnapshot.listedAsOf(data.inspectionItems().values(), b.asOf()).forEach(spill::addItems);
+        b.laps().lap("ledger");
+    }
+
+    /** Stores the kept inputs' parts cut so far, numbering on. */
+    private void store(long id, List<byte[]> cut, int[] parts) {
+        for (byte[] part : cut) {
+            snapshots.insertPart(id, parts[0]++, part);
+        }
+    }
+
+    /** The rows in rank order, {@link #ROWS_AT_ONCE} at a time, each result read back from the file and ranked. */
+    private void writeRows(long id, List<OrganizationResult> ranked, SpilledResults spill) {
+        for (int from = 0; from < ranked.size(); from += ROWS_AT_ONCE) {
+            List<EvaluationWriteRepository.Ranked> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(ranked.size(), from + ROWS_AT_ONCE); i++) {
+                OrganizationResult rank = ranked.get(i);
+                SpilledResults.Kept kept = spill.read(rank.code());
+                List<ItemSnapshot> items = new ArrayList<>(spill.items(rank.code()));
+                items.sort(ItemSnapshot.LEDGER_ORDER);
+                rows.add(new EvaluationWriteRepository.Ranked(i, SpilledResults.ranked(kept.result(), rank),
+                        kept.membersJson(), items));
+            }
+            writer.insertResults(id, rows);
+        }
+    }
+
+    /** The order of {@link RectificationItem#LEDGER_ORDER}, for the dues made of the items. */
+    private static final Comparator<RectificationDue> DUE_ORDER = Comparator.comparing(RectificationDue::orgCode)
+            .thenComparing(RectificationDue::deadline)
+            .thenComparing(RectificationDue::rule)
+            .thenComparing(RectificationDue::visitId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(RectificationDue::position);
+
+    /**
+     * What a batch's queries read: its codes' range in the database's order; every organization (the
+     * queries without a condition on the code, quicker) when it is the only batch.
+     */
+    private static OrgScope scope(List<List<Organization>> batches, List<Organization> batch) {
+        return batches.size() == 1 ? OrgScope.all()
+                : OrgScope.range(batch.get(0).code(), batch.get(batch.size() - 1).code());
+    }
+
+    /** Consecutive runs of at most {@code size} organizations, in the order given. */
+    static List<List<Organization>> batches(List<Organization> orgs, int size) {
+        List<List<Organization>> batches = new ArrayList<>();
+        for (int from = 0; from < orgs.size(); from += size) {
+            batches.add(orgs.subList(from, Math.min(orgs.size(), from + size)));
+        }
+        return batches;
+    }
+
+    /** How many organizations an evaluation reads at a time ({@code assessment.evaluation.batch-organizations}). */
+    private int batchOrganizations() {
+        int size = environment.getProperty(BATCH_PROPERTY, Integer.class, DEFAULT_BATCH_ORGANIZATIONS);
+        if (size < 1) {
+            throw new IllegalStateException(BATCH_PROPERTY + " must be at least 1: " + size);
+        }
+        return size;
     }
 
     /** A checked period and as-of date. */

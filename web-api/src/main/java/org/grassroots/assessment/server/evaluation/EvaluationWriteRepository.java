@@ -7,11 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.grassroots.assessment.evaluation.EvaluationResult;
-import org.grassroots.assessment.evaluation.MemberResult;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,18 +56,26 @@ class EvaluationWriteRepository {
     }
 
     /**
-     * One row per organization, in the result's rank order: the result with its explanation, its
-     * members' titles and its rectification items as the ledger holds them as of the as-of date.
+     * The evaluation's figures known once every batch was read: the inputs' digest, how many
+     * organizations and where the previous tiers came from.
      */
-    void insertResults(long evaluationId, EvaluationResult result, Map<String, List<ItemSnapshot>> items, Laps laps) {
-        Map<String, List<MemberResult>> members = result.members().stream()
-                .collect(Collectors.groupingBy(MemberResult::orgCode));
-        List<OrganizationResult> orgs = result.organizations();
-        List<Row> rows = IntStream.range(0, orgs.size()).parallel()
-                .mapToObj(i -> row(i, orgs.get(i), members.getOrDefault(orgs.get(i).code(), List.of()),
-                        items.getOrDefault(orgs.get(i).code(), List.of())))
+    void complete(long id, String inputsDigest, int organizations, String previousGrades) {
+        jdbc.sql("update evaluation set inputs_digest = ?, organizations = ?, previous_grades = ? where id = ?")
+                .params(new SqlParameterValue(Types.VARCHAR, inputsDigest), organizations,
+                        new SqlParameterValue(Types.VARCHAR, previousGrades), id)
+                .update();
+    }
+
+    /**
+     * Rows of organizations, each with its place in the rank order: the result with its explanation,
+     * its members' titles and its rectification items as the ledger holds them as of the as-of date
+     * (their JSON written here, in parallel).
+     */
+    void insertResults(long evaluationId, List<Ranked> ranked) {
+        List<Row> rows = ranked.parallelStream()
+                .map(r -> new Row(r.order(), r.result(), EvaluationJson.MAPPER.writeValueAsString(r.result()),
+                        r.membersJson(), EvaluationJson.MAPPER.writeValueAsString(r.items())))
                 .collect(Collectors.toCollection(ArrayList::new));
-        laps.lap("results as JSON");
         batch.batchUpdate("insert into evaluation_result (evaluation_id, org_code, rank, rank_in_type, rank_in_parent,"
                 + " type, parent_code, tier, composite, result_json, members_json, items_json, list_order, movement)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, BATCH, (ps, r) -> {
@@ -101,11 +105,10 @@ class EvaluationWriteRepository {
                 });
     }
 
-    private record Row(int order, OrganizationResult result, String resultJson, String membersJson, String itemsJson) {
+    /** An organization's result ranked, its place in the rank order, its members' JSON and its listed items. */
+    record Ranked(int order, OrganizationResult result, String membersJson, List<ItemSnapshot> items) {
     }
 
-    private static Row row(int order, OrganizationResult o, List<MemberResult> members, List<ItemSnapshot> items) {
-        return new Row(order, o, EvaluationJson.MAPPER.writeValueAsString(o),
-                EvaluationJson.MAPPER.writeValueAsString(members), EvaluationJson.MAPPER.writeValueAsString(items));
+    private record Row(int order, OrganizationResult result, String resultJson, String membersJson, String itemsJson) {
     }
 }

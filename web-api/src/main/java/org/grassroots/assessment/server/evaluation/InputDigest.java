@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,28 @@ final class InputDigest {
     private InputDigest() {
     }
 
-    static String of(DatabaseAssessmentData data, Period period, LocalDate asOf, String previousGrades) {
-        List<Organization> orgs = new ArrayList<>(data.organizations().values());
-        orgs.sort(Comparator.comparing(Organization::code));
-        List<byte[]> perOrg = orgs.parallelStream().map(o -> organization(data, o, period)).toList();
-        MessageDigest sha = sha256();
-        update(sha, "period " + period + " as of " + asOf);
-        perOrg.forEach(sha::update);
-        update(sha, "previous " + previousGrades);
-        return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    /**
+     * The digest of a district read in batches: each batch's organizations digested as it is read
+     * (32 bytes each kept), combined in code order at the end, so that it does not depend on the batches.
+     */
+    static final class Batched {
+        private final Map<String, byte[]> perOrg = new java.util.TreeMap<>();
+
+        void add(DatabaseAssessmentData data, Period period) {
+            List<Organization> orgs = new ArrayList<>(data.organizations().values());
+            List<byte[]> digests = orgs.parallelStream().map(o -> organization(data, o, period)).toList();
+            for (int i = 0; i < orgs.size(); i++) {
+                perOrg.put(orgs.get(i).code(), digests.get(i));
+            }
+        }
+
+        String finish(Period period, LocalDate asOf, String previousGrades) {
+            MessageDigest sha = sha256();
+            update(sha, "period " + period + " as of " + asOf);
+            perOrg.values().forEach(sha::update);
+            update(sha, "previous " + previousGrades);
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        }
     }
 
     private static byte[] organization(DatabaseAssessmentData data, Organization org, Period period) {

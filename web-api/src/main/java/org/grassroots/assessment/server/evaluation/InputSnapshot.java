@@ -36,8 +36,8 @@ import tools.jackson.core.JsonToken;
 
 /**
  * The inputs an evaluation read, kept with it so that it can be evaluated again under another rule
- * version (issue 18, history restated). One JSON document, streamed gzip-compressed in parts of at
- * most 1 MB: the sections of a bundle (docs/formats.md section 1) with each record as its engine type
+ * version (issue 18, history restated). JSON streamed gzip-compressed in parts of at most 1 MB,
+ * written batch by batch ({@link Stream}) and read back as one document: the sections of a bundle (docs/formats.md section 1) with each record as its engine type
  * exactly as the evaluation read it (every organization read and, without facts, those above them;
  * the period's and the previous period's facts and members; every visit with its inspectors and its
  * standing findings),
@@ -48,8 +48,11 @@ import tools.jackson.core.JsonToken;
  */
 final class InputSnapshot {
 
-    /** The format of what is stored; a reader refuses another. */
-    static final int FORMAT = 1;
+    /**
+     * The format of what is stored: 2, the organizations and then one object per batch read; 1 (read
+     * too), one object. A reader refuses another.
+     */
+    static final int FORMAT = 2;
     static final int PART_BYTES = 1 << 20;
 
     private InputSnapshot() {
@@ -78,89 +81,149 @@ final class InputSnapshot {
         void part(int index, byte[] data);
     }
 
-    /** Writes the bundle to the sink and returns the extras and the bundle's uncompressed size. */
-    static Written write(DatabaseAssessmentData data, Period period, LocalDate asOf, FactBasis basis,
-            PreviousGradesResolver.Resolved previous, List<Organization> ancestors, Map<String, List<String>> inspectors,
-            Map<String, List<MemberRecord>> previousMembers, PartSink sink) {
-        List<Organization> orgs = new ArrayList<>(data.organizations().values());
-        orgs.sort(Comparator.comparing(Organization::code));
-        List<Organization> all = new ArrayList<>(orgs);
-        all.addAll(ancestors);
-        all.sort(Comparator.comparing(Organization::code));
-        List<Period> periods = List.of(period, period.previous());
-        Map<String, Tier> tiers = new TreeMap<>();
-        Map<String, List<List<Step>>> findings = new TreeMap<>();
-        Parts parts = new Parts(sink);
-        Counting counting = new Counting(parts);
-        try (GZIPOutputStream gzip = fastest(counting.wrapBelow())) {
-            try (JsonGenerator g = EvaluationJson.MAPPER.createGenerator(counting.above(gzip))) {
-                g.writeStartObject();
-                g.writeName("organizations");
-                g.writeStartArray();
-                for (Organization o : all) {
-                    g.writePOJO(o);
+    /**
+     * The document written batch by batch: {@link #organizations} first (the organizations evaluated
+     * and, without facts, those above them), then one {@link #batch} per batch of organizations
+     * read, each a JSON object of its own (the sections but {@code organizations}) after the previous
+     * one in the same compressed stream; {@link #finish} ends it. The readers merge the objects into
+     * one {@link Document}. Calls follow each other (one thread at a time); the parts cut so far are
+     * taken with {@link #takeParts}, from any thread.
+     */
+    static final class Stream {
+        private final List<byte[]> ready = new ArrayList<>();
+        private final Parts parts;
+        private final Counting counting;
+        private final GZIPOutputStream gzip;
+        private final JsonGenerator g;
+
+        Stream() {
+            this.parts = new Parts((index, bytes) -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.util.concurrent.CancellationException("the evaluation's inputs were abandoned");
                 }
-                g.writeEndArray();
-                for (Organization o : orgs) {
-                    previous.grades().tierOf(o.code()).ifPresent(t -> tiers.put(o.code(), t));
+                synchronized (ready) {
+                    ready.add(bytes);
                 }
-                g.writeName("periodFacts");
-                g.writeStartArray();
-                for (Organization o : orgs) {
-                    for (Period p : periods) {
-                        PeriodFacts f = data.facts(o.code(), p);
-                        if (f != null) {
-                            g.writePOJO(f);
-                        }
-                    }
-                }
-                g.writeEndArray();
-                g.writeName("members");
-                g.writeStartArray();
-                for (Organization o : orgs) {
-                    for (Period p : periods) {
-                        List<MemberRecord> members = data.members(o.code(), p);
-                        if (members.isEmpty() && !p.equals(period)) {
-                            members = previousMembers.getOrDefault(o.code(), List.of());
-                        }
-                        for (MemberRecord m : members) {
-                            g.writePOJO(m);
-                        }
-                    }
-                }
-                g.writeEndArray();
-                g.writeName("visits");
-                g.writeStartArray();
-                for (Organization o : orgs) {
-                    for (Visit v : data.visitsUpTo(o.code(), LocalDate.MAX)) {
-                        // the engine does not read the inspectors, the data leaves them out: kept so that
-                        // the inputs are a bundle the offline CLI accepts (1-20 inspectors per visit)
-                        g.writePOJO(new Visit(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(),
-                                inspectors.getOrDefault(v.visitId(), v.inspectors()), v.location(), v.findings()));
-                        List<List<Step>> steps = new ArrayList<>();
-                        boolean any = false;
-                        for (int i = 0; i < v.findings().size(); i++) {
-                            List<Step> s = data.findingHistory(v.visitId(), i).steps().stream()
-                                    .map(x -> new Step(x.kind().name(), x.date())).toList();
-                            any |= !s.isEmpty();
-                            steps.add(s);
-                        }
-                        if (any) {
-                            findings.put(v.visitId(), steps);
-                        }
-                    }
-                }
-                g.writeEndArray();
-                g.writePOJOProperty("findings", findings);
-                g.writePOJOProperty("previousTiers", tiers);
-                g.writeEndObject();
+            });
+            this.counting = new Counting(parts);
+            try {
+                this.gzip = fastest(counting.wrapBelow());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            this.g = EvaluationJson.MAPPER.createGenerator(counting.above(gzip));
         }
-        parts.flush();
-        Extras extras = new Extras(FORMAT, period.toString(), asOf, basis.name(), previous.source());
-        return new Written(extras, parts.count, counting.bytes);
+
+        /** The organizations, in code order: the first object of the document. */
+        void organizations(List<Organization> all) {
+            g.writeStartObject();
+            g.writeName("organizations");
+            g.writeStartArray();
+            for (Organization o : all) {
+                g.writePOJO(o);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+
+        /**
+         * One batch's records: of each organization the data holds (in code order) its facts and
+         * members of the period and the previous one, its visits with their inspectors, its findings'
+         * steps and its previous tier.
+         */
+        void batch(DatabaseAssessmentData data, Period period, PreviousGrades previous, Map<String, List<String>> inspectors,
+                Map<String, List<MemberRecord>> previousMembers) {
+            List<Organization> orgs = new ArrayList<>(data.organizations().values());
+            orgs.sort(Comparator.comparing(Organization::code));
+            List<Period> periods = List.of(period, period.previous());
+            Map<String, Tier> tiers = new TreeMap<>();
+            Map<String, List<List<Step>>> findings = new TreeMap<>();
+            for (Organization o : orgs) {
+                previous.tierOf(o.code()).ifPresent(t -> tiers.put(o.code(), t));
+            }
+            g.writeStartObject();
+            g.writeName("periodFacts");
+            g.writeStartArray();
+            for (Organization o : orgs) {
+                for (Period p : periods) {
+                    PeriodFacts f = data.facts(o.code(), p);
+                    if (f != null) {
+                        g.writePOJO(f);
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writeName("members");
+            g.writeStartArray();
+            for (Organization o : orgs) {
+                for (Period p : periods) {
+                    List<MemberRecord> members = data.members(o.code(), p);
+                    if (members.isEmpty() && !p.equals(period)) {
+                        members = previousMembers.getOrDefault(o.code(), List.of());
+                    }
+                    for (MemberRecord m : members) {
+                        g.writePOJO(m);
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writeName("visits");
+            g.writeStartArray();
+            for (Organization o : orgs) {
+                for (Visit v : data.visitsUpTo(o.code(), LocalDate.MAX)) {
+                    // the engine does not read the inspectors, the data leaves them out: kept so that
+                    // the inputs are a bundle the offline CLI accepts (1-20 inspectors per visit)
+                    g.writePOJO(new Visit(v.visitId(), v.orgCode(), v.date(), v.mode(), v.team(),
+                            inspectors.getOrDefault(v.visitId(), v.inspectors()), v.location(), v.findings()));
+                    List<List<Step>> steps = new ArrayList<>();
+                    boolean any = false;
+                    for (int i = 0; i < v.findings().size(); i++) {
+                        List<Step> s = data.findingHistory(v.visitId(), i).steps().stream()
+                                .map(x -> new Step(x.kind().name(), x.date())).toList();
+                        any |= !s.isEmpty();
+                        steps.add(s);
+                    }
+                    if (any) {
+                        findings.put(v.visitId(), steps);
+                    }
+                }
+            }
+            g.writeEndArray();
+            g.writePOJOProperty("findings", findings);
+            g.writePOJOProperty("previousTiers", tiers);
+            g.writeEndObject();
+        }
+
+        /** The compressed parts cut since the last call, in order. */
+        List<byte[]> takeParts() {
+            synchronized (ready) {
+                List<byte[]> taken = List.copyOf(ready);
+                ready.clear();
+                return taken;
+            }
+        }
+
+        /** Ends the document; the last parts are then taken with {@link #takeParts}. */
+        Written finish(Period period, LocalDate asOf, FactBasis basis, String previousGrades) {
+            try {
+                g.close();
+                gzip.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            parts.flush();
+            Extras extras = new Extras(FORMAT, period.toString(), asOf, basis.name(), previousGrades);
+            return new Written(extras, parts.count, counting.bytes);
+        }
+
+        /** Gives up the document (the evaluation failed): frees the compressor. */
+        void abandon() {
+            try {
+                gzip.close();
+            } catch (IOException | RuntimeException e) {
+                // nothing is kept: what was cut is dropped
+            }
+        }
     }
 
     /**
@@ -187,26 +250,29 @@ final class InputSnapshot {
     static Map<String, Tier> readPreviousTiers(InputStream compressed) {
         try (InputStream in = new GZIPInputStream(compressed, 1 << 16);
                 JsonParser p = EvaluationJson.MAPPER.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            Map<String, Tier> tiers = new TreeMap<>();
+            JsonToken root = p.nextToken();
+            if (root != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("the kept inputs are not a JSON object");
             }
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals("previousTiers")) {
-                    Map<String, Tier> tiers = new TreeMap<>();
-                    if (p.currentToken() == JsonToken.START_OBJECT) {
+            // one object per batch (format 2) or a single one (format 1): every object's tiers
+            while (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if (name.equals("previousTiers") && p.currentToken() == JsonToken.START_OBJECT) {
                         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                             String code = p.currentName();
                             p.nextToken();
                             tiers.put(code, Tier.valueOf(p.getString()));
                         }
+                    } else {
+                        p.skipChildren();
                     }
-                    return tiers;
                 }
-                p.skipChildren();
+                root = p.nextToken();
             }
-            return Map.of();
+            return tiers;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -214,10 +280,42 @@ final class InputSnapshot {
 
     /** The inputs read back: the bundle's records with the findings' steps, ready for the evaluator. */
     static Data read(InputStream compressed) {
-        try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
-            return new Data(EvaluationJson.MAPPER.readValue(in, Document.class));
+        return new Data(document(compressed));
+    }
+
+    /** The document's objects merged into one (a format 1 document is a single object). */
+    private static Document document(InputStream compressed) {
+        List<Organization> organizations = new ArrayList<>();
+        List<PeriodFacts> facts = new ArrayList<>();
+        List<MemberRecord> members = new ArrayList<>();
+        List<Visit> visits = new ArrayList<>();
+        Map<String, List<List<Step>>> findings = new TreeMap<>();
+        Map<String, Tier> tiers = new TreeMap<>();
+        try (InputStream in = new GZIPInputStream(compressed, 1 << 16);
+                JsonParser p = EvaluationJson.MAPPER.createParser(in);
+                tools.jackson.databind.MappingIterator<Document> docs = EvaluationJson.MAPPER.readValues(p, Document.class)) {
+            while (docs.hasNext()) {
+                Document d = docs.next();
+                addAll(organizations, d.organizations());
+                addAll(facts, d.periodFacts());
+                addAll(members, d.members());
+                addAll(visits, d.visits());
+                if (d.findings() != null) {
+                    findings.putAll(d.findings());
+                }
+                if (d.previousTiers() != null) {
+                    tiers.putAll(d.previousTiers());
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return new Document(organizations, facts, members, visits, findings, tiers);
+    }
+
+    private static <T> void addAll(List<T> to, List<T> from) {
+        if (from != null) {
+            to.addAll(from);
         }
     }
 
@@ -232,12 +330,7 @@ final class InputSnapshot {
      * tiers are not part of a bundle: the CLI evaluates the previous period from its facts.
      */
     static void writeBundle(InputStream compressed, OutputStream out) {
-        Document d;
-        try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
-            d = EvaluationJson.MAPPER.readValue(in, Document.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Document d = document(compressed);
         Map<String, List<List<Step>>> findings = d.findings() == null ? Map.of() : d.findings();
         List<Visit> visits = new ArrayList<>(d.visits().size());
         for (Visit v : d.visits()) {

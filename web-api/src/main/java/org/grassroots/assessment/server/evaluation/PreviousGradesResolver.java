@@ -64,6 +64,77 @@ class PreviousGradesResolver {
         return new Resolved(PreviousGrades.of(tiers), source);
     }
 
+    /**
+     * The previous tiers of a district read in batches: {@link #of} answers a batch's, and the words
+     * of where they came from count every batch (a stored evaluation is named when it gave a tier to
+     * at least one organization evaluated).
+     */
+    final class Batched {
+        private final Period before;
+        private final Optional<Long> published;
+        private final Optional<Long> latest;
+        private int fromPublished;
+        private int fromLatest;
+        private int onTheFly;
+
+        private Batched(Period period) {
+            this.before = period.previous();
+            this.published = evaluations.publishedOf(before.toString());
+            this.latest = evaluations.latestOf(before.toString()).filter(id -> !id.equals(published.orElse(null)));
+        }
+
+        /** The tiers of the batch's organizations, the data's previous members read when some are evaluated on the fly. */
+        PreviousGrades of(Evaluator evaluator, DatabaseAssessmentData data, Period period, List<Organization> orgs,
+                OrgScope scope) {
+            java.util.Set<String> codes = new java.util.HashSet<>();
+            orgs.forEach(o -> codes.add(o.code()));
+            Map<String, Tier> tiers = new HashMap<>();
+            published.ifPresent(id -> fromPublished += addTiers(tiers, id, scope, codes));
+            latest.ifPresent(id -> fromLatest += addTiers(tiers, id, scope, codes));
+            List<Organization> computed = orgs.stream()
+                    .filter(o -> !tiers.containsKey(o.code()) && data.facts(o.code(), before) != null)
+                    .toList();
+            if (!computed.isEmpty()) {
+                loader.addMembers(data, before, scope);
+                PreviousGrades grades = evaluator.previousOnTheFly(data, period, computed);
+                computed.forEach(o -> grades.tierOf(o.code()).ifPresent(t -> tiers.put(o.code(), t)));
+                onTheFly += computed.size();
+            }
+            return PreviousGrades.of(tiers);
+        }
+
+        /** Where the tiers came from, e.g. {@code 2025: published #3, on the fly 2}. */
+        String source() {
+            List<String> sources = new ArrayList<>();
+            if (fromPublished > 0) {
+                sources.add("published #" + published.orElseThrow());
+            }
+            if (fromLatest > 0) {
+                sources.add("latest #" + latest.orElseThrow());
+            }
+            if (onTheFly > 0) {
+                sources.add("on the fly " + onTheFly);
+            }
+            return before + ": " + (sources.isEmpty() ? "none" : String.join(", ", sources));
+        }
+    }
+
+    /** Starts resolving the previous tiers of a period's district, batch by batch. */
+    Batched batched(Period period) {
+        return new Batched(period);
+    }
+
+    /** Adds the tiers of the given organizations from a stored evaluation that are not there yet; returns how many. */
+    private int addTiers(Map<String, Tier> tiers, long evaluationId, OrgScope scope, java.util.Set<String> codes) {
+        int[] added = {0};
+        evaluations.forEachTier(evaluationId, scope, (code, tier) -> {
+            if (codes.contains(code) && tiers.putIfAbsent(code, Tier.valueOf(tier)) == null) {
+                added[0]++;
+            }
+        });
+        return added[0];
+    }
+
     /** Adds the tiers of a stored evaluation that are not there yet; returns how many it added. */
     private int addTiers(Map<String, Tier> tiers, long evaluationId, OrgScope scope) {
         int[] added = {0};

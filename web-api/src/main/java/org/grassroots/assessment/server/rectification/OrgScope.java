@@ -31,6 +31,14 @@ public record OrgScope(String template, List<Object> args) {
         return new OrgScope("%s in (" + marks + ")", List.copyOf(codes));
     }
 
+    /**
+     * The organizations whose codes lie between two codes, both included, in the database's order of
+     * codes (a district read in batches: each batch a run of consecutive codes as the database sorts them).
+     */
+    public static OrgScope range(String first, String last) {
+        return new OrgScope("(%1$s >= ? and %1$s <= ?)", List.of(first, last));
+    }
+
     /** The condition on the column, e.g. {@code v.org_code = ?}; its arguments are {@link #args()}. */
     public String condition(String column) {
         return template == null ? "1 = 1" : String.format(template, column);
