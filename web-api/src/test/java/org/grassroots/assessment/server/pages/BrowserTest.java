@@ -58,6 +58,8 @@ public abstract class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path AXE = Path.of("../.ci/node/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** How often a wait checks its condition (the default, 500 ms, is mostly idle time here). */
+    static final Duration POLL = Duration.ofMillis(100);
     static final Dimension PHONE = new Dimension(390, 844);
     static final Dimension DESKTOP = new Dimension(1366, 900);
     static final String AXE_RULES = "['label', 'color-contrast', 'button-name', 'link-name', 'image-alt',"
@@ -220,7 +222,7 @@ public abstract class BrowserTest {
     }
 
     protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(condition::apply);
     }
 
     protected WebElement find(String css) {

@@ -336,6 +336,6 @@ class CrossSiteBrowserTest extends BrowserTest {
     }
 
     private static void waitUntil(WebDriver driver, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(condition::apply);
     }
 }
