@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +58,8 @@ public abstract class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path AXE = Path.of("../.ci/node/node_modules/axe-core/axe.min.js");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** How often a wait checks its condition (the default, 500 ms, is mostly idle time here). */
+    static final Duration POLL = Duration.ofMillis(100);
     static final Dimension PHONE = new Dimension(390, 844);
     static final Dimension DESKTOP = new Dimension(1366, 900);
     static final String AXE_RULES = "['label', 'color-contrast', 'button-name', 'link-name', 'image-alt',"
@@ -76,21 +80,104 @@ public abstract class BrowserTest {
     private final List<WebDriver> others = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
+    /**
+     * The browser the tests of this JVM share (see {@link #sharesBrowser()}): starting Chromium takes
+     * seconds, so one is started once and reset before each test (cookies, storage, permissions,
+     * dialogs, windows, size) instead of one started and quit per test. Quit when the JVM ends.
+     */
+    private static ChromeDriver shared;
+    private static Path sharedProfile;
+    private static boolean hookAdded;
+
     @BeforeEach
     void startBrowser() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER),
                 "browser tests skipped: no " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        browser = newBrowser();
+        if (!sharesBrowser()) {
+            browser = newBrowser(profiles);
+            return;
+        }
+        browser = sharedBrowser();
+    }
+
+    /**
+     * Whether this class's tests may run in the shared browser. A class that changes what a reset
+     * does not undo (remembered HTTP credentials, extra request headers, geolocation) answers false
+     * and gets a browser of its own per test, quit after it.
+     */
+    protected boolean sharesBrowser() {
+        return true;
+    }
+
+    private ChromeDriver sharedBrowser() throws IOException {
+        synchronized (BrowserTest.class) {
+            if (shared != null && !reset(shared)) {
+                quitShared();
+            }
+            if (shared == null) {
+                List<Path> profile = new ArrayList<>();
+                shared = newBrowser(profile);
+                sharedProfile = profile.get(0);
+                if (!hookAdded) {
+                    hookAdded = true;
+                    Runtime.getRuntime().addShutdownHook(new Thread(BrowserTest::quitShared, "quit-shared-browser"));
+                }
+            }
+            return shared;
+        }
+    }
+
+    private static void quitShared() {
+        synchronized (BrowserTest.class) {
+            if (shared != null) {
+                try {
+                    shared.quit();
+                } catch (RuntimeException e) {
+                    System.out.println("shared browser did not quit cleanly: " + e);
+                }
+                shared = null;
+                Api.deleteDirectory(sharedProfile.toString());
+            }
+        }
+    }
+
+    /**
+     * The shared browser as a new one would be for this test: no dialog open, one window on a blank
+     * page at desktop size, no cookies, no storage of this server's origin, no granted or denied
+     * permissions. False when the browser does not answer (it is then replaced).
+     */
+    private boolean reset(ChromeDriver chrome) {
+        try {
+            try {
+                chrome.switchTo().alert().dismiss();
+            } catch (NoAlertPresentException e) {
+                // none open
+            }
+            List<String> windows = new ArrayList<>(chrome.getWindowHandles());
+            for (String w : windows.subList(1, windows.size())) {
+                chrome.switchTo().window(w).close();
+            }
+            chrome.switchTo().window(windows.get(0));
+            chrome.get("about:blank");
+            chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            chrome.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", url(""), "storageTypes", "all"));
+            chrome.executeCdpCommand("Browser.resetPermissions", Map.of());
+            chrome.manage().window().setSize(DESKTOP);
+            return chrome.manage().getCookies().isEmpty();
+        } catch (RuntimeException e) {
+            System.out.println("shared browser replaced, its reset failed: " + e);
+            return false;
+        }
     }
 
     /** A second browser with its own profile (cookies, cache), quit after the test like the first. */
     protected ChromeDriver anotherBrowser() throws IOException {
-        ChromeDriver another = newBrowser();
+        ChromeDriver another = newBrowser(profiles);
         others.add(another);
         return another;
     }
 
-    private ChromeDriver newBrowser() throws IOException {
+    private static ChromeDriver newBrowser(List<Path> profiles) throws IOException {
         Path profile = Files.createTempDirectory("chromium-profile");
         profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
@@ -110,9 +197,10 @@ public abstract class BrowserTest {
     void stopBrowser() {
         others.forEach(WebDriver::quit);
         others.clear();
-        if (browser != null) {
+        if (browser != null && browser != shared) {
             browser.quit();
         }
+        browser = null;
         profiles.forEach(p -> Api.deleteDirectory(p.toString()));
         profiles.clear();
     }
@@ -134,7 +222,7 @@ public abstract class BrowserTest {
     }
 
     protected void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(browser, Duration.ofSeconds(30), POLL).until(condition::apply);
     }
 
     protected WebElement find(String css) {
@@ -206,14 +294,26 @@ public abstract class BrowserTest {
         }
     }
 
+    private static String axeSource;
+
+    private static synchronized String axeSource() {
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(AXE, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
     @SuppressWarnings("unchecked")
     private void assertAccessible(String page) {
         assertThat(AXE).as("axe-core: npm install --prefix .ci/node axe-core (as .ci/run does)").exists();
         JavascriptExecutor js = (JavascriptExecutor) browser;
-        try {
-            js.executeScript(Files.readString(AXE, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        // loaded once per page: the second width's check runs on the same page
+        if (Boolean.TRUE.equals(js.executeScript("return typeof window.axe === 'undefined';"))) {
+            js.executeScript(axeSource());
         }
         Object answer = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "axe.run(document, {runOnly: {type: 'rule', values: " + AXE_RULES + "}})"

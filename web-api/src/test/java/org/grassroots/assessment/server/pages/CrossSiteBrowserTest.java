@@ -45,6 +45,12 @@ class CrossSiteBrowserTest extends BrowserTest {
     static final int LAST_PORT = 18399;
     static final String PASSWORD = "secret-pass-1";
 
+    /** A browser of its own per test: this class remembers HTTP Basic credentials and sets extra request headers. */
+    @Override
+    protected boolean sharesBrowser() {
+        return false;
+    }
+
     /** A covert visit that would be stored if the forged text/plain form got through ("a=b" is the note). */
     static final String VISIT_NAME = "{\"visitId\":\"AF-EVIL-%s\",\"orgCode\":\"V-SHIQIAO\",\"date\":\"2026-10-15\","
             + "\"mode\":\"COVERT\",\"team\":\"evil\",\"inspectors\":[\"x\"],\"findings\":[{\"item\":\"C02\",\"note\":\"a";
@@ -330,6 +336,6 @@ class CrossSiteBrowserTest extends BrowserTest {
     }
 
     private static void waitUntil(WebDriver driver, Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        new WebDriverWait(driver, Duration.ofSeconds(30), POLL).until(condition::apply);
     }
 }

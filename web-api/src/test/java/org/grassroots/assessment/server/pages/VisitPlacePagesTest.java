@@ -28,6 +28,12 @@ class VisitPlacePagesTest extends BrowserTest {
 
     private static final String ORG = "Z04-V06";
 
+    /** A browser of its own per test: this class grants and denies geolocation and overrides the position. */
+    @Override
+    protected boolean sharesBrowser() {
+        return false;
+    }
+
     @Test
     void a_visit_takes_the_phones_position_keeps_the_photos_time_and_is_flagged_when_far_away() throws IOException {
         JsonNode org = new Api(port, TestUsers.basic("inspector", DEMO_PASSWORD)).get("/api/organizations/" + ORG).json();
