@@ -207,6 +207,74 @@ class CrossRecordRulesTest {
                 new Problem("/organizations/0/parentCode", "unknown organization \"XQ\""));
     }
 
+    @Test
+    void takesAsManyMemberRecordsAsTheFactsCount() throws Exception {
+        ObjectNode bundle = validBundle(); // V-A 2026 has members 3 and two records
+        array(bundle, "/members").add(member("M3", "V-A", "2026"));
+        assertThat(read(bundle, StoredRecords.NONE).members()).hasSize(3);
+    }
+
+    @Test
+    void shortensALongCycleToItsFirstTenOrganizations() throws Exception {
+        ObjectNode bundle = validBundle();
+        for (int n : new int[] {9, 10}) {
+            ObjectNode b = MAPPER.createObjectNode();
+            b.putArray("organizations");
+            for (int i = 0; i < n; i++) {
+                array(b, "/organizations").add(organization("C" + i, "C" + ((i + 1) % n)));
+            }
+            b.putArray("periodFacts");
+            b.putArray("members");
+            List<Problem> found = problems(b);
+            assertThat(found).hasSize(n);
+            if (n == 9) {
+                assertThat(found.get(0)).isEqualTo(new Problem("/organizations/0/parentCode",
+                        "makes a cycle: C0 → C1 → C2 → C3 → C4 → C5 → C6 → C7 → C8 → C0"));
+            } else {
+                assertThat(found.get(0)).isEqualTo(new Problem("/organizations/0/parentCode",
+                        "makes a cycle: C0 → C1 → C2 → C3 → C4 → C5 → C6 → C7 → C8 → C9 → … (10 organizations) → C0"));
+            }
+        }
+        assertThat(read(bundle, StoredRecords.NONE).organizations()).hasSize(2);
+    }
+
+    @Test
+    void aBrokenCodeCoversReferencesOneTypoAwayForShortCodesAndTwoForLongerOnes() {
+        // "V  B" is two edits from the members' "V-AB" (4 characters: one allowed): they are reported
+        ObjectNode bundle = validBundle();
+        array(bundle, "/organizations").add(organization("V  B", "XQ"));
+        array(bundle, "/members").add(member("M7", "V-AB", "2026"));
+        assertThat(paths(problems(bundle))).containsExactly("/organizations/2/code", "/members/2/orgCode");
+        // "V  BC" is two edits from "V-ABC" (5 characters: two allowed): taken as the same organization,
+        // whose facts are then missing
+        bundle = validBundle();
+        array(bundle, "/organizations").add(organization("V  BC", "XQ"));
+        array(bundle, "/members").add(member("M7", "V-ABC", "2026"));
+        assertThat(paths(problems(bundle))).containsExactly("/organizations/2/code", "/members/2");
+        // case is ignored
+        bundle = validBundle();
+        array(bundle, "/organizations").add(organization("v ab", "XQ"));
+        array(bundle, "/members").add(member("M7", "V-AB", "2026"));
+        assertThat(paths(problems(bundle))).containsExactly("/organizations/2/code", "/members/2");
+    }
+
+    @Test
+    void brokenFactsExcuseOnlyTheMembersOfTheirOwnKey() {
+        // V-A's 2025 facts are refused (a negative count): its 2025 members are not reported again,
+        // its 2024 members are (they have no facts at all)
+        ObjectNode bundle = validBundle();
+        array(bundle, "/periodFacts").add(facts("V-A", "2025", -1));
+        array(bundle, "/members").add(member("M1", "V-A", "2025")).add(member("M1", "V-A", "2024"));
+        assertThat(problems(bundle)).containsExactly(
+                new Problem("/periodFacts/1/members", "must be at least 0, got -1"),
+                new Problem("/members/3", "no period facts for V-A in 2024 (in the bundle or stored)"));
+        // facts of a broken organization code excuse the members of a code a typo away, not others
+        bundle = validBundle();
+        array(bundle, "/periodFacts").add(facts("V A", "2025", 1));
+        array(bundle, "/members").add(member("M1", "V-A", "2025")).add(member("M9", "XQ", "2025"));
+        assertThat(paths(problems(bundle))).containsExactly("/periodFacts/1/orgCode", "/members/3");
+    }
+
     private static Bundle read(ObjectNode bundle, StoredRecords stored) throws BundleValidationException {
         return new BundleReader(TODAY, stored).read(new ByteArrayInputStream(MAPPER.writeValueAsBytes(bundle)));
     }

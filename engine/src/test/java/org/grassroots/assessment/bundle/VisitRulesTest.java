@@ -97,6 +97,19 @@ class VisitRulesTest {
         }
     }
 
+
+    @Test
+    void reportsBothDatesBeforeTheVisit() {
+        ObjectNode rectification = MAPPER.createObjectNode();
+        rectification.put("status", "VERIFIED");
+        rectification.put("submittedOn", "2026-04-29");
+        rectification.put("verifiedOn", "2026-04-30");
+        ObjectNode bundle = with(validBundle(), "/visits/0/findings/0/rectification", rectification);
+        String base = "/visits/0/findings/0/rectification/";
+        assertThat(problems(bundle)).containsExactly(
+                new Problem(base + "submittedOn", "must not be before the visit date (2026-05-01), got 2026-04-29"),
+                new Problem(base + "verifiedOn", "must not be before the visit date (2026-05-01), got 2026-04-30"));
+    }
     @Test
     void checksRectificationDatesAgainstTheVisitDateOnlyWhenItIsValid() {
         ObjectNode bundle = with(validBundle(), "/visits/0/date", "2026-13-01");

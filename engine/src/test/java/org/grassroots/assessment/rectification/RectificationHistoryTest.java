@@ -55,4 +55,51 @@ class RectificationHistoryTest {
                 new RectificationStep(StepKind.WITHDRAW, d("2026-07-01"))));
         assertThat(reversed.statusAsOf(d("2026-07-01"))).isEqualTo(RectificationStatus.WITHDRAWN);
     }
+
+    @Test
+    void steps_recorded_out_of_date_order_count_by_their_dates() {
+        // a verification entered before the submission it follows (a late correction of the ledger)
+        RectificationHistory h = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.VERIFY, d("2026-06-10")),
+                new RectificationStep(StepKind.SUBMIT, d("2026-06-01"))));
+        assertThat(h.statusAsOf(d("2026-06-05"))).isEqualTo(RectificationStatus.SUBMITTED);
+        assertThat(h.statusAsOf(d("2026-06-10"))).isEqualTo(RectificationStatus.VERIFIED);
+        assertThat(h.lastSubmitAsOf(d("2026-06-30"))).isEqualTo(d("2026-06-01"));
+        assertThat(h.lastVerifyAsOf(d("2026-06-09"))).isNull();
+        assertThat(h.lastVerifyAsOf(d("2026-06-30"))).isEqualTo(d("2026-06-10"));
+
+        // two submissions, the later one recorded first: the last is the later date
+        RectificationHistory twice = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.SUBMIT, d("2026-08-20")),
+                new RectificationStep(StepKind.REJECT, d("2026-08-05")),
+                new RectificationStep(StepKind.SUBMIT, d("2026-08-01"))));
+        assertThat(twice.lastSubmitAsOf(d("2026-08-31"))).isEqualTo(d("2026-08-20"));
+        assertThat(twice.lastSubmitAsOf(d("2026-08-10"))).isEqualTo(d("2026-08-01"));
+        assertThat(twice.statusAsOf(d("2026-08-10"))).isEqualTo(RectificationStatus.OPEN);
+        assertThat(twice.statusAsOf(d("2026-08-20"))).isEqualTo(RectificationStatus.SUBMITTED);
+    }
+
+    @Test
+    void the_last_verification_as_of_a_date() {
+        RectificationHistory h = new RectificationHistory(List.of(
+                new RectificationStep(StepKind.SUBMIT, d("2026-03-01")),
+                new RectificationStep(StepKind.VERIFY, d("2026-03-05")),
+                new RectificationStep(StepKind.REOPEN, d("2026-04-01")),
+                new RectificationStep(StepKind.SUBMIT, d("2026-04-10")),
+                new RectificationStep(StepKind.VERIFY, d("2026-04-15"))));
+        assertThat(h.lastVerifyAsOf(d("2026-03-04"))).isNull();
+        assertThat(h.lastVerifyAsOf(d("2026-03-05"))).isEqualTo(d("2026-03-05"));
+        assertThat(h.lastVerifyAsOf(d("2026-04-14"))).isEqualTo(d("2026-03-05"));
+        assertThat(h.lastVerifyAsOf(d("2026-04-15"))).isEqualTo(d("2026-04-15"));
+        assertThat(h.statusAsOf(d("2026-04-02"))).isEqualTo(RectificationStatus.OPEN);
+    }
+
+    @Test
+    void an_item_without_imported_state_has_no_steps() {
+        assertThat(RectificationHistory.imported(null)).isEqualTo(RectificationHistory.NONE);
+        assertThat(RectificationHistory.imported(null).steps()).isEmpty();
+        RectificationHistory submittedOnly = RectificationHistory.imported(
+                new ImportedRectification(RectificationStatus.SUBMITTED, d("2026-02-02"), null));
+        assertThat(submittedOnly.steps()).containsExactly(new RectificationStep(StepKind.SUBMIT, d("2026-02-02")));
+    }
 }
