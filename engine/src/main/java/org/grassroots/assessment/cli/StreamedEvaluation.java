@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.grassroots.assessment.bundle.SpilledBundle;
@@ -77,7 +78,9 @@ public final class StreamedEvaluation {
         try (ResultSpill spill = new ResultSpill(tempDirectory)) {
             ExecutorService reading = thread("spill-reader");
             ExecutorService writing = thread("spill-writer");
-            ExecutorService readingAhead = thread("spill-read-ahead");
+            // a thread per list read ahead (one at a time as the JSON is written; one left waiting
+            // would not hold up the next, and is interrupted below)
+            ExecutorService readingAhead = Executors.newCachedThreadPool(daemon("spill-read-ahead"));
             try {
                 List<OrganizationResult> slim = new ArrayList<>();
                 Future<Bundle> next = bundle.parts() > 0 ? reading.submit(() -> bundle.part(0)) : null;
@@ -127,11 +130,15 @@ public final class StreamedEvaluation {
     }
 
     private static ExecutorService thread(String name) {
-        return Executors.newSingleThreadExecutor(task -> {
+        return Executors.newSingleThreadExecutor(daemon(name));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     /** The task's value; what it threw is thrown here as it was (an unchecked one). */
