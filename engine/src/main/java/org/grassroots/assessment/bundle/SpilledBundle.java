@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
  * A validated bundle kept in temporary files instead of the heap, in parts: each part holds every
@@ -32,12 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the heap can be evaluated part by part. Made by {@link BundleReader#spill}; {@link #close}
  * deletes the files.
  *
- * <p>The records are written as compact JSON by Jackson's data binding (numbers keep their exact
- * double value: Jackson writes the shortest text that reads back to the same double).
+ * <p>The records are written by Jackson's data binding in Smile, its binary form of JSON: the same
+ * properties and values as JSON text, but doubles as their 64 bits (read back exactly, with no
+ * formatting or parsing of digits) and repeated property names as back-references.
  */
 public final class SpilledBundle implements AutoCloseable {
 
-    private static final JsonMapper SPILL = JsonMapper.builder()
+    private static final SmileMapper SPILL = SmileMapper.builder()
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             // records follow each other in one file
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -139,7 +140,7 @@ public final class SpilledBundle implements AutoCloseable {
             this.generators = new JsonGenerator[parts];
             try {
                 for (int i = 0; i < parts; i++) {
-                    Path file = directory.resolve("part-" + i + ".json");
+                    Path file = directory.resolve("part-" + i + ".smile");
                     files.add(file);
                     streams[i] = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                     generators[i] = SPILL.createGenerator(streams[i]);

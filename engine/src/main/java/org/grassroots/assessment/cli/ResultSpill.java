@@ -21,23 +21,29 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
  * The temporary files of a streamed evaluation: the organization results (read back by code), and
  * the members and rectification items as sorted runs, one per part, merged when read. All in one
  * new directory, deleted on {@link #close} whatever happened.
  *
- * <p>Records are compact JSON written and read by Jackson's data binding; doubles read back to the
- * very same value (Jackson writes the shortest text that does), so the final JSON is unchanged.
+ * <p>Records are written and read by Jackson's data binding in Smile, its binary form of JSON:
+ * doubles are kept as their 64 bits, so they read back to the very same value and the final JSON is
+ * unchanged. Every record read alone and every run starts a Smile document of its own (its header
+ * and its table of shared property names), so that each can be read from where it starts.
  */
 final class ResultSpill implements AutoCloseable {
 
-    private static final JsonMapper SPILL = JsonMapper.builder()
+    private static final SmileMapper SPILL = SmileMapper.builder()
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            // a run's generator is closed at the run's end, the file stays open for the next
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             // records follow each other in one file
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // rankInType and rankInParent are left out when 0 (NON_DEFAULT): read them back as 0
@@ -56,9 +62,9 @@ final class ResultSpill implements AutoCloseable {
         Runs m = null;
         Runs r = null;
         try {
-            o = new Records(directory.resolve("organizations.json"));
-            m = new Runs(directory.resolve("members.json"));
-            r = new Runs(directory.resolve("rectifications.json"));
+            o = new Records(directory.resolve("organizations.smile"));
+            m = new Runs(directory.resolve("members.smile"));
+            r = new Runs(directory.resolve("rectifications.smile"));
         } catch (IOException | RuntimeException e) {
             closeAll(o, m, r);
             deleteDirectory();
@@ -106,19 +112,16 @@ final class ResultSpill implements AutoCloseable {
         final FileChannel channel;
         final CountingOutputStream counted;
         final OutputStream out;
-        final tools.jackson.core.JsonGenerator generator;
 
         SpillFile(Path file) throws IOException {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             this.counted = new CountingOutputStream(java.nio.channels.Channels.newOutputStream(channel));
             this.out = new BufferedOutputStream(counted, 1 << 16);
-            this.generator = SPILL.createGenerator(out);
         }
 
-        /** Bytes written so far (what the generator still buffers included). */
+        /** Bytes written so far (what is still buffered included). */
         long position() {
-            generator.flush();
             try {
                 out.flush();
             } catch (IOException e) {
@@ -127,12 +130,7 @@ final class ResultSpill implements AutoCloseable {
             return counted.count;
         }
 
-        void write(Object value) {
-            SPILL.writeValue(generator, value);
-        }
-
         void flush() throws IOException {
-            generator.flush();
             out.flush();
         }
 
@@ -141,11 +139,6 @@ final class ResultSpill implements AutoCloseable {
         }
 
         void closeQuietly() {
-            try {
-                generator.close();
-            } catch (RuntimeException e) {
-                // closing a file about to be deleted
-            }
             try {
                 channel.close();
             } catch (IOException e) {
@@ -206,8 +199,10 @@ final class ResultSpill implements AutoCloseable {
                 return;
             }
             long start = position();
-            for (Object value : values) {
-                write(value);
+            try (JsonGenerator generator = SPILL.createGenerator(out)) {
+                for (Object value : values) {
+                    SPILL.writeValue(generator, value);
+                }
             }
             runs.add(new long[] {start, position()});
         }

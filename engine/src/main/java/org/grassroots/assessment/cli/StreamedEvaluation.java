@@ -10,6 +10,13 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 import org.grassroots.assessment.bundle.SpilledBundle;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
@@ -34,6 +41,12 @@ import org.grassroots.assessment.model.Period;
  * results (read back one by one in rank order), and the members and rectification items, each
  * part's already in their order (merged while writing). An organization's previous period is
  * evaluated with it in its part: it needs only the organization's own records.
+ *
+ * <p>The disk work hides behind the engine: while part N is evaluated, part N+1 is read and decoded
+ * on a thread of its own, and the results of part N-1 are written on another; each hands over
+ * one part at a time, so at most two parts' records (and two parts' full results) are in memory.
+ * While the result JSON is written, the spilled results are read and decoded ahead on a third thread
+ * ({@link ReadAhead}).
  */
 public final class StreamedEvaluation {
 
@@ -63,34 +76,104 @@ public final class StreamedEvaluation {
             throws IOException {
         AssessmentWindow window = AssessmentWindow.of(period, asOf);
         try (ResultSpill spill = new ResultSpill(tempDirectory)) {
-            List<OrganizationResult> slim = new ArrayList<>();
-            for (int part = 0; part < bundle.parts(); part++) {
-                Bundle records = bundle.part(part);
-                if (records.organizations().isEmpty()) {
-                    continue;
+            ExecutorService reading = thread("spill-reader");
+            ExecutorService writing = thread("spill-writer");
+            // a thread per list read ahead (one at a time as the JSON is written; one left waiting
+            // would not hold up the next, and is interrupted below)
+            ExecutorService readingAhead = Executors.newCachedThreadPool(daemon("spill-read-ahead"));
+            try {
+                List<OrganizationResult> slim = new ArrayList<>();
+                Future<Bundle> next = bundle.parts() > 0 ? reading.submit(() -> bundle.part(0)) : null;
+                Future<?> written = CompletableFuture.completedFuture(null);
+                for (int part = 0; part < bundle.parts(); part++) {
+                    Bundle records = await(next);
+                    int following = part + 1;
+                    next = following < bundle.parts() ? reading.submit(() -> bundle.part(following)) : null;
+                    if (records.organizations().isEmpty()) {
+                        continue;
+                    }
+                    EvaluationResult result = previous == null
+                            ? evaluator.evaluateUnranked(new BundleData(records), period, asOf)
+                            : evaluator.evaluateUnranked(new BundleData(records), period, asOf, previous);
+                    records = null;
+                    for (OrganizationResult organization : result.organizations()) {
+                        slim.add(slim(organization));
+                    }
+                    await(written);
+                    written = writing.submit(() -> {
+                        for (OrganizationResult organization : result.organizations()) {
+                            spill.organizations.add(organization.code(), organization);
+                        }
+                        spill.members.addRun(result.members());
+                        spill.rectifications.addRun(result.rectifications());
+                    });
                 }
-                EvaluationResult result = previous == null
-                        ? evaluator.evaluateUnranked(new BundleData(records), period, asOf)
-                        : evaluator.evaluateUnranked(new BundleData(records), period, asOf, previous);
-                for (OrganizationResult organization : result.organizations()) {
-                    spill.organizations.add(organization.code(), organization);
-                    slim.add(slim(organization));
-                }
-                spill.members.addRun(result.members());
-                spill.rectifications.addRun(result.rectifications());
+                await(written);
+                spill.finishWriting();
+                timer.done("evaluate (parts)");
+                List<OrganizationResult> ranked = evaluator.rank(slim);
+                slim = null;
+                timer.done("rank");
+                ResultJson.mapper().writeValue(out, new Streamed(window.period(), window.asOf(),
+                        new EvaluationResult.RuleSetRef(evaluator.ruleSet().version(), evaluator.ruleSet().checksum()),
+                        () -> new ReadAhead<>(new RankedOrganizations(ranked, spill.organizations), readingAhead),
+                        () -> new ReadAhead<>(spill.members.merged(MemberResult.class, MEMBER_ORDER), readingAhead),
+                        () -> new ReadAhead<>(spill.rectifications.merged(RectificationItem.class,
+                                RectificationItem.LEDGER_ORDER), readingAhead)));
+            } finally {
+                // before the spill's files are deleted: nothing may still read or write them
+                stop(reading, writing, readingAhead);
             }
-            spill.finishWriting();
-            timer.done("evaluate (parts)");
-            List<OrganizationResult> ranked = evaluator.rank(slim);
-            slim = null;
-            timer.done("rank");
-            ResultJson.mapper().writeValue(out, new Streamed(window.period(), window.asOf(),
-                    new EvaluationResult.RuleSetRef(evaluator.ruleSet().version(), evaluator.ruleSet().checksum()),
-                    () -> new RankedOrganizations(ranked, spill.organizations),
-                    () -> spill.members.merged(MemberResult.class, MEMBER_ORDER),
-                    () -> spill.rectifications.merged(RectificationItem.class, RectificationItem.LEDGER_ORDER)));
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    private static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(daemon(name));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The task's value; what it threw is thrown here as it was (an unchecked one). */
+    static <T> T await(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating a streamed bundle", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            } else if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Interrupts what still runs (only after a failure) and waits until every thread has ended. */
+    private static void stop(ExecutorService... executors) {
+        for (ExecutorService executor : executors) {
+            executor.shutdownNow();
+        }
+        boolean interrupted = false;
+        for (ExecutorService executor : executors) {
+            try {
+                executor.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
