@@ -258,6 +258,7 @@ public class EvaluationRunner {
             coverage.add(ranking.coverage());
             writer.insertCoverage(id, coverage.toJson(rules.ruleNames(), orgs.size()));
             laps.lap("ranked");
+            log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
             LedgerSync.Changes changes = null;
             if (basis == FactBasis.APPROVED) {
                 // in the order one evaluation of the whole district produces them (the ledger's ids follow it)
