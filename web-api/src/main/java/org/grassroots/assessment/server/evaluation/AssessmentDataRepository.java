@@ -117,7 +117,7 @@ class AssessmentDataRepository {
         latest.stream().filter(f -> f.period().equals(p)).forEach(f -> instead.put(f.orgCode(), f));
         jdbc.sql("select o.code, o.name, o.type, o.level, o.parent_code, o.enterprise_category, o.has_party_groups"
                         + " from organization o join period_facts x on x.org_code = o.code and x.period = ?"
-                        + " where " + scope.condition("o.code")).params(args(List.of(p), scope))
+                        + " where " + scope.condition("x.org_code")).params(args(List.of(p), scope))
                 .query(rs -> {
                     data.add(FactRows.organization(rs));
                 });
@@ -134,14 +134,18 @@ class AssessmentDataRepository {
         if (data.organizations().isEmpty()) {
             return data;
         }
-        jdbc.sql("select * from period_facts f where f.period in (?, ?) and " + scope.condition("f.org_code"))
-                .params(args(List.of(p, period.previous().toString()), scope))
-                .query(rs -> {
-                    PeriodFacts f = FactRows.facts(rs);
-                    if (!(f.period().equals(p) && instead.containsKey(f.orgCode()))) {
-                        data.add(f);
-                    }
-                });
+        // one period at a time: "period = ?" and a range of codes is one range of the (period, org_code)
+        // index, where "period in (?, ?)" made H2 scan both periods whole for every batch
+        for (String factsPeriod : List.of(p, period.previous().toString())) {
+            jdbc.sql("select * from period_facts f where f.period = ? and " + scope.condition("f.org_code"))
+                    .params(args(List.of(factsPeriod), scope))
+                    .query(rs -> {
+                        PeriodFacts f = FactRows.facts(rs);
+                        if (!(f.period().equals(p) && instead.containsKey(f.orgCode()))) {
+                            data.add(f);
+                        }
+                    });
+        }
         instead.values().forEach(data::add);
         laps.lap("facts");
         CompletableFuture<List<MemberRecord>> members = readMembersBeside(period, scope);
