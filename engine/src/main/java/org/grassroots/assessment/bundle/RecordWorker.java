@@ -3,10 +3,10 @@ package org.grassroots.assessment.bundle;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.grassroots.assessment.concurrent.Futures;
 
 /**
  * Runs the checking and converting of records on one worker thread, in document order, while the
@@ -68,20 +68,7 @@ final class RecordWorker implements AutoCloseable {
     }
 
     private static void await(Future<?> done) {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a bundle", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.get(done, "interrupted while reading a bundle");
     }
 
     @Override

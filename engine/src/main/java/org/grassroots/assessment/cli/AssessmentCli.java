@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.bundle.SpilledBundle;
+import org.grassroots.assessment.concurrent.Futures;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.Deadline;
@@ -264,40 +264,16 @@ public final class AssessmentCli {
 
     /** The shipped rule set (from its executable model when it matches), or the directory's compiled, on a thread of its own. */
     private static CompletableFuture<RuleSet> compileInBackground(Path rulesDir, PhaseTimer timer) {
-        CompletableFuture<RuleSet> result = new CompletableFuture<>();
-        Thread compiler = new Thread(() -> {
-            try {
-                RuleSet rules = rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet();
-                timer.done(rules.prebuilt() ? "rules loaded from the executable model (own thread)" : "rule compile (own thread)");
-                result.complete(rules);
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        }, "rule-compiler");
-        compiler.setDaemon(true);
-        compiler.start();
-        return result;
+        return Futures.onDaemonThread("rule-compiler", () -> {
+            RuleSet rules = rulesDir != null ? RuleSetLoader.fromDirectory(rulesDir) : RuleSetLoader.defaultRuleSet();
+            timer.done(rules.prebuilt() ? "rules loaded from the executable model (own thread)" : "rule compile (own thread)");
+            return rules;
+        });
     }
 
     private static RuleSet join(CompletableFuture<RuleSet> compiling) throws RuleSetCompilationException, IOException {
-        try {
-            return compiling.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while compiling the rules", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuleSetCompilationException c) {
-                throw c;
-            } else if (cause instanceof IOException io) {
-                throw io;
-            } else if (cause instanceof RuntimeException r) {
-                throw r;
-            } else if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Futures.get(compiling, RuleSetCompilationException.class, IOException.class,
+                "interrupted while compiling the rules");
     }
 
     /** Writes the result JSON to an output stream. */

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.grassroots.assessment.bundle.SpilledBundle;
+import org.grassroots.assessment.concurrent.Futures;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.BundleData;
 import org.grassroots.assessment.evaluation.EvaluationResult;
@@ -143,20 +143,7 @@ public final class StreamedEvaluation {
 
     /** The task's value; what it threw is thrown here as it was (an unchecked one). */
     static <T> T await(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating a streamed bundle", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            } else if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Futures.get(task, "interrupted while evaluating a streamed bundle");
     }
 
     /** Interrupts what still runs (only after a failure) and waits until every thread has ended. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.grassroots.assessment.concurrent.Futures;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
@@ -249,13 +250,7 @@ public final class Evaluator {
             Thread.currentThread().interrupt();
             throw deadline.isLimited() ? deadline.exceeded(null) : new IllegalStateException("evaluation interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw Futures.rethrowCause(e);
         } finally {
             pool.shutdown();
         }

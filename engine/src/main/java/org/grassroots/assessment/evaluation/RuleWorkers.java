@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.grassroots.assessment.concurrent.Futures;
 
 /**
  * Runs rule work that has a deadline on a worker thread while the caller waits no longer than the
@@ -59,14 +60,7 @@ final class RuleWorkers {
             Thread.currentThread().interrupt();
             throw deadline.exceeded(null);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Futures.rethrowCause(e);
         }
     }
 

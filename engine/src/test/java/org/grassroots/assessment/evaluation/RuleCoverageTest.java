@@ -8,20 +8,27 @@ import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleSet;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RuleCoverageTest {
 
-    @Test
-    void coverage_records_the_organizations_each_rule_fired_for_and_leaves_the_result_identical() throws Exception {
-        RuleSet rules = RuleSetLoader.defaultRuleSet();
-        BundleData data;
-        try (InputStream in = getClass().getResourceAsStream("/bundle/worked-example.json")) {
+    private static RuleSet rules;
+    private static BundleData data;
+    private static final Period period = Period.parse("2026");
+    private static final LocalDate asOf = LocalDate.parse("2026-12-31");
+
+    /** The shipped rules and the worked example's district, read once: the evaluations only read them. */
+    @BeforeAll
+    static void readWorkedExample() throws Exception {
+        rules = RuleSetLoader.defaultRuleSet();
+        try (InputStream in = RuleCoverageTest.class.getResourceAsStream("/bundle/worked-example.json")) {
             data = new BundleData(new BundleReader().read(in));
         }
-        Period period = Period.parse("2026");
-        LocalDate asOf = LocalDate.parse("2026-12-31");
+    }
 
+    @Test
+    void coverage_records_the_organizations_each_rule_fired_for_and_leaves_the_result_identical() {
         EvaluationResult plain = new Evaluator(rules).evaluate(data, period, asOf);
         Evaluator.CoveredEvaluation covered = new Evaluator(rules, 4, 1).evaluateWithCoverage(data, period, asOf);
 
@@ -42,14 +49,7 @@ class RuleCoverageTest {
     }
 
     @Test
-    void coverage_of_parts_evaluated_unranked_and_then_ranked_adds_up_to_one_evaluation_s() throws Exception {
-        RuleSet rules = RuleSetLoader.defaultRuleSet();
-        BundleData data;
-        try (InputStream in = getClass().getResourceAsStream("/bundle/worked-example.json")) {
-            data = new BundleData(new BundleReader().read(in));
-        }
-        Period period = Period.parse("2026");
-        LocalDate asOf = LocalDate.parse("2026-12-31");
+    void coverage_of_parts_evaluated_unranked_and_then_ranked_adds_up_to_one_evaluation_s() {
         Evaluator evaluator = new Evaluator(rules, 2, 1);
         Evaluator.CoveredEvaluation whole = evaluator.evaluateWithCoverage(data, period, asOf);
         PreviousGrades previous = evaluator.previousOnTheFly(data, period, data.organizationsWithFacts(period));

@@ -1,7 +1,7 @@
 package org.grassroots.assessment.server;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import org.grassroots.assessment.concurrent.Futures;
 
 /**
  * Work started on a daemon thread of its own during the start (rule compile, demo district load),
@@ -16,44 +16,21 @@ public final class BackgroundWork<T, E extends Exception> {
         T run() throws E;
     }
 
-    private final CompletableFuture<T> outcome = new CompletableFuture<>();
+    private final CompletableFuture<T> outcome;
     private final Class<E> checked;
 
-    private BackgroundWork(Class<E> checked) {
+    private BackgroundWork(CompletableFuture<T> outcome, Class<E> checked) {
+        this.outcome = outcome;
         this.checked = checked;
     }
 
     public static <T, E extends Exception> BackgroundWork<T, E> start(String threadName, Class<E> checked,
             Work<T, E> work) {
-        BackgroundWork<T, E> started = new BackgroundWork<>(checked);
-        Thread thread = new Thread(() -> {
-            try {
-                started.outcome.complete(work.run());
-            } catch (Throwable t) {
-                started.outcome.completeExceptionally(t);
-            }
-        }, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        return started;
+        return new BackgroundWork<>(Futures.onDaemonThread(threadName, work::run), checked);
     }
 
     /** Waits for the work; its exception is rethrown as it was thrown. */
     public T join() throws E {
-        try {
-            return outcome.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (checked.isInstance(cause)) {
-                throw checked.cast(cause);
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return Futures.join(outcome, checked);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.grassroots.assessment.concurrent.Futures;
 import org.grassroots.assessment.evaluation.PhotoTaken;
 import org.grassroots.assessment.model.Finding;
 import org.grassroots.assessment.model.GeoLocation;
@@ -158,6 +159,8 @@ class AssessmentDataRepository {
         try {
             members.join().forEach(data::add);
         } catch (CompletionException e) {
+            // not Futures.join: an Error stays in its CompletionException here, so that the
+            // evaluation's handlers of a RuntimeException still run
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
         data.seal();
@@ -246,21 +249,10 @@ class AssessmentDataRepository {
      * (the evaluation has written nothing yet, so it sees the same); for one organization it is small.
      */
     private CompletableFuture<List<MemberRecord>> readMembersBeside(Period period, OrgScope scope) {
-        CompletableFuture<List<MemberRecord>> members = new CompletableFuture<>();
         if (!scope.isAll()) {
-            members.complete(readMembers(period, scope));
-            return members;
+            return CompletableFuture.completedFuture(readMembers(period, scope));
         }
-        Thread reader = new Thread(() -> {
-            try {
-                members.complete(readMembers(period, scope));
-            } catch (RuntimeException | Error e) {
-                members.completeExceptionally(e);
-            }
-        }, "evaluation-members");
-        reader.setDaemon(true);
-        reader.start();
-        return members;
+        return Futures.onDaemonThread("evaluation-members", () -> readMembers(period, scope));
     }
 
     private List<MemberRecord> readMembers(Period period, OrgScope scope) {

@@ -3,32 +3,21 @@ package org.grassroots.assessment.server.evaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import java.util.stream.Collectors;
-import org.grassroots.assessment.evaluation.MemberResult;
-import org.grassroots.assessment.evaluation.OrganizationResult;
-import org.grassroots.assessment.evaluation.PreviousGrades;
-import org.grassroots.assessment.evaluation.RectificationDue;
-import org.grassroots.assessment.evaluation.RectificationItem;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.grassroots.assessment.evaluation.AssessmentWindow;
 import org.grassroots.assessment.evaluation.Deadline;
-import org.grassroots.assessment.evaluation.EvaluationResult;
 import org.grassroots.assessment.evaluation.Evaluator;
-import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.Period;
 import org.grassroots.assessment.ruleset.RuleSet;
@@ -36,10 +25,8 @@ import org.grassroots.assessment.server.AssessmentProperties;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
 import org.grassroots.assessment.server.operations.AssessmentMetrics;
-import org.grassroots.assessment.server.rectification.ItemSnapshot;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.LedgerSync;
-import org.grassroots.assessment.server.rectification.OrgScope;
 import org.grassroots.assessment.server.web.Actor;
 import org.grassroots.assessment.server.web.DateBounds;
 import org.grassroots.assessment.bundle.Problem;
@@ -64,8 +51,6 @@ public class EvaluationRunner {
     /** How many organizations an evaluation reads, evaluates and keeps in the heap at a time. */
     static final String BATCH_PROPERTY = "assessment.evaluation.batch-organizations";
     static final int DEFAULT_BATCH_ORGANIZATIONS = 5000;
-    /** Result rows written (their JSON made) at a time. */
-    private static final int ROWS_AT_ONCE = 2000;
 
     /** One stored evaluation at a time across every instance on the database ({@link EvaluationLock}). */
     private final Lock lock;
@@ -78,7 +63,6 @@ public class EvaluationRunner {
     private final AssessmentDataRepository loader;
     private final PreviousGradesResolver previous;
     private final LedgerSync ledgerSync;
-    private final LedgerRepository ledger;
     private final EvaluationWriteRepository writer;
     private final RuleSetInForce ruleSets;
     private final AssessmentProperties properties;
@@ -90,7 +74,7 @@ public class EvaluationRunner {
     private final RuleLimits limits;
     private final LedgerConflictRetry conflicts;
     private final SubmittedFacts submitted;
-    private final EvaluationSnapshotRepository snapshots;
+    private final BatchedEvaluation.Stores stores;
     private final Environment environment;
 
     EvaluationRunner(AssessmentDataRepository loader, PreviousGradesResolver previous, LedgerSync ledgerSync,
@@ -100,7 +84,6 @@ public class EvaluationRunner {
             AssessmentMetrics metrics, RuleLimits limits, JdbcLockRegistry locks, DefaultLockRepository lockRows,
             LedgerConflictRetry conflicts, SubmittedFacts submitted, EvaluationSnapshotRepository snapshots,
             Environment environment) {
-        this.snapshots = snapshots;
         this.environment = environment;
         this.conflicts = conflicts;
         this.submitted = submitted;
@@ -110,7 +93,6 @@ public class EvaluationRunner {
         this.loader = loader;
         this.previous = previous;
         this.ledgerSync = ledgerSync;
-        this.ledger = ledger;
         this.writer = writer;
         this.ruleSets = ruleSets;
         this.properties = properties;
@@ -119,6 +101,7 @@ public class EvaluationRunner {
         this.actor = actor;
         this.audit = audit;
         this.metrics = metrics;
+        this.stores = new BatchedEvaluation.Stores(loader, ledgerSync, ledger, writer, snapshots);
     }
 
     /** The period and as-of date of a request, checked (policy section 0); 400 when invalid. */
@@ -198,13 +181,10 @@ public class EvaluationRunner {
     }
 
     /**
-     * Reads the period's district in batches of organizations (consecutive codes, at most
-     * {@code assessment.evaluation.batch-organizations} each; one batch when the district is
-     * smaller), so that only a batch's records are in the heap at a time: each batch is read,
-     * evaluated unranked, its inputs kept and digested, its INSPECTION items brought in line, and its
-     * full results put in a temporary file ({@link SpilledResults}), a slim copy kept for the district
-     * phase. Then the district is ranked once, the period's GRADING and STANDARD items synced, and the
-     * rows written in rank order. The stored evaluation does not depend on the batch size.
+     * Evaluates the period's district in batches ({@link BatchedEvaluation}, at most
+     * {@code assessment.evaluation.batch-organizations} organizations each), keeps its inputs, ranks
+     * it once, syncs the period's GRADING and STANDARD items, writes the rows in rank order and
+     * completes the stored evaluation, audited.
      */
     private Stored evaluateAndStore(Period period, LocalDate asOf, FactBasis basis, String who, Deadline deadline) {
         Laps laps = new Laps();
@@ -220,62 +200,33 @@ public class EvaluationRunner {
             throw new InvalidRequestException("没有任何组织有 " + p + " 期间的数据，请先导入该期间的数据",
                     List.of(new Problem("/period", "no organization has facts for period " + p)));
         }
-        List<List<Organization>> batches = batches(orgs, batchOrganizations());
+        List<List<Organization>> batches = BatchedEvaluation.batches(orgs, batchOrganizations());
         log.info("evaluation of {} as of {} started: {} organizations in {} batches", p, asOf, orgs.size(), batches.size());
         Instant now = clock.instant();
         long id = writer.insert(new EvaluationWriteRepository.Header(p, asOf, rules.version(), rules.checksum(),
                 "pending", orgs.size(), now, who, null, basis));
         laps.lap("organizations");
 
-        List<String> codes = orgs.stream().map(Organization::code).toList();
-        EvaluationCoverage.Tally coverage = new EvaluationCoverage.Tally(codes);
-        InputDigest.Batched digest = new InputDigest.Batched();
+        BatchedEvaluation.Run run = new BatchedEvaluation.Run(id, period, asOf, basis, now, latest, rules, evaluator, laps);
         PreviousGradesResolver.Batched before = previous.batched(period);
-        List<OrganizationResult> slim = new ArrayList<>(orgs.size());
-        List<RectificationDue> periodDues = new ArrayList<>();
-        int[] parts = {0};
         KeptInputs keeping = new KeptInputs();
-        try (SpilledResults spill = new SpilledResults()) {
-            List<Organization> all = new ArrayList<>(orgs);
-            all.addAll(district.ancestors());
-            all.sort(Comparator.comparing(Organization::code));
-            keeping.organizations(all);
-            for (List<Organization> batch : batches) {
-                OrgScope scope = scope(batches, batch);
-                evaluateBatch(new Batch(period, asOf, basis, id, now, scope, batch, latest, evaluator, laps), keeping,
-                        before, coverage, digest, spill, slim, periodDues, parts);
-            }
-            String source = before.source();
-            String inputsDigest = digest.finish(period, asOf, source);
-            laps.lap("digest");
-            InputSnapshot.Written written = keeping.finish(period, asOf, basis, source);
-            store(id, keeping.join(), parts);
-            snapshots.insert(id, InputSnapshot.FORMAT, written.parts(), written.bundleBytes(),
-                    EvaluationJson.MAPPER.writeValueAsString(written.extras()));
-            laps.lap("inputs kept");
-            Evaluator.CoveredRanking ranking = evaluator.rankWithCoverage(slim);
-            slim.clear();
-            coverage.add(ranking.coverage());
-            writer.insertCoverage(id, coverage.toJson(rules.ruleNames(), orgs.size()));
-            laps.lap("ranked");
+        try (BatchedEvaluation batched = new BatchedEvaluation(stores, run, orgs, batches, before, keeping)) {
+            batched.evaluate(district.ancestors());
+            BatchedEvaluation.Inputs inputs = batched.keepInputs();
+            Evaluator.CoveredRanking ranking = batched.rank();
             log.info("evaluation #{} of {}: evaluated; writing the ledger and the results in its transaction", id, p);
             LedgerSync.Changes changes = null;
             if (basis == FactBasis.APPROVED) {
-                // in the order one evaluation of the whole district produces them (the ledger's ids follow it)
-                periodDues.sort(DUE_ORDER);
-                changes = ledgerSync.syncPeriodItems(p, asOf, periodDues, now, who,
+                changes = ledgerSync.syncPeriodItems(p, asOf, batched.periodDues(), now, who,
                         "评估 #" + id + "（" + p + "，截至 " + asOf + "）");
             }
-            // the period's items as listed, batch by batch, beside the INSPECTION items of each organization
-            for (List<Organization> batch : batches) {
-                ItemSnapshot.listedAsOf(ledger.periodItems(p, scope(batches, batch)), asOf).forEach(spill::addItems);
-            }
+            batched.listPeriodItems();
             laps.lap("ledger");
-            writeRows(id, ranking.ranked(), spill);
+            batched.writeRows(ranking.ranked());
             laps.lap("results stored");
-            writer.complete(id, inputsDigest, orgs.size(), source);
+            writer.complete(id, inputs.digest(), orgs.size(), inputs.source());
             EvaluationWriteRepository.Header header = new EvaluationWriteRepository.Header(p, asOf, rules.version(),
-                    rules.checksum(), inputsDigest, orgs.size(), now, who, source, basis);
+                    rules.checksum(), inputs.digest(), orgs.size(), now, who, inputs.source(), basis);
             audit.record(AuditAction.EVALUATION_RUN, "evaluation:" + id, "运行考评 #" + id + "（" + p + "，截至 " + asOf
                     + "，" + orgs.size() + " 个组织，规则集 " + rules.version() + "，" + basis.label() + "）", header);
             log.info("evaluation #{} of {} as of {}: {} organizations in {} batches; {}; ledger {}", id, p, asOf,
@@ -285,106 +236,6 @@ public class EvaluationRunner {
             keeping.abandon();
             throw e;
         }
-    }
-
-    /** What every batch of one evaluation shares. */
-    private record Batch(Period period, LocalDate asOf, FactBasis basis, long id, Instant now, OrgScope scope,
-            List<Organization> orgs, List<PeriodFacts> latest, Evaluator evaluator, Laps laps) {
-    }
-
-    private void evaluateBatch(Batch b, KeptInputs keeping, PreviousGradesResolver.Batched before,
-            EvaluationCoverage.Tally coverage, InputDigest.Batched digest, SpilledResults spill,
-            List<OrganizationResult> slim, List<RectificationDue> periodDues, int[] parts) {
-        Period period = b.period();
-        Set<String> codes = new HashSet<>();
-        b.orgs().forEach(o -> codes.add(o.code()));
-        List<PeriodFacts> latest = b.latest().stream().filter(f -> codes.contains(f.orgCode())).toList();
-        DatabaseAssessmentData data = loader.load(period, b.asOf(), b.scope(), b.laps(), latest);
-        List<Organization> orgs = data.organizationsWithFacts(period);
-        PreviousGrades grades = before.of(b.evaluator(), data, period, orgs, b.scope());
-        b.laps().lap("previous grades");
-        // the previous period's members were read only if its tiers were evaluated on the fly; the
-        // inputs keep them anyway, so that they are a bundle that evaluates the previous period too
-        boolean previousMembersRead = orgs.stream().anyMatch(o -> !data.members(o.code(), period.previous()).isEmpty());
-        Map<String, List<MemberRecord>> previousMembers = previousMembersRead ? Map.of()
-                : loader.membersOf(data, period.previous(), b.scope());
-        Map<String, List<String>> inspectors = loader.inspectors(LocalDate.of(Period.MIN_YEAR, 1, 1), b.asOf(), b.scope());
-        b.laps().lap("inputs read");
-        // the inputs are written and compressed on a thread of their own while the engine evaluates
-        // (both only read what was loaded above); the parts are stored below, in this transaction
-        keeping.startBatch(stream -> stream.batch(data, period, grades, inspectors, previousMembers));
-        Evaluator.CoveredEvaluation covered = b.evaluator().evaluateUnrankedWithCoverage(data, period, b.asOf(), grades);
-        EvaluationResult result = covered.result();
-        coverage.add(covered.coverage());
-        b.laps().lap("evaluated");
-        Map<String, List<MemberResult>> members = result.members().stream()
-                .collect(Collectors.groupingBy(MemberResult::orgCode));
-        for (OrganizationResult o : result.organizations()) {
-            spill.add(o, EvaluationJson.MAPPER.writeValueAsString(members.getOrDefault(o.code(), List.of())));
-            slim.add(SpilledResults.slim(o));
-        }
-        b.laps().lap("results kept");
-        digest.add(data, period);
-        b.laps().lap("digest");
-        store(b.id(), keeping.join(), parts);
-        b.laps().lap("inputs kept (waited)");
-        if (b.basis() == FactBasis.APPROVED) {
-            ProducedItems produced = ProducedItems.of(result, data);
-            if (ledgerSync.ensureInspectionItems(produced.inspection(), data.inspectionItems(), b.now()) > 0) {
-                ledger.inspectionItems(b.scope()).forEach(data::addIfStanding);
-            }
-            periodDues.addAll(produced.period());
-        }
-        ItemSnapshot.listedAsOf(data.inspectionItems().values(), b.asOf()).forEach(spill::addItems);
-        b.laps().lap("ledger");
-    }
-
-    /** Stores the kept inputs' parts cut so far, numbering on. */
-    private void store(long id, List<byte[]> cut, int[] parts) {
-        for (byte[] part : cut) {
-            snapshots.insertPart(id, parts[0]++, part);
-        }
-    }
-
-    /** The rows in rank order, {@link #ROWS_AT_ONCE} at a time, each result read back from the file and ranked. */
-    private void writeRows(long id, List<OrganizationResult> ranked, SpilledResults spill) {
-        for (int from = 0; from < ranked.size(); from += ROWS_AT_ONCE) {
-            List<EvaluationWriteRepository.Ranked> rows = new ArrayList<>();
-            for (int i = from; i < Math.min(ranked.size(), from + ROWS_AT_ONCE); i++) {
-                OrganizationResult rank = ranked.get(i);
-                SpilledResults.Kept kept = spill.read(rank.code());
-                List<ItemSnapshot> items = new ArrayList<>(spill.items(rank.code()));
-                items.sort(ItemSnapshot.LEDGER_ORDER);
-                rows.add(new EvaluationWriteRepository.Ranked(i, SpilledResults.ranked(kept.result(), rank),
-                        kept.membersJson(), items));
-            }
-            writer.insertResults(id, rows);
-        }
-    }
-
-    /** The order of {@link RectificationItem#LEDGER_ORDER}, for the dues made of the items. */
-    private static final Comparator<RectificationDue> DUE_ORDER = Comparator.comparing(RectificationDue::orgCode)
-            .thenComparing(RectificationDue::deadline)
-            .thenComparing(RectificationDue::rule)
-            .thenComparing(RectificationDue::visitId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingInt(RectificationDue::position);
-
-    /**
-     * What a batch's queries read: its codes' range in the database's order; every organization (the
-     * queries without a condition on the code, quicker) when it is the only batch.
-     */
-    private static OrgScope scope(List<List<Organization>> batches, List<Organization> batch) {
-        return batches.size() == 1 ? OrgScope.all()
-                : OrgScope.range(batch.get(0).code(), batch.get(batch.size() - 1).code());
-    }
-
-    /** Consecutive runs of at most {@code size} organizations, in the order given. */
-    static List<List<Organization>> batches(List<Organization> orgs, int size) {
-        List<List<Organization>> batches = new ArrayList<>();
-        for (int from = 0; from < orgs.size(); from += size) {
-            batches.add(orgs.subList(from, Math.min(orgs.size(), from + size)));
-        }
-        return batches;
     }
 
     /** How many organizations an evaluation reads at a time ({@code assessment.evaluation.batch-organizations}). */

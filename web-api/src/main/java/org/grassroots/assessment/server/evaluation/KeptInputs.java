@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import org.grassroots.assessment.concurrent.Futures;
 
 /**
  * An evaluation's inputs written and compressed ({@link InputSnapshot.Stream}) batch by batch, each
@@ -49,14 +50,7 @@ final class KeptInputs {
             } catch (CancellationException e) {
                 throw new IllegalStateException("the evaluation's inputs were abandoned", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
+                throw Futures.rethrowCause(e);
             }
         }
         return stream.takeParts();

@@ -11,13 +11,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.grassroots.assessment.bundle.BundleReader;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
+import org.grassroots.assessment.concurrent.Futures;
 import org.grassroots.assessment.model.Bundle;
 import org.grassroots.assessment.server.audit.AuditAction;
 import org.grassroots.assessment.server.audit.AuditTrail;
@@ -184,43 +183,15 @@ public class BundleImportService {
         }
     }
 
-    private static <T> CompletableFuture<T> onAnotherThread(String name, Supplier<T> work) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                future.complete(work.get());
-            } catch (Throwable e) {
-                future.completeExceptionally(e);
-            }
-        }, name);
-        thread.setDaemon(true);
-        thread.start();
-        return future;
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
     private ImportCounts write(Bundle bundle, String actor, StringBuilder steps) throws BundleValidationException {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long t = System.nanoTime();
         // The database work is one connection's, so one core's: the checks (they read only what was
         // stored before, on a connection of their own) and the visits' digests run on another core
         // meanwhile. Problems or a visit conflict found then roll back what was written.
-        CompletableFuture<List<Problem>> checks = onAnotherThread("import-checks",
+        CompletableFuture<List<Problem>> checks = Futures.onDaemonThread("import-checks",
                 () -> ImportChecks.check(bundle, members));
-        CompletableFuture<Map<String, String>> digests = onAnotherThread("import-visit-digests",
+        CompletableFuture<Map<String, String>> digests = Futures.onDaemonThread("import-visit-digests",
                 () -> visits.digests(bundle.visits()));
         try {
             organizations.upsert(bundle.organizations(), now);
@@ -231,12 +202,12 @@ public class BundleImportService {
             t = step(steps, "members", t);
         } catch (RuntimeException e) {
             // a value the columns cannot hold fails the write: the checks say which, as before any write
-            throwProblems(joined(checks));
+            throwProblems(Futures.join(checks));
             throw e;
         }
-        throwProblems(joined(checks));
+        throwProblems(Futures.join(checks));
         t = step(steps, "checked", t);
-        VisitService.Plan plan = visits.plan(bundle.visits(), joined(digests));
+        VisitService.Plan plan = visits.plan(bundle.visits(), Futures.join(digests));
         t = step(steps, "visits planned", t);
         VisitService.Stored stored = visits.store(plan, actor);
         step(steps, "visits and findings", t);

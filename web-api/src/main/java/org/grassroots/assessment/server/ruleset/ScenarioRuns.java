@@ -73,6 +73,8 @@ final class ScenarioRuns {
             try {
                 reports.add(other.join());
             } catch (CompletionException e) {
+                // not Futures.join: an Error stays in its CompletionException here, so that run()'s
+                // handler of a RuntimeException still cancels the deadline
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
