@@ -1,7 +1,9 @@
 package org.grassroots.assessment.server.ranking;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
@@ -22,8 +24,18 @@ public class RankingRepository {
     private static final JsonMapper JSON = ResultJson.mapper().rebuild()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    private static final int KEPT_COUNTS = 512;
+
     private final JdbcClient jdbc;
     private final EvaluationRepository evaluations;
+    /** Counts without a search text, by filter: a stored evaluation's results never change. */
+    private final Map<String, Long> counted = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                    return size() > KEPT_COUNTS;
+                }
+            });
 
     public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations) {
         this.jdbc = jdbc;
@@ -35,21 +47,24 @@ public class RankingRepository {
         EvaluationSummary s = evaluations.summary(evaluationId);
         StringBuilder where = new StringBuilder(" where evaluation_id = ?");
         List<Object> args = new ArrayList<>(List.of(evaluationId));
-        String order = "list_order";
+        // led by the evaluation (one value here), so that the database reads the rows in an index's order
+        String order = "evaluation_id, list_order";
         if (scope == RankingScope.TYPE) {
-            order = "type, list_order";
+            order = "evaluation_id, type, list_order";
             if (group != null) {
                 where.append(" and type = ?");
                 args.add(group);
             }
         } else if (scope == RankingScope.PARENT) {
-            order = "parent_code, list_order";
+            order = "evaluation_id, parent_code, list_order";
             if (group != null) {
                 where.append(" and parent_code = ?");
                 args.add(group);
             }
         }
-        if (reverse) {
+        if (reverse && (scope == RankingScope.ALL || group != null)) {
+            order = order.replace(",", " desc,") + " desc"; // every leading column is one value
+        } else if (reverse) {
             order = order.replace("list_order", "list_order desc");
         }
         Long total = jdbc.sql("select count(*) from evaluation_result" + where).params(args).query(Long.class).single();
@@ -69,20 +84,26 @@ public class RankingRepository {
 
     /**
      * A page of the ranking table the office reads: filtered, searched by name or code (case
-     * ignored, wildcards taken literally), ordered, {@code search.size()} rows at a time. Reads only
-     * the page's results; the counts come from indexes.
+     * ignored, wildcards taken literally), ordered, {@code search.size()} rows at a time. The page's
+     * keys are picked first from an index in the order asked for (the organization table joined only
+     * for a name search or the name order), then only those rows' results are read; the counts
+     * without a search text are counted once per evaluation (its results never change).
      */
     public RankingPage search(long evaluationId, RankingSearch search) {
         EvaluationSummary s = evaluations.summary(evaluationId);
         StringBuilder where = new StringBuilder(" where r.evaluation_id = ?");
         List<Object> args = new ArrayList<>(List.of(evaluationId));
+        // the leading columns of the index the rows are read from in order (equal within the page's rows)
+        String leading = "r.evaluation_id";
         if (search.type() != null) {
             where.append(" and r.type = ?");
             args.add(search.type().name());
+            leading = "r.evaluation_id, r.type";
         }
         if (search.parent() != null) {
             where.append(" and r.parent_code = ?");
             args.add(search.parent());
+            leading = search.type() != null ? leading : "r.evaluation_id, r.parent_code";
         }
         if (search.tier() != null) {
             where.append(" and r.tier = ?");
@@ -91,6 +112,7 @@ public class RankingRepository {
         if (search.movement() != null) {
             where.append(" and r.movement = ?");
             args.add(search.movement().name());
+            leading = search.type() != null || search.parent() != null ? leading : "r.evaluation_id, r.movement";
         }
         if (search.text() != null) {
             String pattern = "%" + search.text().toLowerCase(java.util.Locale.ROOT)
@@ -99,23 +121,51 @@ public class RankingRepository {
             args.add(pattern);
             args.add(pattern);
         }
-        String from = " from evaluation_result r left join organization o on o.code = r.org_code";
-        Long total = jdbc.sql("select count(*)" + from + where).params(args).query(Long.class).single();
+        boolean named = search.text() != null || search.sort() == RankingSort.NAME;
+        String from = named ? " from evaluation_result r left join organization o on o.code = r.org_code"
+                : " from evaluation_result r";
+        long total = search.text() != null ? count(from + where, args)
+                : counted.computeIfAbsent(where + "|" + args, k -> count(from + where, args));
+        // ranked orders by the place in the rank order (unique in an evaluation), the others by code
+        boolean ranked = search.sort() == RankingSort.RANK || search.sort() == RankingSort.RANK_DESC;
+        String order = switch (search.sort()) {
+            case RANK -> leading + ", r.list_order";
+            case RANK_DESC -> (leading + ", r.list_order").replace(",", " desc,") + " desc";
+            case CODE -> leading.equals("r.evaluation_id") ? "r.evaluation_id, r.org_code" : search.sort().orderBy();
+            default -> search.sort().orderBy();
+        };
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add((long) search.page() * search.size());
         pageArgs.add(search.size());
+        List<Object> keys = jdbc.sql("select " + (ranked ? "r.list_order" : "r.org_code") + from + where
+                        + " order by " + order + " offset ? rows fetch next ? rows only")
+                .params(pageArgs).query((rs, n) -> rs.getObject(1)).list();
         RankingScope scope = search.scope();
-        List<RankingEntry> entries = jdbc.sql("select r.rank, r.rank_in_type, r.rank_in_parent, r.result_json" + from
-                        + where + " order by " + search.sort().orderBy() + " offset ? rows fetch next ? rows only")
-                .params(pageArgs)
-                .query((rs, n) -> entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
-                        scope == RankingScope.ALL ? rs.getInt(1)
-                                : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)))
-                .list();
+        List<RankingEntry> entries = new ArrayList<>();
+        if (!keys.isEmpty()) {
+            java.util.Map<Object, RankingEntry> byKey = new java.util.HashMap<>();
+            List<Object> rowArgs = new ArrayList<>(List.of(evaluationId));
+            rowArgs.addAll(keys);
+            jdbc.sql("select r.rank, r.rank_in_type, r.rank_in_parent, r.result_json, "
+                            + (ranked ? "r.list_order" : "r.org_code") + " from evaluation_result r"
+                            + " where r.evaluation_id = ? and " + (ranked ? "r.list_order" : "r.org_code") + " in ("
+                            + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")
+                    .params(rowArgs)
+                    .query(rs -> {
+                        byKey.put(rs.getObject(5), entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
+                                scope == RankingScope.ALL ? rs.getInt(1)
+                                        : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)));
+                    });
+            keys.forEach(k -> entries.add(byKey.get(k)));
+        }
         return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope,
                 scope == RankingScope.TYPE ? search.type().name() : search.parent(),
-                search.sort() == RankingSort.RANK_DESC, search.page(), search.size(), total == null ? 0 : total,
-                entries);
+                search.sort() == RankingSort.RANK_DESC, search.page(), search.size(), total, entries);
+    }
+
+    private long count(String sql, List<Object> args) {
+        Long n = jdbc.sql("select count(*)" + sql).params(args).query(Long.class).single();
+        return n == null ? 0 : n;
     }
 
     private static RankingEntry entry(OrganizationResult o, int rank, int overall) {

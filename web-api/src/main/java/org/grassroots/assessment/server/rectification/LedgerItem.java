@@ -71,7 +71,12 @@ public record LedgerItem(
 
     /** OPEN as of the date with a deadline before it. */
     public boolean overdueAsOf(LocalDate date) {
-        return statusAsOf(date) == RectificationStatus.OPEN && deadline != null && deadline.isBefore(date);
+        return overdue(statusAsOf(date), deadline, date);
+    }
+
+    /** Overdue as of the date: OPEN then ({@code status}, its status as of the date) with a deadline before it. */
+    public static boolean overdue(RectificationStatus status, LocalDate deadline, LocalDate date) {
+        return status == RectificationStatus.OPEN && deadline != null && deadline.isBefore(date);
     }
 
     /**

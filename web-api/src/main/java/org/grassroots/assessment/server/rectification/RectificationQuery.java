@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.grassroots.assessment.evaluation.RectificationSource;
+import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.organization.OrganizationSubtreeRepository;
 import org.grassroots.assessment.server.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -75,9 +76,12 @@ public class RectificationQuery {
             args.add(filter.period());
         }
         // most of the ledger: from the kept whole ledger, filtered here as the SQL would; else read by SQL
-        List<LedgerItem> read = whole ? snapshot.all() : ledger.find(where.toString(), args, false);
+        // (the kept ledger's statuses as of the date are derived once per date)
+        LedgerSnapshot.Dated kept = whole ? snapshot.asOf(asOf) : null;
+        List<LedgerItem> read = whole ? kept.items() : ledger.find(where.toString(), args, false);
         List<LedgerItem> matching = new ArrayList<>();
-        for (LedgerItem item : read) {
+        for (int index = 0; index < read.size(); index++) {
+            LedgerItem item = read.get(index);
             if (whole && !(filter.source() == null || filter.source() == item.source())
                     || whole && filter.dueBefore() != null && !item.deadline().isBefore(filter.dueBefore())
                     || whole && Boolean.TRUE.equals(filter.overdue()) && !item.deadline().isBefore(asOf)
@@ -87,8 +91,12 @@ public class RectificationQuery {
             }
             boolean exists = item.source() != RectificationSource.INSPECTION
                     || (item.visitDate() != null && !item.visitDate().isAfter(asOf));
-            if (exists && (codes == null || codes.contains(item.orgCode())) && filter.admits(item.statusAsOf(asOf))
-                    && (filter.overdue() == null || filter.overdue() == item.overdueAsOf(asOf))) {
+            if (!exists || codes != null && !codes.contains(item.orgCode())) {
+                continue;
+            }
+            RectificationStatus status = whole ? kept.statuses().get(index) : item.statusAsOf(asOf);
+            if (filter.admits(status) && (filter.overdue() == null
+                    || filter.overdue() == LedgerItem.overdue(status, item.deadline(), asOf))) {
                 matching.add(item);
             }
         }
