@@ -1,21 +1,19 @@
 package org.grassroots.assessment.server.api;
 
-import org.grassroots.assessment.server.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.grassroots.assessment.server.SharedServer;
+import org.grassroots.assessment.server.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=target/test-data/api-docs", "assessment.demo=false"})
-class ApiDocsTest {
+class ApiDocsTest extends SharedServer {
 
     @LocalServerPort
     int port;

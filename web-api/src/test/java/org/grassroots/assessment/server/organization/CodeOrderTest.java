@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.grassroots.assessment.fixtures.Fixtures;
+import org.grassroots.assessment.server.SharedServer;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -16,15 +16,7 @@ import tools.jackson.databind.JsonNode;
  * database: on PostgreSQL with a linguistic default collation (the CI cluster uses ICU "zh", as a
  * department's server set up for Chinese) "V-a1" would otherwise come before "V-A1" and "V-B2".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=" + CodeOrderTest.DATA_DIR, "assessment.demo=false"})
-class CodeOrderTest {
-
-    static final String DATA_DIR = "target/test-data/code-order";
-
-    static {
-        Api.deleteDirectory(DATA_DIR);
-    }
+class CodeOrderTest extends SharedServer {
 
     private static final List<String> CODES = List.of("V-a1", "V-B2", "V-A-1", "V-A1", "V-Ab", "V-aB");
 

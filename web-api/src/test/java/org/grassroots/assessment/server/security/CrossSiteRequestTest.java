@@ -8,10 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.grassroots.assessment.fixtures.Fixtures;
+import org.grassroots.assessment.server.SharedServer;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -19,16 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cookie, cross-origin writes refused whatever credentials they carry, JSON-only API bodies, no
  * Basic challenge to browsers, and the session cookie's SameSite.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=" + CrossSiteRequestTest.DATA_DIR, "assessment.demo=false"})
-class CrossSiteRequestTest {
+class CrossSiteRequestTest extends SharedServer {
 
-    static final String DATA_DIR = "target/test-data/cross-site";
     static final String EVIL = "http://evil.example";
-
-    static {
-        Api.deleteDirectory(DATA_DIR);
-    }
 
     @LocalServerPort
     int port;

@@ -10,20 +10,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.grassroots.assessment.server.importing.Api;
+import org.grassroots.assessment.server.SharedServer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=" + TemplateApiTest.DATA_DIR, "assessment.demo=false"})
-class TemplateApiTest {
+class TemplateApiTest extends SharedServer {
 
-    static final String DATA_DIR = "target/test-data/xlsx-template";
-
-    static {
-        Api.deleteDirectory(DATA_DIR);
-    }
 
     @LocalServerPort
     int port;

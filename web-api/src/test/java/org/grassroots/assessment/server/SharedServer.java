@@ -1,0 +1,24 @@
+package org.grassroots.assessment.server;
+
+import org.grassroots.assessment.server.importing.Api;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * One server without the demo district, shared by the test classes that extend this and add nothing
+ * to its configuration (Spring caches the context, so it starts once per test run instead of once per
+ * class). Only for classes whose checks hold whatever the others stored: they read what every server
+ * answers (health, API docs, the import template, request filters) or only the records they add
+ * themselves (the code order), and never count rows, lists, meters or the audit trail. A class that
+ * needs an empty database, exact data or its own settings keeps its own server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"assessment.data-dir=" + SharedServer.DATA_DIR, "assessment.demo=false"})
+public abstract class SharedServer {
+
+    /** Deleted once, when the first class of the group loads, before its server starts. */
+    public static final String DATA_DIR = "target/test-data/shared-server";
+
+    static {
+        Api.deleteDirectory(DATA_DIR);
+    }
+}
