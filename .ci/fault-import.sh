@@ -2,8 +2,9 @@
 # Fault test (issue 5): the packaged server is killed with SIGKILL in the middle of importing a large
 # synthetic bundle, and again in the middle of an evaluation; after each restart on the same data
 # folder the database holds all of the import or none of it, and no part of the evaluation, with no
-# manual repair. Then the same import and evaluation run to completion. Bounded in time; loopback
-# only; every server it starts is killed on exit.
+# manual repair. Then the same import and evaluation run to completion, and a visit the server has
+# acknowledged is still there after a kill that follows the acknowledgement at once. Bounded in time;
+# loopback only; every server it starts is killed on exit.
 #   FAULT_ORGS (default 2000): organizations in the synthetic bundle (an import of 4–20 s here)
 #   FAULT_JAVA_OPTS (default -XX:TieredStopAtLevel=1): the server's JVM options; C1 only halves the
 #   three start-ups on 2 cores, which are most of the script's time (the kill and recovery are the same)
@@ -200,4 +201,17 @@ code=$(curl -sS "${auth[@]}" -o "$work/evaluation-2.json" -w '%{http_code}' --ma
 [ "$code" = 201 ] || fail "the evaluation after the restart answered $code: $(cat "$work/evaluation-2.json")"
 [ "$(evaluations)" = "$(( evaluations_before + 1 ))" ] || fail "the evaluation after the restart was not stored"
 pass "the evaluation after the restart stored $(grep -o '"id":[0-9]*' "$work/evaluation-2.json")"
+
+# 3. a visit the server acknowledged (201), then killed at once: the visit is there after the restart
+org=$(curl -fsS "${auth[@]}" "$base/api/organizations?flat=true" | grep -o '"code":"[^"]*"' | tail -1 | cut -d'"' -f4)
+visit_id="FAULT-ACK-$RANDOM$RANDOM"
+code=$(curl -sS "${auth[@]}" -o "$work/visit.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+  -d "{\"visitId\":\"$visit_id\",\"orgCode\":\"$org\",\"date\":\"2026-06-15\",\"mode\":\"COVERT\",\"team\":\"故障测试组\",\"inspectors\":[\"测试员\"],\"findings\":[{\"item\":\"C01\"}]}" \
+  "$base/api/visits")
+[ "$code" = 201 ] || fail "the visit was not acknowledged ($code): $(cat "$work/visit.json")"
+crash
+start fourth
+code=$(curl -sS "${auth[@]}" -o /dev/null -w '%{http_code}' "$base/api/visits/$visit_id")
+[ "$code" = 200 ] || fail "the visit acknowledged (201) just before kill -9 was lost: GET answered $code after the restart"
+pass "a visit acknowledged just before kill -9 was there after the restart"
 echo "fault: all checks passed in $(elapsed)"
