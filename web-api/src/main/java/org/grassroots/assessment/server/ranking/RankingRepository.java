@@ -1,8 +1,11 @@
 package org.grassroots.assessment.server.ranking;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
@@ -29,7 +32,7 @@ public class RankingRepository {
     private final JdbcClient jdbc;
     private final EvaluationRepository evaluations;
     /** Counts without a search text, by filter: a stored evaluation's results never change. */
-    private final Map<String, Long> counted = java.util.Collections.synchronizedMap(
+    private final Map<String, Long> counted = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -63,7 +66,7 @@ public class RankingRepository {
             }
         }
         if (reverse && (scope == RankingScope.ALL || group != null)) {
-            order = order.replace(",", " desc,") + " desc"; // every leading column is one value
+            order = descending(order); // every leading column is one value
         } else if (reverse) {
             order = order.replace("list_order", "list_order desc");
         }
@@ -115,7 +118,7 @@ public class RankingRepository {
             leading = search.type() != null || search.parent() != null ? leading : "r.evaluation_id, r.movement";
         }
         if (search.text() != null) {
-            String pattern = "%" + search.text().toLowerCase(java.util.Locale.ROOT)
+            String pattern = "%" + search.text().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             where.append(" and (lower(o.name) like ? escape '!' or lower(r.org_code) like ? escape '!')");
             args.add(pattern);
@@ -130,7 +133,7 @@ public class RankingRepository {
         boolean ranked = search.sort() == RankingSort.RANK || search.sort() == RankingSort.RANK_DESC;
         String order = switch (search.sort()) {
             case RANK -> leading + ", r.list_order";
-            case RANK_DESC -> (leading + ", r.list_order").replace(",", " desc,") + " desc";
+            case RANK_DESC -> descending(leading + ", r.list_order");
             case CODE -> leading.equals("r.evaluation_id") ? "r.evaluation_id, r.org_code" : search.sort().orderBy();
             default -> search.sort().orderBy();
         };
@@ -143,13 +146,13 @@ public class RankingRepository {
         RankingScope scope = search.scope();
         List<RankingEntry> entries = new ArrayList<>();
         if (!keys.isEmpty()) {
-            java.util.Map<Object, RankingEntry> byKey = new java.util.HashMap<>();
+            Map<Object, RankingEntry> byKey = new HashMap<>();
             List<Object> rowArgs = new ArrayList<>(List.of(evaluationId));
             rowArgs.addAll(keys);
             jdbc.sql("select r.rank, r.rank_in_type, r.rank_in_parent, r.result_json, "
                             + (ranked ? "r.list_order" : "r.org_code") + " from evaluation_result r"
                             + " where r.evaluation_id = ? and " + (ranked ? "r.list_order" : "r.org_code") + " in ("
-                            + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")
+                            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
                     .params(rowArgs)
                     .query(rs -> {
                         byKey.put(rs.getObject(5), entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
@@ -161,6 +164,11 @@ public class RankingRepository {
         return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope,
                 scope == RankingScope.TYPE ? search.type().name() : search.parent(),
                 search.sort() == RankingSort.RANK_DESC, search.page(), search.size(), total, entries);
+    }
+
+    /** The order by columns read backwards: every column descending. */
+    private static String descending(String columns) {
+        return columns.replace(",", " desc,") + " desc";
     }
 
     private long count(String sql, List<Object> args) {
