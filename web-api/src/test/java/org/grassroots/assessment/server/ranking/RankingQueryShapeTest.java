@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.evaluation.Tier;
-import org.grassroots.assessment.fixtures.SyntheticBundleGenerator;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RankingQueryShapeTest {
 
     static final String DATA_DIR = "target/test-data/ranking-query-shape";
-    private static final int ALL = 100_000;
+    private static final int ALL = RankedDistrict.ALL;
 
     @LocalServerPort
     int port;
@@ -38,8 +37,8 @@ class RankingQueryShapeTest {
     @Autowired
     RankingRepository rankings;
 
+    private static RankedDistrict district;
     private static long evaluation;
-    private static List<RankingEntry> whole;
 
     @BeforeAll
     static void freshDatabase() {
@@ -47,16 +46,11 @@ class RankingQueryShapeTest {
     }
 
     private List<RankingEntry> whole() {
-        if (whole == null) {
-            ApiClient api = new ApiClient(port);
-            ApiClient.Response imported = api.postBytes("/api/import", SyntheticBundleGenerator.bytes(160, 31));
-            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-            api.evaluate("2025", "2025-12-31");
-            evaluation = api.evaluate("2026", "2026-12-31");
-            whole = rankings.page(evaluation, RankingScope.ALL, null, false, 0, ALL).entries();
-            assertThat(whole).hasSizeGreaterThan(100);
+        if (district == null) {
+            district = RankedDistrict.evaluated(port, rankings, 160, 31);
+            evaluation = district.evaluation();
         }
-        return whole;
+        return district.whole();
     }
 
     private long evaluation() {
@@ -83,14 +77,14 @@ class RankingQueryShapeTest {
     }
 
     private static List<String> codes(List<RankingEntry> rows) {
-        return rows.stream().map(RankingEntry::code).toList();
+        return RankedDistrict.codes(rows);
     }
 
     /** The rows kept, in the order asked for (the ranking's order within equal names). */
     private List<String> expected(Predicate<RankingEntry> keep, RankingSort sort) {
         List<RankingEntry> rows = new ArrayList<>(whole().stream().filter(keep).toList());
         if (sort == RankingSort.RANK_DESC) {
-            java.util.Collections.reverse(rows);
+            rows = RankedDistrict.reversed(rows);
         } else if (sort == RankingSort.CODE) {
             rows.sort(Comparator.comparing(RankingEntry::code));
         } else if (sort == RankingSort.NAME) {
@@ -154,8 +148,7 @@ class RankingQueryShapeTest {
                         .map(RankingEntry::overallRank).toList());
         RankingPage reverse = rankings.search(evaluation, new RankingSearch(null, null, null, null, null,
                 RankingSort.RANK_DESC, page, size));
-        List<RankingEntry> back = new ArrayList<>(whole());
-        java.util.Collections.reverse(back);
+        List<RankingEntry> back = RankedDistrict.reversed(whole());
         assertThat(codes(reverse.entries())).isEqualTo(codes(back.subList(page * size, page * size + size)));
         RankingPage past = rankings.search(evaluation, new RankingSearch(null, null, null, null, "没有这个组织",
                 RankingSort.RANK, 3, size));
@@ -199,9 +192,7 @@ class RankingQueryShapeTest {
                 }
                 assertThat(forward).as(scope + " " + group).isNotEmpty().hasSameSizeAs(backward);
                 if (group != null || scope == RankingScope.ALL) {
-                    List<String> reversed = new ArrayList<>(forward);
-                    java.util.Collections.reverse(reversed);
-                    assertThat(backward).as(scope + " " + group).isEqualTo(reversed);
+                    assertThat(backward).as(scope + " " + group).isEqualTo(RankedDistrict.reversed(forward));
                 } else {
                     assertThat(backward).as(scope + " " + group).containsExactlyInAnyOrderElementsOf(forward);
                 }
