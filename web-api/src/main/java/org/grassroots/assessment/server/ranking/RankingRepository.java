@@ -11,6 +11,7 @@ import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
 import org.grassroots.assessment.server.evaluation.EvaluationRepository;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
@@ -31,6 +32,7 @@ public class RankingRepository {
 
     private final JdbcClient jdbc;
     private final EvaluationRepository evaluations;
+    private final OrganizationRepository organizations;
     /** Counts without a search text, by filter: a stored evaluation's results never change. */
     private final Map<String, Long> counted = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -40,9 +42,10 @@ public class RankingRepository {
                 }
             });
 
-    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations) {
+    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations, OrganizationRepository organizations) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
+        this.organizations = organizations;
     }
 
     /** {@code group}: the type (scope TYPE) or parent code (scope PARENT) to keep, or null for every group. */
@@ -90,7 +93,8 @@ public class RankingRepository {
      * ignored, wildcards taken literally), ordered, {@code search.size()} rows at a time. The page's
      * keys are picked first from an index in the order asked for (the organization table joined only
      * for a name search or the name order), then only those rows' results are read; the counts
-     * without a search text are counted once per evaluation (its results never change).
+     * without a search text are counted once per evaluation (its results never change), those of a
+     * search text once per evaluation and state of the organizations' names.
      */
     public RankingPage search(long evaluationId, RankingSearch search) {
         EvaluationSummary s = evaluations.summary(evaluationId);
@@ -117,18 +121,30 @@ public class RankingRepository {
             args.add(search.movement().name());
             leading = search.type() != null || search.parent() != null ? leading : "r.evaluation_id, r.movement";
         }
+        String filtered = where.toString();
+        List<Object> filterArgs = List.copyOf(args);
+        long total;
         if (search.text() != null) {
             String pattern = "%" + search.text().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             where.append(" and (lower(o.name) like ? escape '!' or lower(r.org_code) like ? escape '!')");
             args.add(pattern);
             args.add(pattern);
+            // counted as the organizations' names stand (kept until any organization is added or
+            // changed): the names matched once, then the rows' codes looked up among them, rather
+            // than each row joined to its organization (the same rows: a row without an organization
+            // matches by its code only)
+            String matched = filtered + " and (r.org_code in (select o.code from organization o"
+                    + " where lower(o.name) like ? escape '!') or lower(r.org_code) like ? escape '!')";
+            total = counted.computeIfAbsent(matched + "|" + args + "|" + organizations.namesStamp(),
+                    k -> count(" from evaluation_result r" + matched, args));
+        } else {
+            total = counted.computeIfAbsent(filtered + "|" + filterArgs,
+                    k -> count(" from evaluation_result r" + filtered, filterArgs));
         }
         boolean named = search.text() != null || search.sort() == RankingSort.NAME;
         String from = named ? " from evaluation_result r left join organization o on o.code = r.org_code"
                 : " from evaluation_result r";
-        long total = search.text() != null ? count(from + where, args)
-                : counted.computeIfAbsent(where + "|" + args, k -> count(from + where, args));
         // ranked orders by the place in the rank order (unique in an evaluation), the others by code
         boolean ranked = search.sort() == RankingSort.RANK || search.sort() == RankingSort.RANK_DESC;
         String order = switch (search.sort()) {

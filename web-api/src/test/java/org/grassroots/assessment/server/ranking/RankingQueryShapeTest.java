@@ -2,6 +2,7 @@ package org.grassroots.assessment.server.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.function.Predicate;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.server.evaluation.ApiClient;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,8 @@ class RankingQueryShapeTest {
 
     @Autowired
     RankingRepository rankings;
+    @Autowired
+    OrganizationRepository organizations;
 
     private static RankedDistrict district;
     private static long evaluation;
@@ -172,6 +177,31 @@ class RankingQueryShapeTest {
                         .isEqualTo(whole().stream().filter(e -> e.tier() == tier).count());
             }
         }
+    }
+
+    @Test
+    void a_search_counts_the_organizations_names_as_they_stand_when_one_is_renamed() {
+        RankingEntry some = whole().get(whole().size() / 4);
+        String text = "改名后";
+        RankingSearch search = new RankingSearch(null, null, null, null, text, RankingSort.RANK, 0, 5);
+        RankingSearch inType = new RankingSearch(some.type(), null, null, null, text, RankingSort.CODE, 0, 5);
+        assertThat(rankings.search(evaluation(), search).total()).isZero();
+        assertThat(rankings.search(evaluation, inType).total()).isZero();
+        Organization before = organizations.find(some.code()).orElseThrow();
+        organizations.upsert(List.of(new Organization(before.code(), before.name() + text, before.type(),
+                before.level(), before.parentCode(), before.enterpriseCategory(), before.hasPartyGroups(),
+                before.location())), OffsetDateTime.now());
+        try {
+            // the counts kept for the names before the rename are not those of the names now
+            RankingPage found = rankings.search(evaluation, search);
+            assertThat(codes(found.entries())).containsExactly(some.code());
+            assertThat(found.total()).isEqualTo(1);
+            assertThat(rankings.search(evaluation, inType).total()).isEqualTo(1);
+        } finally {
+            organizations.upsert(List.of(before), OffsetDateTime.now());
+        }
+        assertThat(rankings.search(evaluation, search).total()).isZero();
+        assertThat(rankings.search(evaluation, search).entries()).isEmpty();
     }
 
     @Test
