@@ -263,18 +263,13 @@ class AssessmentDataRepository {
     private void loadVisits(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {
         Date upTo = Date.valueOf(asOf);
         Map<String, List<StoredFinding>> findings = new HashMap<>();
-        // withdrawn findings are skipped here, not in SQL: "withdrawn_at is null" made H2 answer a batch
-        // from the index on withdrawn_at (the ledger's stamp reads it), i.e. every standing finding of the
-        // district for each batch, instead of from the batch's visits
         String findingSql = scope.isAll()
-                ? "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note, f.withdrawn_at from finding f"
-                : "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note, f.withdrawn_at from finding f"
-                        + " join visit v on v.visit_id = f.visit_id where v.visit_date <= ?"
+                ? "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note from finding f"
+                        + " where f.withdrawn_at is null"
+                : "select f.visit_id, f.position, f.item, f.severity, f.deduction, f.note from finding f"
+                        + " join visit v on v.visit_id = f.visit_id where f.withdrawn_at is null and v.visit_date <= ?"
                         + " and " + scope.condition("v.org_code");
         jdbc.sql(findingSql).params(scope.isAll() ? new Object[0] : args(List.of(upTo), scope)).query(rs -> {
-            if (rs.getObject("withdrawn_at") != null) {
-                return;
-            }
             String severity = rs.getString("severity");
             Finding f = new Finding(rs.getString("item"), severity == null ? null : Severity.valueOf(severity),
                     rs.getObject("deduction", Integer.class), rs.getString("note"), List.of(), null);

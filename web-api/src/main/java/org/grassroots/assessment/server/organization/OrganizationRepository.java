@@ -3,11 +3,15 @@ package org.grassroots.assessment.server.organization;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.grassroots.assessment.model.EnterpriseCategory;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.OrgLevel;
@@ -15,7 +19,6 @@ import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +38,7 @@ public class OrganizationRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final PartyOrganizationRepository entities;
+    private final AtomicReference<Names> names = new AtomicReference<>();
 
     OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch, PartyOrganizationRepository entities) {
         this.jdbc = jdbc;
@@ -53,11 +57,64 @@ public class OrganizationRepository {
         return entities.findAllByOrderByCodeAsc().stream().map(PartyOrganization::toValue).toList();
     }
 
-    /** Organizations whose name or code contains the text (case ignored), by code. */
+    /**
+     * Organizations whose name or code contains the text (case ignored, taken literally), by code:
+     * matched among the names and codes kept in memory while the organizations stand (see
+     * {@link #namesStamp()}), not by reading every organization per search (a district of 100,000);
+     * only the organizations found are read.
+     */
     @Transactional(readOnly = true)
     public List<Organization> search(String text, int limit) {
-        return entities.findByNameContainingIgnoreCaseOrCodeContainingIgnoreCaseOrderByCodeAsc(text, text,
-                Limit.of(limit)).stream().map(PartyOrganization::toValue).toList();
+        Names names = names();
+        String upper = text.toUpperCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < names.codes().length && found.size() < limit; i++) {
+            if (names.upperNames()[i].contains(upper) || names.upperCodes()[i].contains(upper)) {
+                found.add(names.codes()[i]);
+            }
+        }
+        return entities.findAllById(found).stream().map(PartyOrganization::toValue)
+                .sorted(Comparator.comparing(Organization::code)).toList();
+    }
+
+    /**
+     * The organizations as they stand, in two numbers that change with every write to them: how many
+     * there are (none is ever deleted) and the sum of their versions (every change, through the
+     * entity or the bundle's batch upsert, raises an organization's version; versions start at 0, so
+     * the sum reads only the few entries above it of the index organization_version).
+     */
+    public String namesStamp() {
+        return jdbc.sql("select (select count(*) from organization),"
+                        + " (select coalesce(sum(version), 0) from organization where version >= 1)")
+                .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).single();
+    }
+
+    /** Every organization's code (in code order) with its name and code upper-cased, kept per stamp. */
+    private record Names(String stamp, String[] codes, String[] upperNames, String[] upperCodes) {
+    }
+
+    private Names names() {
+        String stamp = namesStamp();
+        Names current = names.get();
+        if (current != null && current.stamp().equals(stamp)) {
+            return current;
+        }
+        List<String[]> rows = jdbc.sql("select code, name from organization")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        rows.sort(Comparator.comparing(r -> r[0]));
+        String[] codes = new String[rows.size()];
+        String[] upperNames = new String[rows.size()];
+        String[] upperCodes = new String[rows.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rows.get(i)[0];
+            upperNames[i] = rows.get(i)[1] == null ? "" : rows.get(i)[1].toUpperCase(Locale.ROOT);
+            upperCodes[i] = codes[i].toUpperCase(Locale.ROOT);
+        }
+        // read after the stamp: a write in between leaves newer names under an older stamp, which the
+        // next search's stamp no longer matches, so they are read again then
+        Names read = new Names(stamp, codes, upperNames, upperCodes);
+        names.set(read);
+        return read;
     }
 
     /** The organizations directly under {@code parentCode} (under none when null), by code. */

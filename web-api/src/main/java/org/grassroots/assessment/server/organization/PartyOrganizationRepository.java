@@ -2,7 +2,6 @@ package org.grassroots.assessment.server.organization;
 
 import java.util.Collection;
 import java.util.List;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -23,8 +22,4 @@ interface PartyOrganizationRepository extends JpaRepository<PartyOrganization, S
     /** For each of the codes that has any: how many organizations are directly under it. */
     @Query("select o.parentCode, count(o) from PartyOrganization o where o.parentCode in ?1 group by o.parentCode")
     List<Object[]> countChildren(Collection<String> parentCodes);
-
-    /** Name or code contains the text, case ignored (Spring Data escapes the text's % and _). */
-    List<PartyOrganization> findByNameContainingIgnoreCaseOrCodeContainingIgnoreCaseOrderByCodeAsc(String name,
-            String code, Limit limit);
 }

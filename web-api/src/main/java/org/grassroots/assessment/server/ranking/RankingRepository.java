@@ -1,13 +1,17 @@
 package org.grassroots.assessment.server.ranking;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.grassroots.assessment.evaluation.OrganizationResult;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.server.evaluation.EvaluationSummary;
 import org.grassroots.assessment.server.evaluation.EvaluationRepository;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.DeserializationFeature;
@@ -28,8 +32,9 @@ public class RankingRepository {
 
     private final JdbcClient jdbc;
     private final EvaluationRepository evaluations;
+    private final OrganizationRepository organizations;
     /** Counts without a search text, by filter: a stored evaluation's results never change. */
-    private final Map<String, Long> counted = java.util.Collections.synchronizedMap(
+    private final Map<String, Long> counted = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -37,9 +42,10 @@ public class RankingRepository {
                 }
             });
 
-    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations) {
+    public RankingRepository(JdbcClient jdbc, EvaluationRepository evaluations, OrganizationRepository organizations) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
+        this.organizations = organizations;
     }
 
     /** {@code group}: the type (scope TYPE) or parent code (scope PARENT) to keep, or null for every group. */
@@ -63,7 +69,7 @@ public class RankingRepository {
             }
         }
         if (reverse && (scope == RankingScope.ALL || group != null)) {
-            order = order.replace(",", " desc,") + " desc"; // every leading column is one value
+            order = descending(order); // every leading column is one value
         } else if (reverse) {
             order = order.replace("list_order", "list_order desc");
         }
@@ -87,7 +93,8 @@ public class RankingRepository {
      * ignored, wildcards taken literally), ordered, {@code search.size()} rows at a time. The page's
      * keys are picked first from an index in the order asked for (the organization table joined only
      * for a name search or the name order), then only those rows' results are read; the counts
-     * without a search text are counted once per evaluation (its results never change).
+     * without a search text are counted once per evaluation (its results never change), those of a
+     * search text once per evaluation and state of the organizations' names.
      */
     public RankingPage search(long evaluationId, RankingSearch search) {
         EvaluationSummary s = evaluations.summary(evaluationId);
@@ -114,23 +121,35 @@ public class RankingRepository {
             args.add(search.movement().name());
             leading = search.type() != null || search.parent() != null ? leading : "r.evaluation_id, r.movement";
         }
+        String filtered = where.toString();
+        List<Object> filterArgs = List.copyOf(args);
+        long total;
         if (search.text() != null) {
-            String pattern = "%" + search.text().toLowerCase(java.util.Locale.ROOT)
+            String pattern = "%" + search.text().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             where.append(" and (lower(o.name) like ? escape '!' or lower(r.org_code) like ? escape '!')");
             args.add(pattern);
             args.add(pattern);
+            // counted as the organizations' names stand (kept until any organization is added or
+            // changed): the names matched once, then the rows' codes looked up among them, rather
+            // than each row joined to its organization (the same rows: a row without an organization
+            // matches by its code only)
+            String matched = filtered + " and (r.org_code in (select o.code from organization o"
+                    + " where lower(o.name) like ? escape '!') or lower(r.org_code) like ? escape '!')";
+            total = counted.computeIfAbsent(matched + "|" + args + "|" + organizations.namesStamp(),
+                    k -> count(" from evaluation_result r" + matched, args));
+        } else {
+            total = counted.computeIfAbsent(filtered + "|" + filterArgs,
+                    k -> count(" from evaluation_result r" + filtered, filterArgs));
         }
         boolean named = search.text() != null || search.sort() == RankingSort.NAME;
         String from = named ? " from evaluation_result r left join organization o on o.code = r.org_code"
                 : " from evaluation_result r";
-        long total = search.text() != null ? count(from + where, args)
-                : counted.computeIfAbsent(where + "|" + args, k -> count(from + where, args));
         // ranked orders by the place in the rank order (unique in an evaluation), the others by code
         boolean ranked = search.sort() == RankingSort.RANK || search.sort() == RankingSort.RANK_DESC;
         String order = switch (search.sort()) {
             case RANK -> leading + ", r.list_order";
-            case RANK_DESC -> (leading + ", r.list_order").replace(",", " desc,") + " desc";
+            case RANK_DESC -> descending(leading + ", r.list_order");
             case CODE -> leading.equals("r.evaluation_id") ? "r.evaluation_id, r.org_code" : search.sort().orderBy();
             default -> search.sort().orderBy();
         };
@@ -143,13 +162,13 @@ public class RankingRepository {
         RankingScope scope = search.scope();
         List<RankingEntry> entries = new ArrayList<>();
         if (!keys.isEmpty()) {
-            java.util.Map<Object, RankingEntry> byKey = new java.util.HashMap<>();
+            Map<Object, RankingEntry> byKey = new HashMap<>();
             List<Object> rowArgs = new ArrayList<>(List.of(evaluationId));
             rowArgs.addAll(keys);
             jdbc.sql("select r.rank, r.rank_in_type, r.rank_in_parent, r.result_json, "
                             + (ranked ? "r.list_order" : "r.org_code") + " from evaluation_result r"
                             + " where r.evaluation_id = ? and " + (ranked ? "r.list_order" : "r.org_code") + " in ("
-                            + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")")
+                            + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")")
                     .params(rowArgs)
                     .query(rs -> {
                         byKey.put(rs.getObject(5), entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
@@ -161,6 +180,11 @@ public class RankingRepository {
         return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope,
                 scope == RankingScope.TYPE ? search.type().name() : search.parent(),
                 search.sort() == RankingSort.RANK_DESC, search.page(), search.size(), total, entries);
+    }
+
+    /** The order by columns read backwards: every column descending. */
+    private static String descending(String columns) {
+        return columns.replace(",", " desc,") + " desc";
     }
 
     private long count(String sql, List<Object> args) {

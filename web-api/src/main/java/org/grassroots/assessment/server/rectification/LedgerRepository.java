@@ -40,8 +40,6 @@ public class LedgerRepository {
     /** Up to this many visits, their dates and withdrawn findings are read by id rather than all at once. */
     private static final int MAX_IN_LIST = 500;
     private static final int BATCH = 500;
-    /** Before any withdrawal: every finding withdrawn is dated after it (withdrawals are dated when made). */
-    private static final OffsetDateTime WITHDRAWN_SINCE = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
     // JdbcClient has no batch API; the ledger sync writes items, updates and steps in batches of BATCH
@@ -85,25 +83,25 @@ public class LedgerRepository {
 
     /**
      * What the ledger holds, in a few numbers that change with every write to it: items added (count,
-     * highest id) or changed (every update raises an item's version), steps appended, visits stored,
-     * findings withdrawn. Equal stamps: the ledger read before is still what a read would give.
+     * highest id) or changed (every update raises an item's version), steps appended, visits stored.
+     * A withdrawn finding needs no number of its own: the withdrawal appends a WITHDRAW step to the
+     * finding's item and raises its version in the same transaction (a finding without an item is on
+     * no list). Equal stamps: the ledger read before is still what a read would give.
      */
     public LedgerStamp stamp() {
-        // versions start at 0 and withdrawals are dated now: both ranges read only the indexes' few
-        // entries that count (rectification_item_version, finding_withdrawn), not a million rows
+        // versions start at 0: the range reads only the index's few entries that count
+        // (rectification_item_version), not a million rows
         return jdbc.sql("select (select count(*) from rectification_item), (select coalesce(max(id), 0) from"
                 + " rectification_item), (select coalesce(sum(version), 0) from rectification_item where version >= 1),"
                 + " (select count(*) from rectification_step), (select coalesce(max(id), 0) from rectification_step),"
-                + " (select count(*) from visit), (select count(*) from finding where withdrawn_at >= ?)")
-                .param(WITHDRAWN_SINCE)
+                + " (select count(*) from visit)")
                 .query((rs, n) -> new LedgerStamp(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                        rs.getLong(5), rs.getLong(6)))
                 .single();
     }
 
     /** See {@link #stamp()}. */
-    public record LedgerStamp(long items, long lastItem, long versions, long steps, long lastStep, long visits,
-            long withdrawnFindings) {
+    public record LedgerStamp(long items, long lastItem, long versions, long steps, long lastStep, long visits) {
     }
 
     /** The items with, for INSPECTION items, their visit's date and whether their finding was withdrawn. */

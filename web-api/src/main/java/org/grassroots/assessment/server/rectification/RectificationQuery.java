@@ -4,8 +4,12 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.organization.OrganizationSubtreeRepository;
@@ -21,6 +25,8 @@ public class RectificationQuery {
 
     /** Beyond this many codes a subtree is filtered in memory rather than by an SQL IN list. */
     private static final int MAX_IN_LIST = 500;
+    /** How many filters' lists of the kept ledger are kept (each at most the whole ledger's references). */
+    private static final int KEPT_LISTS = 4;
 
     private final LedgerRepository ledger;
     private final RectificationItems items;
@@ -28,6 +34,17 @@ public class RectificationQuery {
     private final Clock clock;
 
     private final LedgerSnapshot snapshot;
+    /** The kept whole ledger's lists as of a date (statuses of the same kept ledger), by filter and order. */
+    private final AtomicReference<Listed> listed = new AtomicReference<>();
+
+    /** What a list of the kept whole ledger depends on besides the ledger: the filter's terms, date, codes, order. */
+    private record ListKey(Set<RectificationStatus> statuses, RectificationSource source, Boolean overdue,
+            LocalDate dueBefore, String period, LocalDate asOf, Set<String> codes, LedgerOrder order) {
+    }
+
+    /** Lists of the kept ledger whose statuses as of a date are {@code statuses} (the same list, not an equal one). */
+    private record Listed(List<RectificationStatus> statuses, Map<ListKey, List<LedgerItem>> lists) {
+    }
 
     public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtreeRepository subtree,
             Clock clock, LedgerSnapshot snapshot) {
@@ -76,9 +93,48 @@ public class RectificationQuery {
             args.add(filter.period());
         }
         // most of the ledger: from the kept whole ledger, filtered here as the SQL would; else read by SQL
-        // (the kept ledger's statuses as of the date are derived once per date)
-        LedgerSnapshot.Dated kept = whole ? snapshot.asOf(asOf) : null;
-        List<LedgerItem> read = whole ? kept.items() : ledger.find(where.toString(), args, false);
+        // (the kept ledger's statuses as of the date are derived once per date, and a filter's items of
+        // the kept ledger as of a date are kept for its next pages: the ledger kept never changes)
+        List<LedgerItem> matching;
+        if (whole) {
+            LedgerSnapshot.Dated kept = snapshot.asOf(asOf);
+            Listed current = listed.get();
+            if (current == null || current.statuses() != kept.statuses()) {
+                current = new Listed(kept.statuses(), Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<ListKey, List<LedgerItem>> eldest) {
+                        return size() > KEPT_LISTS;
+                    }
+                }));
+                listed.set(current);
+            }
+            ListKey key = new ListKey(filter.statuses(), filter.source(), filter.overdue(), filter.dueBefore(),
+                    filter.period(), asOf, codes, order);
+            matching = current.lists().get(key);
+            if (matching == null) {
+                matching = Collections.unmodifiableList(matching(filter, order, asOf, codes, kept.items(), kept));
+                current.lists().put(key, matching);
+            }
+        } else {
+            matching = matching(filter, order, asOf, null, ledger.find(where.toString(), args, false), null);
+        }
+        List<LedgerItem> page = matching;
+        if (filter.size() != null) {
+            int from = (int) Math.min(matching.size(), (long) filter.page() * filter.size());
+            page = matching.subList(from, Math.min(matching.size(), from + filter.size()));
+        }
+        return new RectificationList(asOf, matching.size(), filter.page(), filter.size(),
+                page.stream().map(i -> RectificationView.of(i, asOf)).toList());
+    }
+
+    /**
+     * The items of {@code read} the filter keeps as of the date, in the order asked for; {@code kept}:
+     * the kept whole ledger {@code read} is (its statuses as of the date at the same index), else null
+     * (read by SQL, which applied every filter but the status and overdue ones).
+     */
+    private static List<LedgerItem> matching(RectificationFilter filter, LedgerOrder order, LocalDate asOf,
+            Set<String> codes, List<LedgerItem> read, LedgerSnapshot.Dated kept) {
+        boolean whole = kept != null;
         List<LedgerItem> matching = new ArrayList<>();
         for (int index = 0; index < read.size(); index++) {
             LedgerItem item = read.get(index);
@@ -103,13 +159,7 @@ public class RectificationQuery {
         if (!whole || order != LedgerOrder.POLICY) {
             matching.sort(order.comparator()); // the kept ledger is in the policy's order already
         }
-        List<LedgerItem> page = matching;
-        if (filter.size() != null) {
-            int from = (int) Math.min(matching.size(), (long) filter.page() * filter.size());
-            page = matching.subList(from, Math.min(matching.size(), from + filter.size()));
-        }
-        return new RectificationList(asOf, matching.size(), filter.page(), filter.size(),
-                page.stream().map(i -> RectificationView.of(i, asOf)).toList());
+        return matching;
     }
 
     public RectificationView get(long id, LocalDate asOf) {

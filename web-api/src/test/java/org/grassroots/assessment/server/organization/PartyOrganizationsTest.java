@@ -90,6 +90,24 @@ class PartyOrganizationsTest {
     }
 
     @Test
+    void search_sees_organizations_added_or_renamed_since_the_last_search() {
+        organizations.upsert(List.of(town("R-1", "青山村"), town("R-2", "绿水村")), NOW);
+        assertThat(organizations.search("青山", 10)).extracting(Organization::code).containsExactly("R-1");
+        String stamp = organizations.namesStamp();
+        organizations.upsert(List.of(town("R-1", "金山村"), town("R-2", "绿水村")), NOW.plusDays(1));
+        assertThat(organizations.namesStamp()).isNotEqualTo(stamp);
+        assertThat(organizations.search("青山", 10)).isEmpty();
+        assertThat(organizations.search("金山", 10)).extracting(Organization::code).containsExactly("R-1");
+        organizations.upsert(List.of(town("R-3", "青山新村")), NOW.plusDays(2));
+        assertThat(organizations.search("青山", 10)).extracting(Organization::code).containsExactly("R-3");
+        // renamed through the entity (as the organization pages do): Hibernate raises its version
+        entities.findById("R-2").orElseThrow().rename("碧水村", Instant.now());
+        entities.flush();
+        assertThat(organizations.search("碧水", 10)).extracting(Organization::code).containsExactly("R-2");
+        assertThat(organizations.search("r-", 2)).extracting(Organization::code).containsExactly("R-1", "R-2");
+    }
+
+    @Test
     void a_re_import_updates_what_changed_and_raises_its_version_only() {
         organizations.upsert(List.of(town("V-1", "原名"), town("V-2", "不变")), NOW);
         assertThat(organizations.upsert(List.of(town("V-1", "新名"), town("V-2", "不变")), NOW.plusDays(1))).isZero();

@@ -2,6 +2,7 @@ package org.grassroots.assessment.server.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.evaluation.Tier;
-import org.grassroots.assessment.fixtures.SyntheticBundleGenerator;
 import org.grassroots.assessment.model.OrgType;
+import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.server.evaluation.ApiClient;
+import org.grassroots.assessment.server.organization.OrganizationRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,16 +32,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RankingQueryShapeTest {
 
     static final String DATA_DIR = "target/test-data/ranking-query-shape";
-    private static final int ALL = 100_000;
+    private static final int ALL = RankedDistrict.ALL;
 
     @LocalServerPort
     int port;
 
     @Autowired
     RankingRepository rankings;
+    @Autowired
+    OrganizationRepository organizations;
 
+    private static RankedDistrict district;
     private static long evaluation;
-    private static List<RankingEntry> whole;
 
     @BeforeAll
     static void freshDatabase() {
@@ -47,16 +51,11 @@ class RankingQueryShapeTest {
     }
 
     private List<RankingEntry> whole() {
-        if (whole == null) {
-            ApiClient api = new ApiClient(port);
-            ApiClient.Response imported = api.postBytes("/api/import", SyntheticBundleGenerator.bytes(160, 31));
-            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-            api.evaluate("2025", "2025-12-31");
-            evaluation = api.evaluate("2026", "2026-12-31");
-            whole = rankings.page(evaluation, RankingScope.ALL, null, false, 0, ALL).entries();
-            assertThat(whole).hasSizeGreaterThan(100);
+        if (district == null) {
+            district = RankedDistrict.evaluated(port, rankings, 160, 31);
+            evaluation = district.evaluation();
         }
-        return whole;
+        return district.whole();
     }
 
     private long evaluation() {
@@ -83,14 +82,14 @@ class RankingQueryShapeTest {
     }
 
     private static List<String> codes(List<RankingEntry> rows) {
-        return rows.stream().map(RankingEntry::code).toList();
+        return RankedDistrict.codes(rows);
     }
 
     /** The rows kept, in the order asked for (the ranking's order within equal names). */
     private List<String> expected(Predicate<RankingEntry> keep, RankingSort sort) {
         List<RankingEntry> rows = new ArrayList<>(whole().stream().filter(keep).toList());
         if (sort == RankingSort.RANK_DESC) {
-            java.util.Collections.reverse(rows);
+            rows = RankedDistrict.reversed(rows);
         } else if (sort == RankingSort.CODE) {
             rows.sort(Comparator.comparing(RankingEntry::code));
         } else if (sort == RankingSort.NAME) {
@@ -154,8 +153,7 @@ class RankingQueryShapeTest {
                         .map(RankingEntry::overallRank).toList());
         RankingPage reverse = rankings.search(evaluation, new RankingSearch(null, null, null, null, null,
                 RankingSort.RANK_DESC, page, size));
-        List<RankingEntry> back = new ArrayList<>(whole());
-        java.util.Collections.reverse(back);
+        List<RankingEntry> back = RankedDistrict.reversed(whole());
         assertThat(codes(reverse.entries())).isEqualTo(codes(back.subList(page * size, page * size + size)));
         RankingPage past = rankings.search(evaluation, new RankingSearch(null, null, null, null, "没有这个组织",
                 RankingSort.RANK, 3, size));
@@ -182,6 +180,31 @@ class RankingQueryShapeTest {
     }
 
     @Test
+    void a_search_counts_the_organizations_names_as_they_stand_when_one_is_renamed() {
+        RankingEntry some = whole().get(whole().size() / 4);
+        String text = "改名后";
+        RankingSearch search = new RankingSearch(null, null, null, null, text, RankingSort.RANK, 0, 5);
+        RankingSearch inType = new RankingSearch(some.type(), null, null, null, text, RankingSort.CODE, 0, 5);
+        assertThat(rankings.search(evaluation(), search).total()).isZero();
+        assertThat(rankings.search(evaluation, inType).total()).isZero();
+        Organization before = organizations.find(some.code()).orElseThrow();
+        organizations.upsert(List.of(new Organization(before.code(), before.name() + text, before.type(),
+                before.level(), before.parentCode(), before.enterpriseCategory(), before.hasPartyGroups(),
+                before.location())), OffsetDateTime.now());
+        try {
+            // the counts kept for the names before the rename are not those of the names now
+            RankingPage found = rankings.search(evaluation, search);
+            assertThat(codes(found.entries())).containsExactly(some.code());
+            assertThat(found.total()).isEqualTo(1);
+            assertThat(rankings.search(evaluation, inType).total()).isEqualTo(1);
+        } finally {
+            organizations.upsert(List.of(before), OffsetDateTime.now());
+        }
+        assertThat(rankings.search(evaluation, search).total()).isZero();
+        assertThat(rankings.search(evaluation, search).entries()).isEmpty();
+    }
+
+    @Test
     void the_rankings_per_scope_read_backwards_are_the_forward_ones_reversed() {
         String parent = whole().get(0).parentCode();
         OrgType type = whole().get(0).type();
@@ -199,9 +222,7 @@ class RankingQueryShapeTest {
                 }
                 assertThat(forward).as(scope + " " + group).isNotEmpty().hasSameSizeAs(backward);
                 if (group != null || scope == RankingScope.ALL) {
-                    List<String> reversed = new ArrayList<>(forward);
-                    java.util.Collections.reverse(reversed);
-                    assertThat(backward).as(scope + " " + group).isEqualTo(reversed);
+                    assertThat(backward).as(scope + " " + group).isEqualTo(RankedDistrict.reversed(forward));
                 } else {
                     assertThat(backward).as(scope + " " + group).containsExactlyInAnyOrderElementsOf(forward);
                 }

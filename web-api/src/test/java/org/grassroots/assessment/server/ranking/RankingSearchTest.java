@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.grassroots.assessment.fixtures.SyntheticBundleGenerator;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.evaluation.Tier;
@@ -32,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RankingSearchTest {
 
     static final String DATA_DIR = "target/test-data/ranking-search";
-    private static final int ALL = 100_000;
+    private static final int ALL = RankedDistrict.ALL;
 
     @LocalServerPort
     int port;
@@ -50,13 +49,9 @@ class RankingSearchTest {
 
     private long evaluation() {
         if (whole == null) {
-            ApiClient api = new ApiClient(port);
-            ApiClient.Response imported = api.postBytes("/api/import", SyntheticBundleGenerator.bytes(150, 23));
-            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-            api.evaluate("2025", "2025-12-31");
-            evaluation = api.evaluate("2026", "2026-12-31");
-            whole = rankings.page(evaluation, RankingScope.ALL, null, false, 0, ALL).entries();
-            assertThat(whole).hasSizeGreaterThan(100);
+            RankedDistrict district = RankedDistrict.evaluated(port, rankings, 150, 23);
+            evaluation = district.evaluation();
+            whole = district.whole();
         }
         return evaluation;
     }
@@ -81,7 +76,7 @@ class RankingSearchTest {
     }
 
     private static List<String> codes(List<RankingEntry> rows) {
-        return rows.stream().map(RankingEntry::code).toList();
+        return RankedDistrict.codes(rows);
     }
 
     private List<String> expected(Predicate<RankingEntry> keep) {
@@ -93,9 +88,7 @@ class RankingSearchTest {
     void the_ranking_order_and_its_reverse_page_by_page() {
         List<String> all = expected(e -> true);
         assertThat(codes(paged(search(null, null, null, null, null, RankingSort.RANK)))).isEqualTo(all);
-        List<String> reversed = new ArrayList<>(all);
-        java.util.Collections.reverse(reversed);
-        assertThat(codes(paged(search(null, null, null, null, null, RankingSort.RANK_DESC)))).isEqualTo(reversed);
+        assertThat(codes(paged(search(null, null, null, null, null, RankingSort.RANK_DESC)))).isEqualTo(reversed(all));
         assertThat(paged(search(null, null, null, null, null, RankingSort.RANK)).stream()
                 .map(RankingEntry::rank).toList()).isEqualTo(whole.stream().map(RankingEntry::overallRank).toList());
     }
@@ -205,8 +198,6 @@ class RankingSearchTest {
     }
 
     private static List<String> reversed(List<String> list) {
-        List<String> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
-        return copy;
+        return RankedDistrict.reversed(list);
     }
 }

@@ -4,20 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.server.evaluation.ApiClient;
+import org.grassroots.assessment.server.visit.VisitService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole ledger's list (the office's page and the export's sheet), whose statuses as of a date are
@@ -40,7 +38,7 @@ class LedgerStatusesAsOfTest {
     @Autowired
     LedgerRepository ledger;
     @Autowired
-    JdbcTemplate jdbc;
+    VisitService visits;
 
     @BeforeAll
     static void freshDatabase() {
@@ -101,9 +99,13 @@ class LedgerStatusesAsOfTest {
                 .filter(i -> !i.findingWithdrawn() && i.visitDate() != null && !i.visitDate().isAfter(end)).toList();
         assertThat(inspection).as("inspection items in the example").isNotEmpty();
         LedgerItem finding = inspection.get(0);
-        jdbc.update("update finding set withdrawn_at = ?, withdrawn_by = 'test', withdrawn_reason = '误录'"
-                + " where visit_id = ? and position = ?", OffsetDateTime.now(ZoneOffset.UTC), finding.visitId(),
-                finding.position());
+        // withdrawn as the office withdraws it (the finding marked, a WITHDRAW step on its item): the
+        // ledger kept from the lists above must be read again, its stamp changed by the withdrawal
+        LedgerRepository.LedgerStamp before = ledger.stamp();
+        assertThat(ids(query.list(RectificationFilter.ledger(null, "WITHDRAWN", false, end, null))))
+                .doesNotContain(finding.id());
+        visits.withdraw(finding.visitId(), finding.position(), "误录", "test");
+        assertThat(ledger.stamp()).as("the ledger's stamp after a withdrawal").isNotEqualTo(before);
         assertThat(ids(query.list(RectificationFilter.ledger(null, "WITHDRAWN", false, end, null))))
                 .contains(finding.id());
         assertThat(ids(query.list(RectificationFilter.ledger(null, "", false, end, null))))
