@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Replaces rows by key in JDBC batches, portably (H2 and PostgreSQL): the caller gives the stored
@@ -75,6 +76,28 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
             });
         }
         return new Written(inserts.size(), updates.size(), rows.size() - inserts.size() - updates.size());
+    }
+
+    /**
+     * Whether the table holds more than {@code rows} rows (reads at most that many and one): the probe
+     * of {@link StoredRowLookup#lookUp(int, java.util.function.IntPredicate)}.
+     */
+    boolean moreStoredThan(JdbcClient jdbc, int rows) {
+        return moreStoredThan(jdbc, rows, null, null);
+    }
+
+    /**
+     * Whether the table holds more than {@code rows} rows whose {@code column} is {@code value} (all rows
+     * when the column is null); reads at most that many and one.
+     */
+    boolean moreStoredThan(JdbcClient jdbc, int rows, String column, Object value) {
+        JdbcClient.StatementSpec probe = jdbc.sql("select 1 from " + table
+                + (column == null ? "" : " where " + column + " = :value") + " offset :rows rows fetch next 1 rows only")
+                .param("rows", rows);
+        if (column != null) {
+            probe = probe.param("value", value);
+        }
+        return probe.query(Integer.class).optional().isPresent();
     }
 
     /** What a write did. */
