@@ -1,7 +1,6 @@
 package org.grassroots.assessment.server.organization;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -68,12 +67,9 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
             });
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(insertSql(), inserts, BATCH_SIZE, (ps, row) -> {
-                Object[] v = values.apply(row);
-                for (int i = 0; i < v.length; i++) {
-                    ps.setObject(i + 1, v[i]);
-                }
-            });
+            List<String> all = new ArrayList<>(keyColumns);
+            all.addAll(valueColumns);
+            new BatchInsertRepository(table, all).insert(jdbc, inserts, values);
         }
         return new Written(inserts.size(), updates.size(), rows.size() - inserts.size() - updates.size());
     }
@@ -102,13 +98,6 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
 
     /** What a write did. */
     record Written(int inserted, int updated, int unchanged) {
-    }
-
-    String insertSql() {
-        List<String> all = new ArrayList<>(keyColumns);
-        all.addAll(valueColumns);
-        return "insert into " + table + " (" + String.join(", ", all) + ") values ("
-                + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
     }
 
     String updateSql() {
