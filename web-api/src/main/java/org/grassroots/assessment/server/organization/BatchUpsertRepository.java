@@ -1,11 +1,11 @@
 package org.grassroots.assessment.server.organization;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Replaces rows by key in JDBC batches, portably (H2 and PostgreSQL): the caller gives the stored
@@ -67,25 +67,37 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
             });
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(insertSql(), inserts, BATCH_SIZE, (ps, row) -> {
-                Object[] v = values.apply(row);
-                for (int i = 0; i < v.length; i++) {
-                    ps.setObject(i + 1, v[i]);
-                }
-            });
+            List<String> all = new ArrayList<>(keyColumns);
+            all.addAll(valueColumns);
+            new BatchInsertRepository(table, all).insert(jdbc, inserts, values);
         }
         return new Written(inserts.size(), updates.size(), rows.size() - inserts.size() - updates.size());
     }
 
-    /** What a write did. */
-    record Written(int inserted, int updated, int unchanged) {
+    /**
+     * Whether the table holds more than {@code rows} rows (reads at most that many and one): the probe
+     * of {@link StoredRowLookup#lookUp(int, java.util.function.IntPredicate)}.
+     */
+    boolean moreStoredThan(JdbcClient jdbc, int rows) {
+        return moreStoredThan(jdbc, rows, null, null);
     }
 
-    String insertSql() {
-        List<String> all = new ArrayList<>(keyColumns);
-        all.addAll(valueColumns);
-        return "insert into " + table + " (" + String.join(", ", all) + ") values ("
-                + String.join(", ", Collections.nCopies(all.size(), "?")) + ")";
+    /**
+     * Whether the table holds more than {@code rows} rows whose {@code column} is {@code value} (all rows
+     * when the column is null); reads at most that many and one.
+     */
+    boolean moreStoredThan(JdbcClient jdbc, int rows, String column, Object value) {
+        JdbcClient.StatementSpec probe = jdbc.sql("select 1 from " + table
+                + (column == null ? "" : " where " + column + " = :value") + " offset :rows rows fetch next 1 rows only")
+                .param("rows", rows);
+        if (column != null) {
+            probe = probe.param("value", value);
+        }
+        return probe.query(Integer.class).optional().isPresent();
+    }
+
+    /** What a write did. */
+    record Written(int inserted, int updated, int unchanged) {
     }
 
     String updateSql() {

@@ -77,7 +77,7 @@ public class MemberRepository {
                 Collectors.groupingBy(MemberRecord::period, Collectors.mapping(MemberRecord::memberId, Collectors.toList())));
         idsByPeriod.forEach((period, ids) -> {
             Map<String, MemberRecord> ofPeriod = new HashMap<>();
-            if (StoredRowLookup.lookUp(ids.size(), rows -> moreStoredThan(period, rows))) {
+            if (StoredRowLookup.lookUp(ids.size(), rows -> UPSERT.moreStoredThan(jdbc, rows, "period", period))) {
                 StoredRowLookup.inChunks(ids, chunk -> read("select * from member_record where period = :period"
                         + " and member_id in (:ids)", Map.of("period", period, "ids", chunk), ofPeriod));
             } else {
@@ -89,11 +89,6 @@ public class MemberRepository {
                 m -> COLUMNS.keysFirst(m, KEYS)).inserted();
     }
 
-    /** Whether the period holds more than {@code rows} member records (reads at most that many and one). */
-    private boolean moreStoredThan(String period, int rows) {
-        return jdbc.sql("select 1 from member_record where period = :period offset :rows rows fetch next 1 rows only")
-                .param("period", period).param("rows", rows).query(Integer.class).optional().isPresent();
-    }
 
     private void read(String sql, Map<String, ?> params, Map<String, MemberRecord> into) {
         jdbc.sql(sql).params(params).query((rs, n) -> COLUMNS.read(rs)).list().forEach(m -> into.put(m.memberId(), m));

@@ -164,7 +164,7 @@ public class OrganizationRepository {
             return 0;
         }
         Map<String, Organization> stored = new HashMap<>();
-        if (StoredRowLookup.lookUp(organizations.size(), this::moreStoredThan)) {
+        if (StoredRowLookup.lookUp(organizations.size(), rows -> UPSERT.moreStoredThan(jdbc, rows))) {
             StoredRowLookup.inChunks(organizations.stream().map(Organization::code).toList(), codes -> jdbc
                     .sql("select " + COLUMNS + " from organization where code in (:codes)").param("codes", codes)
                     .query(OrganizationRepository::row).list().forEach(o -> stored.put(o.code(), o)));
@@ -179,11 +179,6 @@ public class OrganizationRepository {
                 .inserted();
     }
 
-    /** Whether more than {@code rows} organizations are stored (reads at most that many and one). */
-    private boolean moreStoredThan(int rows) {
-        return jdbc.sql("select 1 from organization offset ? rows fetch next 1 rows only").param(rows)
-                .query(Integer.class).optional().isPresent();
-    }
 
     private static Organization row(ResultSet rs, int rowNum) throws SQLException {
         String category = rs.getString("enterprise_category");

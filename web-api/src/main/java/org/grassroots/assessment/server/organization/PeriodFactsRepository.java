@@ -65,7 +65,7 @@ public class PeriodFactsRepository {
         Map<String, List<String>> codesByPeriod = facts.stream().collect(
                 Collectors.groupingBy(PeriodFacts::period, Collectors.mapping(PeriodFacts::orgCode, Collectors.toList())));
         codesByPeriod.forEach((period, codes) -> {
-            if (StoredRowLookup.lookUp(codes.size(), rows -> moreStoredThan(period, rows))) {
+            if (StoredRowLookup.lookUp(codes.size(), rows -> UPSERT.moreStoredThan(jdbc, rows, "period", period))) {
                 StoredRowLookup.inChunks(codes, chunk -> read("select * from period_facts where period = :period"
                         + " and org_code in (:codes)", Map.of("period", period, "codes", chunk), stored));
             } else {
@@ -76,11 +76,6 @@ public class PeriodFactsRepository {
                 f -> COLUMNS.keysFirst(f, KEYS, now)).inserted();
     }
 
-    /** Whether the period holds facts of more than {@code rows} organizations (reads at most that many and one). */
-    private boolean moreStoredThan(String period, int rows) {
-        return jdbc.sql("select 1 from period_facts where period = :period offset :rows rows fetch next 1 rows only")
-                .param("period", period).param("rows", rows).query(Integer.class).optional().isPresent();
-    }
 
     private void read(String sql, Map<String, ?> params, Map<String, PeriodFacts> into) {
         jdbc.sql(sql).params(params).query((rs, n) -> COLUMNS.read(rs)).list()

@@ -16,6 +16,7 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
 import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.ruleset.RuleCatalog;
+import org.grassroots.assessment.server.organization.BatchInsertRepository;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,9 @@ public class InspectionItemRepository {
     private static final String INSERT_ITEM = "insert into rectification_item (item_key, org_code, source, rule, period,"
             + " visit_id, position, description, anchor_date, due_days, deadline, created_at)"
             + " values (?, ?, 'INSPECTION', ?, null, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final BatchInsertRepository STEPS = new BatchInsertRepository("rectification_step",
+            List.of("item_id", "kind", "step_date", "recorded_at", "actor"));
 
     private record Item(String key, Visit visit, int position, Finding finding) {
     }
@@ -85,14 +89,8 @@ public class InspectionItemRepository {
             }
         }
         // the items' generated ids, not a look-up of each step's item by its key
-        batch.batchUpdate("insert into rectification_step (item_id, kind, step_date, recorded_at, actor, note)"
-                + " values (?, ?, ?, ?, ?, null)", steps, BATCH_SIZE, (ps, s) -> {
-                    ps.setLong(1, s.itemId());
-                    ps.setString(2, s.step().kind().name());
-                    ps.setObject(3, s.step().date());
-                    ps.setObject(4, now);
-                    ps.setString(5, IMPORT_ACTOR);
-                });
+        STEPS.insert(batch, steps,
+                s -> new Object[] {s.itemId(), s.step().kind().name(), s.step().date(), now, IMPORT_ACTOR});
     }
 
     /** Inserts one batch of items; their generated ids in the same order. */

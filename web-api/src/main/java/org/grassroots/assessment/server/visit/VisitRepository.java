@@ -16,6 +16,7 @@ import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.model.VisitMode;
+import org.grassroots.assessment.server.organization.BatchInsertRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class VisitRepository {
 
-    private static final int BATCH_SIZE = 1000;
     private static final int IN_LIST = 500;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -34,6 +34,10 @@ public class VisitRepository {
             "visit_id, org_code, visit_date, mode, team, inspectors, lat, lon, content_digest, recorded_at, recorded_by";
     private static final String FINDING_COLUMNS =
             "visit_id, position, item, severity, deduction, note, evidence, withdrawn_at, withdrawn_by, withdrawn_reason";
+
+    private static final BatchInsertRepository VISITS = new BatchInsertRepository("visit", List.of(VISIT_COLUMNS.split(", ")));
+    private static final BatchInsertRepository FINDINGS = new BatchInsertRepository("finding",
+            List.of("visit_id", "position", "item", "severity", "deduction", "note", "evidence"));
 
     private final JdbcClient jdbc;
     // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
@@ -60,37 +64,20 @@ public class VisitRepository {
 
     /** Adds visits that are not stored yet, with their findings. */
     public void insert(List<Visit> visits, Map<String, String> digests, String actor, OffsetDateTime now) {
-        batch.batchUpdate("insert into visit (" + VISIT_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                visits, BATCH_SIZE, (ps, v) -> {
-                    ps.setString(1, v.visitId());
-                    ps.setString(2, v.orgCode());
-                    ps.setObject(3, v.date());
-                    ps.setString(4, v.mode().name());
-                    ps.setString(5, v.team());
-                    ps.setString(6, JSON.writeValueAsString(v.inspectors()));
-                    ps.setObject(7, v.location() == null ? null : v.location().lat());
-                    ps.setObject(8, v.location() == null ? null : v.location().lon());
-                    ps.setString(9, digests.get(v.visitId()));
-                    ps.setObject(10, now);
-                    ps.setString(11, actor);
-                });
+        VISITS.insert(batch, visits, v -> new Object[] {v.visitId(), v.orgCode(), v.date(), v.mode().name(), v.team(),
+            JSON.writeValueAsString(v.inspectors()), v.location() == null ? null : v.location().lat(),
+            v.location() == null ? null : v.location().lon(), digests.get(v.visitId()), now, actor});
         List<StoredFinding> findings = new ArrayList<>();
         for (Visit v : visits) {
             for (int i = 0; i < v.findings().size(); i++) {
                 findings.add(new StoredFinding(v.visitId(), i, v.findings().get(i), null));
             }
         }
-        batch.batchUpdate("insert into finding (visit_id, position, item, severity, deduction, note, evidence)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", findings, BATCH_SIZE, (ps, s) -> {
-                    Finding f = s.finding();
-                    ps.setString(1, s.visitId());
-                    ps.setInt(2, s.position());
-                    ps.setString(3, f.item());
-                    ps.setString(4, f.severity() == null ? null : f.severity().name());
-                    ps.setObject(5, f.deduction());
-                    ps.setString(6, f.note());
-                    ps.setString(7, f.evidence().isEmpty() ? null : JSON.writeValueAsString(f.evidence()));
-                });
+        FINDINGS.insert(batch, findings, s -> {
+            Finding f = s.finding();
+            return new Object[] {s.visitId(), s.position(), f.item(), f.severity() == null ? null : f.severity().name(),
+                f.deduction(), f.note(), f.evidence().isEmpty() ? null : JSON.writeValueAsString(f.evidence())};
+        });
     }
 
     public Optional<StoredVisit> find(String visitId) {
