@@ -92,11 +92,16 @@ public class DatabaseUnderTest implements EnvironmentPostProcessor, Ordered {
             throw new UncheckedIOException(e);
         }
         String url = server.replaceFirst("^(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + database);
-        // first: above application.properties' H2 user name (the URL carries the PostgreSQL role)
+        // first: above application.properties' H2 user name (the URL carries the PostgreSQL role).
+        // A test run keeps many Spring contexts cached (up to 32 per test JVM, two JVMs per module),
+        // each with its pool: an idle context keeps one connection, not ten, so that they stay within
+        // the cluster's max_connections (.ci/postgres.sh); a busy one still grows to the usual ten.
         environment.getPropertySources().addFirst(new MapPropertySource("assessment-test-database", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", "",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "10000")));
     }
 
     /** {@code t_<last part of the directory>_<hash of the whole path>}: readable, unique, under 63 bytes. */

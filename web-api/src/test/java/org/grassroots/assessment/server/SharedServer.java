@@ -12,11 +12,16 @@ import org.springframework.boot.test.context.SpringBootTest;
  * needs an empty database, exact data or its own settings keeps its own server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=" + SharedServer.DATA_DIR, "assessment.demo=false"})
+        properties = {"assessment.data-dir=" + SharedServer.DATA_DIR_BASE + "${assessment.test.fork:}", "assessment.demo=false"})
 public abstract class SharedServer {
 
-    /** Deleted once, when the first class of the group loads, before its server starts. */
-    public static final String DATA_DIR = "target/test-data/shared-server";
+    static final String DATA_DIR_BASE = "target/test-data/shared-server";
+
+    /**
+     * Deleted once, when the first class of the group loads, before its server starts; one per test
+     * JVM (the build may run two, each with its own server, see the parent pom's surefire settings).
+     */
+    public static final String DATA_DIR = DATA_DIR_BASE + System.getProperty("assessment.test.fork", "");
 
     static {
         Api.deleteDirectory(DATA_DIR);

@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Skipped only where /usr/bin/chromedriver is missing (.ci/run installs it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"assessment.data-dir=" + BrowserTest.DATA_DIR, "assessment.demo=true"})
+        properties = {"assessment.data-dir=" + BrowserTest.DATA_DIR_BASE + "${assessment.test.fork:}", "assessment.demo=true"})
 @Tag(BrowserTest.TAG)
 public abstract class BrowserTest {
 
@@ -52,7 +52,9 @@ public abstract class BrowserTest {
      */
     public static final String TAG = "browser";
 
-    static final String DATA_DIR = "target/test-data/pages";
+    static final String DATA_DIR_BASE = "target/test-data/pages";
+    /** The shared server's data directory, one per test JVM (the build may run two, see the parent pom). */
+    static final String DATA_DIR = DATA_DIR_BASE + System.getProperty("assessment.test.fork", "");
     static final String DEMO_PASSWORD = "demo2026";
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
