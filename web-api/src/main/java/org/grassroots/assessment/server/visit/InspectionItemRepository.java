@@ -16,7 +16,7 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
 import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.ruleset.RuleCatalog;
-import org.grassroots.assessment.server.organization.BatchInsertRepository;
+import org.grassroots.assessment.server.storage.BatchInsertRepository;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package org.grassroots.assessment.server.organization;
+package org.grassroots.assessment.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
