@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.server.storage.BatchUpsertRepository;
+import org.grassroots.assessment.server.storage.StoredRowLookup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -9,14 +9,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
 import org.grassroots.assessment.model.EnterpriseCategory;
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.server.storage.BatchUpsertRepository;
+import org.grassroots.assessment.server.storage.Stamped;
+import org.grassroots.assessment.server.storage.StoredRowLookup;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +40,8 @@ public class OrganizationRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final PartyOrganizationRepository entities;
-    private final AtomicReference<Names> names = new AtomicReference<>();
+    /** Every organization's code with its name and code upper-cased, kept while {@link #namesStamp()} holds. */
+    private final Stamped<String, Names> names = new Stamped<>(this::namesStamp, stamp -> readNames());
 
     OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch, PartyOrganizationRepository entities) {
         this.jdbc = jdbc;
@@ -65,7 +68,7 @@ public class OrganizationRepository {
      */
     @Transactional(readOnly = true)
     public List<Organization> search(String text, int limit) {
-        Names names = names();
+        Names names = this.names.get();
         String upper = text.toUpperCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
         for (int i = 0; i < names.codes().length && found.size() < limit; i++) {
@@ -89,16 +92,11 @@ public class OrganizationRepository {
                 .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).single();
     }
 
-    /** Every organization's code (in code order) with its name and code upper-cased, kept per stamp. */
-    private record Names(String stamp, String[] codes, String[] upperNames, String[] upperCodes) {
+    /** Every organization's code (in code order) with its name and code upper-cased. */
+    private record Names(String[] codes, String[] upperNames, String[] upperCodes) {
     }
 
-    private Names names() {
-        String stamp = namesStamp();
-        Names current = names.get();
-        if (current != null && current.stamp().equals(stamp)) {
-            return current;
-        }
+    private Names readNames() {
         List<String[]> rows = jdbc.sql("select code, name from organization")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         rows.sort(Comparator.comparing(r -> r[0]));
@@ -110,11 +108,7 @@ public class OrganizationRepository {
             upperNames[i] = rows.get(i)[1] == null ? "" : rows.get(i)[1].toUpperCase(Locale.ROOT);
             upperCodes[i] = codes[i].toUpperCase(Locale.ROOT);
         }
-        // read after the stamp: a write in between leaves newer names under an older stamp, which the
-        // next search's stamp no longer matches, so they are read again then
-        Names read = new Names(stamp, codes, upperNames, upperCodes);
-        names.set(read);
-        return read;
+        return new Names(codes, upperNames, upperCodes);
     }
 
     /** The organizations directly under {@code parentCode} (under none when null), by code. */

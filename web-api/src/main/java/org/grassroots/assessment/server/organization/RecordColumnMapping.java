@@ -77,7 +77,7 @@ final class RecordColumnMapping<T extends Record> {
 
     /**
      * The record's values with the key columns first (in the order given), then the others (in the
-     * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link BatchUpsertRepository}.
+     * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link org.grassroots.assessment.server.storage.BatchUpsertRepository}.
      */
     Object[] keysFirst(T record, List<String> keyColumns, Object... extra) {
         Object[] all = values(record);

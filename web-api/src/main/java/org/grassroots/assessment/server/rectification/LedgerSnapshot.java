@@ -2,10 +2,14 @@ package org.grassroots.assessment.server.rectification;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.grassroots.assessment.model.RectificationStatus;
+import org.grassroots.assessment.server.storage.Stamped;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,27 +23,77 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerSnapshot {
 
-    private record Held(LedgerRepository.LedgerStamp stamp, List<LedgerItem> items,
-            Map<LocalDate, List<RectificationStatus>> statuses) {
+    /** The ledger read under one stamp, with what was derived from it per date. */
+    private record Ledger(List<LedgerItem> items, Map<LocalDate, Dated> dated) {
     }
 
-    /** Every item of the ledger in the policy's order, each with its status as of a date (same index). */
-    record Dated(List<LedgerItem> items, List<RectificationStatus> statuses) {
+    /**
+     * Every item of the ledger in the policy's order, each with its status as of a date (same index),
+     * and the lists derived from them ({@link #list}): kept with the ledger they were derived from, so
+     * a new ledger (another stamp) starts without them.
+     */
+    static final class Dated {
+
+        private final List<LedgerItem> items;
+        private final List<RectificationStatus> statuses;
+        /** Lists of these items by what they depend on besides them (a filter's terms and order), least recently used first. */
+        private final Map<Object, List<LedgerItem>> lists = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, List<LedgerItem>> eldest) {
+                return size() > KEPT_LISTS;
+            }
+        };
+
+        Dated(List<LedgerItem> items, List<RectificationStatus> statuses) {
+            this.items = items;
+            this.statuses = statuses;
+        }
+
+        List<LedgerItem> items() {
+            return items;
+        }
+
+        List<RectificationStatus> statuses() {
+            return statuses;
+        }
+
+        /**
+         * The list kept under the key, else the one {@code derive} makes (kept then, unmodifiable);
+         * the key must hold everything the list depends on besides these items and statuses.
+         */
+        List<LedgerItem> list(Object key, Supplier<List<LedgerItem>> derive) {
+            synchronized (lists) {
+                List<LedgerItem> kept = lists.get(key);
+                if (kept != null) {
+                    return kept;
+                }
+            }
+            List<LedgerItem> derived = Collections.unmodifiableList(derive.get());
+            synchronized (lists) {
+                lists.put(key, derived);
+            }
+            return derived;
+        }
     }
 
     /** How many dates' statuses are kept for the ledger held (the page's date is mostly today's). */
     private static final int DATES = 4;
+    /** How many lists are kept per date (each at most the whole ledger's references). */
+    static final int KEPT_LISTS = 4;
 
-    private final LedgerRepository ledger;
-    private final AtomicReference<Held> held = new AtomicReference<>();
+    private final Stamped<LedgerRepository.LedgerStamp, Ledger> held;
 
     LedgerSnapshot(LedgerRepository ledger) {
-        this.ledger = ledger;
+        this.held = new Stamped<>(ledger::stamp, stamp -> {
+            List<LedgerItem> items = new ArrayList<>(ledger.find("1 = 1", List.of(), true));
+            items.sort(LedgerItem.LEDGER_ORDER);
+            return new Ledger(List.copyOf(items), new ConcurrentHashMap<>());
+        });
     }
 
     /** Every item of the ledger with its steps and findings, in the policy's order; do not change the list. */
     List<LedgerItem> all() {
-        return held().items();
+        return held.get().items();
     }
 
     /**
@@ -47,37 +101,24 @@ class LedgerSnapshot {
      * of the ledger held (which a write replaces), not on every read.
      */
     Dated asOf(LocalDate date) {
-        Held current = held();
-        List<RectificationStatus> statuses = current.statuses().get(date);
-        if (statuses == null) {
+        Ledger current = held.get();
+        Dated dated = current.dated().get(date);
+        if (dated == null) {
             List<RectificationStatus> derived = new ArrayList<>(current.items().size());
             for (LedgerItem item : current.items()) {
                 derived.add(item.statusAsOf(date));
             }
-            statuses = java.util.Collections.unmodifiableList(derived);
-            synchronized (current.statuses()) {
-                if (current.statuses().size() >= DATES) {
-                    current.statuses().clear();
+            Dated fresh = new Dated(current.items(), Collections.unmodifiableList(derived));
+            synchronized (current.dated()) {
+                if (current.dated().size() >= DATES) {
+                    current.dated().clear();
                 }
-                current.statuses().put(date, statuses);
+                dated = current.dated().putIfAbsent(date, fresh);
+                if (dated == null) {
+                    dated = fresh;
+                }
             }
         }
-        return new Dated(current.items(), statuses);
-    }
-
-    private Held held() {
-        LedgerRepository.LedgerStamp stamp = ledger.stamp();
-        Held current = held.get();
-        if (current != null && current.stamp().equals(stamp)) {
-            return current;
-        }
-        List<LedgerItem> items = new ArrayList<>(ledger.find("1 = 1", List.of(), true));
-        items.sort(LedgerItem.LEDGER_ORDER);
-        List<LedgerItem> kept = List.copyOf(items);
-        // read after the stamp: a write in between gives a newer ledger under an older stamp, which
-        // the next use's stamp no longer matches, so it is read again then
-        Held read = new Held(stamp, kept, new java.util.concurrent.ConcurrentHashMap<>());
-        held.set(read);
-        return read;
+        return dated;
     }
 }

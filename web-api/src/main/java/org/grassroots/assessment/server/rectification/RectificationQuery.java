@@ -4,12 +4,8 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.grassroots.assessment.evaluation.RectificationSource;
 import org.grassroots.assessment.model.RectificationStatus;
 import org.grassroots.assessment.server.organization.OrganizationSubtreeRepository;
@@ -25,8 +21,6 @@ public class RectificationQuery {
 
     /** Beyond this many codes a subtree is filtered in memory rather than by an SQL IN list. */
     private static final int MAX_IN_LIST = 500;
-    /** How many filters' lists of the kept ledger are kept (each at most the whole ledger's references). */
-    private static final int KEPT_LISTS = 4;
 
     private final LedgerRepository ledger;
     private final RectificationItems items;
@@ -34,16 +28,12 @@ public class RectificationQuery {
     private final Clock clock;
 
     private final LedgerSnapshot snapshot;
-    /** The kept whole ledger's lists as of a date (statuses of the same kept ledger), by filter and order. */
-    private final AtomicReference<Listed> listed = new AtomicReference<>();
-
-    /** What a list of the kept whole ledger depends on besides the ledger: the filter's terms, date, codes, order. */
+    /**
+     * What a list of the kept whole ledger as of a date depends on besides the ledger and the date
+     * (its {@link LedgerSnapshot.Dated} keeps it): the filter's terms, the codes, the order.
+     */
     private record ListKey(Set<RectificationStatus> statuses, RectificationSource source, Boolean overdue,
-            LocalDate dueBefore, String period, LocalDate asOf, Set<String> codes, LedgerOrder order) {
-    }
-
-    /** Lists of the kept ledger whose statuses as of a date are {@code statuses} (the same list, not an equal one). */
-    private record Listed(List<RectificationStatus> statuses, Map<ListKey, List<LedgerItem>> lists) {
+            LocalDate dueBefore, String period, Set<String> codes, LedgerOrder order) {
     }
 
     public RectificationQuery(LedgerRepository ledger, RectificationItems items, OrganizationSubtreeRepository subtree,
@@ -94,27 +84,13 @@ public class RectificationQuery {
         }
         // most of the ledger: from the kept whole ledger, filtered here as the SQL would; else read by SQL
         // (the kept ledger's statuses as of the date are derived once per date, and a filter's items of
-        // the kept ledger as of a date are kept for its next pages: the ledger kept never changes)
+        // the kept ledger as of a date are kept with them for its next pages: the ledger kept never changes)
         List<LedgerItem> matching;
         if (whole) {
             LedgerSnapshot.Dated kept = snapshot.asOf(asOf);
-            Listed current = listed.get();
-            if (current == null || current.statuses() != kept.statuses()) {
-                current = new Listed(kept.statuses(), Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<ListKey, List<LedgerItem>> eldest) {
-                        return size() > KEPT_LISTS;
-                    }
-                }));
-                listed.set(current);
-            }
-            ListKey key = new ListKey(filter.statuses(), filter.source(), filter.overdue(), filter.dueBefore(),
-                    filter.period(), asOf, codes, order);
-            matching = current.lists().get(key);
-            if (matching == null) {
-                matching = Collections.unmodifiableList(matching(filter, order, asOf, codes, kept.items(), kept));
-                current.lists().put(key, matching);
-            }
+            Set<String> within = codes;
+            matching = kept.list(new ListKey(filter.statuses(), filter.source(), filter.overdue(), filter.dueBefore(),
+                    filter.period(), within, order), () -> matching(filter, order, asOf, within, kept.items(), kept));
         } else {
             matching = matching(filter, order, asOf, null, ledger.find(where.toString(), args, false), null);
         }

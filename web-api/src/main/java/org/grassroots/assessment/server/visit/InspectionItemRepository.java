@@ -1,7 +1,5 @@
 package org.grassroots.assessment.server.visit;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,11 +14,9 @@ import org.grassroots.assessment.rectification.RectificationHistory;
 import org.grassroots.assessment.rectification.RectificationStep;
 import org.grassroots.assessment.rectification.StepKind;
 import org.grassroots.assessment.ruleset.RuleCatalog;
-import org.grassroots.assessment.server.organization.BatchInsertRepository;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.grassroots.assessment.server.storage.BatchInsertRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -41,9 +37,9 @@ public class InspectionItemRepository {
     private record IdStep(long itemId, RectificationStep step) {
     }
 
-    private static final String INSERT_ITEM = "insert into rectification_item (item_key, org_code, source, rule, period,"
-            + " visit_id, position, description, anchor_date, due_days, deadline, created_at)"
-            + " values (?, ?, 'INSPECTION', ?, null, ?, ?, ?, ?, ?, ?, ?)";
+    private static final BatchInsertRepository ITEMS = new BatchInsertRepository("rectification_item",
+            List.of("item_key", "org_code", "source", "rule", "period", "visit_id", "position", "description",
+                    "anchor_date", "due_days", "deadline", "created_at"));
 
     private static final BatchInsertRepository STEPS = new BatchInsertRepository("rectification_step",
             List.of("item_id", "kind", "step_date", "recorded_at", "actor"));
@@ -78,59 +74,24 @@ public class InspectionItemRepository {
                 items.add(new Item(key(visit.visitId(), position), visit, position, visit.findings().get(position)));
             }
         }
+        // many rows to a statement, each row's generated id returned with its key
+        Map<String, Long> ids = ITEMS.insertReturningIds(batch, items, item -> {
+            Severity severity = catalog.severityOf(item.finding().item(), item.finding().severity());
+            int days = catalog.rectifyDays(severity);
+            LocalDate date = item.visit().date();
+            return new Object[] {item.key(), item.visit().orgCode(), "INSPECTION", item.finding().item(), null,
+                item.visit().visitId(), item.position(), description(catalog, item.finding()), date, days,
+                date.plusDays(days), now};
+        }, "id", "item_key");
         List<IdStep> steps = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += BATCH_SIZE) {
-            List<Item> chunk = items.subList(from, Math.min(items.size(), from + BATCH_SIZE));
-            List<Long> ids = insertItems(chunk, catalog, now);
-            for (int i = 0; i < chunk.size(); i++) {
-                long id = ids.get(i);
-                RectificationHistory.imported(chunk.get(i).finding().rectification()).steps()
-                        .forEach(step -> steps.add(new IdStep(id, step)));
-            }
+        for (Item item : items) {
+            long id = ids.get(item.key());
+            RectificationHistory.imported(item.finding().rectification()).steps()
+                    .forEach(step -> steps.add(new IdStep(id, step)));
         }
         // the items' generated ids, not a look-up of each step's item by its key
         STEPS.insert(batch, steps,
                 s -> new Object[] {s.itemId(), s.step().kind().name(), s.step().date(), now, IMPORT_ACTOR});
-    }
-
-    /** Inserts one batch of items; their generated ids in the same order. */
-    private List<Long> insertItems(List<Item> chunk, RuleCatalog catalog, OffsetDateTime now) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        batch.batchUpdate(con -> con.prepareStatement(INSERT_ITEM, new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Item item = chunk.get(i);
-                        Severity severity = catalog.severityOf(item.finding().item(), item.finding().severity());
-                        int days = catalog.rectifyDays(severity);
-                        LocalDate date = item.visit().date();
-                        ps.setString(1, item.key());
-                        ps.setString(2, item.visit().orgCode());
-                        ps.setString(3, item.finding().item());
-                        ps.setString(4, item.visit().visitId());
-                        ps.setInt(5, item.position());
-                        ps.setString(6, description(catalog, item.finding()));
-                        ps.setObject(7, date);
-                        ps.setInt(8, days);
-                        ps.setObject(9, date.plusDays(days));
-                        ps.setObject(10, now);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return chunk.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> rows = keys.getKeyList();
-        if (rows.size() != chunk.size()) {
-            throw new IllegalStateException("the database returned " + rows.size() + " generated ids for "
-                    + chunk.size() + " rectification items");
-        }
-        List<Long> ids = new ArrayList<>(rows.size());
-        for (Map<String, Object> row : rows) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
-        }
-        return ids;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.model.VisitMode;
-import org.grassroots.assessment.server.organization.BatchInsertRepository;
+import org.grassroots.assessment.server.storage.BatchInsertRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

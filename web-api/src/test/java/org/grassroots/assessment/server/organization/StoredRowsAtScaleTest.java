@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.grassroots.assessment.bundle.StoredRecords;
 import org.grassroots.assessment.model.Appraisal;
 import org.grassroots.assessment.model.MemberRecord;
+import org.grassroots.assessment.server.storage.StoredRowLookup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

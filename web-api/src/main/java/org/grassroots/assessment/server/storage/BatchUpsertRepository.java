@@ -1,4 +1,4 @@
-package org.grassroots.assessment.server.organization;
+package org.grassroots.assessment.server.storage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +17,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * @param versionColumn the optimistic-lock column of a table that Hibernate maps too (raised by one on
  *                      every update), or null
  */
-record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
+public record BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns, String versionColumn) {
 
-    static final int BATCH_SIZE = 1000;
+    public static final int BATCH_SIZE = 1000;
 
-    BatchUpsertRepository {
+    public BatchUpsertRepository {
         keyColumns = List.copyOf(keyColumns);
         valueColumns = List.copyOf(valueColumns);
     }
 
-    BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
+    public BatchUpsertRepository(String table, List<String> keyColumns, List<String> valueColumns) {
         this(table, keyColumns, valueColumns, null);
     }
 
     /** The same writer for a table whose rows carry an optimistic-lock column. */
-    BatchUpsertRepository versionedBy(String column) {
+    public BatchUpsertRepository versionedBy(String column) {
         return new BatchUpsertRepository(table, keyColumns, valueColumns, column);
     }
 
@@ -43,7 +43,7 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
      * @return how many rows were inserted, updated and left unchanged
      */
     // JdbcTemplate because JdbcClient has no batch API; BATCH_SIZE rows per JDBC batch
-    <T> Written write(JdbcTemplate jdbc, List<T> rows, Function<T, T> stored, Function<T, Object[]> values) {
+    public <T> Written write(JdbcTemplate jdbc, List<T> rows, Function<T, T> stored, Function<T, Object[]> values) {
         List<T> updates = new ArrayList<>();
         List<T> inserts = new ArrayList<>();
         for (T row : rows) {
@@ -78,7 +78,7 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
      * Whether the table holds more than {@code rows} rows (reads at most that many and one): the probe
      * of {@link StoredRowLookup#lookUp(int, java.util.function.IntPredicate)}.
      */
-    boolean moreStoredThan(JdbcClient jdbc, int rows) {
+    public boolean moreStoredThan(JdbcClient jdbc, int rows) {
         return moreStoredThan(jdbc, rows, null, null);
     }
 
@@ -86,7 +86,7 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
      * Whether the table holds more than {@code rows} rows whose {@code column} is {@code value} (all rows
      * when the column is null); reads at most that many and one.
      */
-    boolean moreStoredThan(JdbcClient jdbc, int rows, String column, Object value) {
+    public boolean moreStoredThan(JdbcClient jdbc, int rows, String column, Object value) {
         JdbcClient.StatementSpec probe = jdbc.sql("select 1 from " + table
                 + (column == null ? "" : " where " + column + " = :value") + " offset :rows rows fetch next 1 rows only")
                 .param("rows", rows);
@@ -97,7 +97,7 @@ record BatchUpsertRepository(String table, List<String> keyColumns, List<String>
     }
 
     /** What a write did. */
-    record Written(int inserted, int updated, int unchanged) {
+    public record Written(int inserted, int updated, int unchanged) {
     }
 
     String updateSql() {

@@ -1,4 +1,4 @@
-package org.grassroots.assessment.server.organization;
+package org.grassroots.assessment.server.storage;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,16 +11,16 @@ import java.util.function.IntPredicate;
  * (a district imported in parts of 10,000 organizations holds 5.4 million member records a period at
  * 90,000 organizations: read whole, they took more than a 1 GiB heap).
  */
-final class StoredRowLookup {
+public final class StoredRowLookup {
 
     /** Up to this many keys are looked up; more read everything. */
-    static final int LOOKUP_LIMIT = 2000;
-    static final int IN_LIST = 500;
+    public static final int LOOKUP_LIMIT = 2000;
+    public static final int IN_LIST = 500;
 
     private StoredRowLookup() {
     }
 
-    static boolean lookUp(int keys) {
+    public static boolean lookUp(int keys) {
         return keys <= LOOKUP_LIMIT;
     }
 
@@ -28,12 +28,12 @@ final class StoredRowLookup {
      * Whether to look {@code keys} keys up rather than read every stored row: {@link #lookUp(int)}, or
      * when {@code storedMoreThan} says more rows are stored than that (asked only for many keys).
      */
-    static boolean lookUp(int keys, IntPredicate storedMoreThan) {
+    public static boolean lookUp(int keys, IntPredicate storedMoreThan) {
         return lookUp(keys) || storedMoreThan.test(keys);
     }
 
     /** Hands the keys on in chunks small enough for an {@code in (…)} list. */
-    static void inChunks(List<String> keys, Consumer<List<String>> chunk) {
+    public static void inChunks(List<String> keys, Consumer<List<String>> chunk) {
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             chunk.accept(keys.subList(from, Math.min(keys.size(), from + IN_LIST)));
         }
