@@ -52,22 +52,11 @@ public final class BatchInsertRepository {
                 groups.add(rows.subList(from, from + ROWS_PER_STATEMENT));
             }
             jdbc.batchUpdate(sql(ROWS_PER_STATEMENT), groups, Math.max(1, BATCH_SIZE / ROWS_PER_STATEMENT),
-                    (ps, group) -> {
-                        int n = 0;
-                        for (T row : group) {
-                            for (Object v : values.apply(row)) {
-                                ps.setObject(++n, v);
-                            }
-                        }
-                    });
+                    (ps, group) -> setRows(ps, group, values));
         }
         if (whole < rows.size()) {
-            jdbc.batchUpdate(sql(1), rows.subList(whole, rows.size()), BATCH_SIZE, (ps, row) -> {
-                int n = 0;
-                for (Object v : values.apply(row)) {
-                    ps.setObject(++n, v);
-                }
-            });
+            jdbc.batchUpdate(sql(1), rows.subList(whole, rows.size()), BATCH_SIZE,
+                    (ps, row) -> setRows(ps, List.of(row), values));
         }
     }
 
@@ -110,12 +99,7 @@ public final class BatchInsertRepository {
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        int n = 0;
-                        for (T row : rows.subList(i * perStatement, (i + 1) * perStatement)) {
-                            for (Object v : values.apply(row)) {
-                                ps.setObject(++n, v);
-                            }
-                        }
+                        setRows(ps, rows.subList(i * perStatement, (i + 1) * perStatement), values);
                     }
 
                     @Override
@@ -126,6 +110,16 @@ public final class BatchInsertRepository {
         // the keys' maps ignore the case of the column names (H2 upper-cases them, PostgreSQL does not)
         for (Map<String, Object> row : keys.getKeyList()) {
             ids.put((String) row.get(keyColumn), ((Number) row.get(idColumn)).longValue());
+        }
+    }
+
+    /** Sets the parameters of a statement's rows, row after row in the order of the columns. */
+    private static <T> void setRows(PreparedStatement ps, List<T> rows, Function<T, Object[]> values) throws SQLException {
+        int n = 0;
+        for (T row : rows) {
+            for (Object v : values.apply(row)) {
+                ps.setObject(++n, v);
+            }
         }
     }
 
