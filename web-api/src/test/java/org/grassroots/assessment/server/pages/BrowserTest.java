@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.grassroots.assessment.server.SharedContext;
 import org.grassroots.assessment.server.importing.Api;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + BrowserTest.DATA_DIR_BASE + "${assessment.test.fork:}", "assessment.demo=true"})
 @Tag(BrowserTest.TAG)
+@SharedContext
 public abstract class BrowserTest {
 
     /**
