@@ -9,10 +9,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  * class). Only for classes whose checks hold whatever the others stored: they read what every server
  * answers (health, API docs, the import template, request filters) or only the records they add
  * themselves (the code order), and never count rows, lists, meters or the audit trail. A class that
- * needs an empty database, exact data or its own settings keeps its own server.
+ * needs an empty database, exact data or its own settings keeps its own server, closed when the class
+ * ends ({@link ClosesOwnServers}), so that this one stays in Spring's context cache for the next class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + SharedServer.DATA_DIR_BASE + "${assessment.test.fork:}", "assessment.demo=false"})
+@SharedContext
 public abstract class SharedServer {
 
     static final String DATA_DIR_BASE = "target/test-data/shared-server";

@@ -288,7 +288,7 @@ class BottomListTest {
             if (state.equals("DONE")) {
                 return s;
             }
-            Thread.sleep(500);
+            Thread.sleep(100);
         }
         throw new AssertionError("the sensitivity run did not finish");
     }

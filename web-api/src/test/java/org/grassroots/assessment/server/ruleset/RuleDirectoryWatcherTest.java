@@ -12,7 +12,10 @@ import org.grassroots.assessment.ruleset.RuleSetLoader;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +24,7 @@ import tools.jackson.databind.JsonNode;
         properties = {"assessment.data-dir=" + RuleDirectoryWatcherTest.DATA_DIR, "assessment.demo=false",
             "assessment.rules.watch-dir=" + RuleDirectoryWatcherTest.RULES_DIR,
             "assessment.rules.watch-interval=PT0.3S"})
+@ExtendWith(OutputCaptureExtension.class)
 class RuleDirectoryWatcherTest {
 
     static final String DATA_DIR = "target/test-data/rule-set-watch";
@@ -37,7 +41,7 @@ class RuleDirectoryWatcherTest {
     }
 
     @Test
-    void a_change_that_compiles_is_activated_and_a_broken_one_is_not() throws Exception {
+    void a_change_that_compiles_is_activated_and_a_broken_one_is_not(CapturedOutput output) throws Exception {
         ApiClient api = new ApiClient(port);
         String shipped = RuleSetLoader.defaultRuleSet().checksum();
         Thread.sleep(1500);
@@ -62,14 +66,14 @@ class RuleDirectoryWatcherTest {
         audit.forEach(e -> assertThat(e.get("actor").asString()).isEqualTo("system"));
 
         write(Map.of(RuleFiles.BROKEN, RuleFiles.brokenOnLine17().get(RuleFiles.BROKEN)));
-        Thread.sleep(2000);
+        awaitRefusals(output, 1);
         assertThat(api.get("/api/rules/active").json().get("checksum").asString())
                 .isEqualTo(active.get("checksum").asString());
         assertThat(api.get("/api/rules/versions").json().size()).isEqualTo(2);
 
         // a file the rule-language fence refuses (a command run from a consequence) is not activated either
         write(Map.of("runtime-exec.drl", Files.readString(HostileRuleSetTest.CORPUS.resolve("runtime-exec.drl"))));
-        Thread.sleep(2000);
+        awaitRefusals(output, 2);
         assertThat(api.get("/api/rules/active").json().get("checksum").asString())
                 .isEqualTo(active.get("checksum").asString());
         assertThat(api.get("/api/rules/versions").json().size()).isEqualTo(2);
@@ -86,6 +90,22 @@ class RuleDirectoryWatcherTest {
             Thread.sleep(100);
         }
         throw new AssertionError("version " + version + " was not activated from the watched directory");
+    }
+
+    /**
+     * Waits until the watcher has looked at the files written last and kept the active set: it logs
+     * each set of files it does not activate once, and a change is looked at within two intervals
+     * (it waits for the files to stay the same for one). Checking the active set only then, instead
+     * of after a fixed pause, also fails a watcher that never looks at a broken change.
+     */
+    private static void awaitRefusals(CapturedOutput output, int count) throws InterruptedException {
+        java.util.regex.Pattern kept = java.util.regex.Pattern.compile(
+                "rules directory .+?: (the files do not compile|refused|cannot be read)[^\\n]*the active rule set stays");
+        long until = System.currentTimeMillis() + 60_000;
+        while (kept.matcher(output.getAll()).results().count() < count) {
+            assertThat(System.currentTimeMillis()).as("the watcher did not look at the change within a minute").isLessThan(until);
+            Thread.sleep(100);
+        }
     }
 
     /** Each file written whole (temporary file, then an atomic move), as a careful editor saves. */

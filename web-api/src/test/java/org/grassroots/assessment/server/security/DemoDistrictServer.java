@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.security;
 
+import org.grassroots.assessment.server.SharedContext;
 import org.grassroots.assessment.server.importing.Api;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -9,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + DemoDistrictServer.DATA_DIR_BASE + "${assessment.test.fork:}", "assessment.demo=true"})
+@SharedContext
 abstract class DemoDistrictServer {
 
     static final String DATA_DIR_BASE = "target/test-data/demo-district-security";

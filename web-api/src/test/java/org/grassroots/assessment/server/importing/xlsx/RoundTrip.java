@@ -138,7 +138,7 @@ final class RoundTrip {
                 if (r.statusCode() == 200) {
                     return;
                 }
-                Thread.sleep(500);
+                Thread.sleep(100);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
