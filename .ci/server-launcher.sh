@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # issue 17, start-up: the server launcher (web-api/bin/assessment-server) started twice on a fresh data
-# folder: the first start extracts the jar and records its classes in a training start; both map them and
-# must answer. Prints both times to ready. Bounded in time; loopback only.
+# folder: the first start extracts the jar and records its classes in a training start; both map them, run
+# the application context Spring AOT generated at build time and must answer. Prints both times to ready.
+# Bounded in time; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,4 +41,6 @@ stop
 [ -s web-api/target/server.jsa ] || { echo "launcher: no class-data archive after the first start"; tail -20 "$data/first.log"; exit 1; }
 start "$port" "$data/second.log" "second start, classes mapped from web-api/target/server.jsa"
 stop
+# the jar holds the application context generated at build time (process-aot): the launcher runs it
+grep -q 'Starting AOT-processed' "$data/second.log" || { echo "launcher: the server did not start with Spring AOT"; exit 1; }
 echo "launcher: ok"

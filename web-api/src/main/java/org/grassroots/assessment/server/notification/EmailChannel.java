@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,20 @@ class EmailChannel {
     private final JavaMailSender mail;
     private final InternetAddress from;
 
-    EmailChannel(ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
-        this.mail = mail.getIfAvailable();
+    EmailChannel(ObjectProvider<JavaMailSender> mail, NotificationProperties properties, Environment environment) {
+        this.mail = mailServerConfigured(environment) ? mail.getIfAvailable() : null;
         this.from = sender(properties.email().from());
+    }
+
+    /**
+     * Whether {@code spring.mail.host} is set (to anything but {@code false}), decided when the server
+     * starts: Spring Boot's own condition for its mail sender. The server started with Spring AOT
+     * (web-api/bin/assessment-server) has the sender's bean whatever the settings, since its
+     * conditions were decided at build time (web-api/pom.xml, process-aot).
+     */
+    static boolean mailServerConfigured(Environment environment) {
+        String host = environment.getProperty("spring.mail.host");
+        return host != null && !"false".equalsIgnoreCase(host);
     }
 
     /** Whether e-mails are queued and sent: a mail server ({@code spring.mail.host}) and a sender are configured. */
