@@ -7,7 +7,6 @@ import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.grassroots.assessment.bundle.BundleValidationException;
 import org.grassroots.assessment.bundle.Problem;
 import org.grassroots.assessment.evaluation.ExecutionStoppedException;
@@ -207,8 +206,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail invalid(String detail, List<Problem> problems) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "数据校验未通过", detail);
-        p.setProperty("errors", problems.stream().map(pr -> Map.of("path", pr.path(), "message", pr.message())).toList());
+        p.setProperty("errors", problems.stream().map(pr -> new ErrorEntry(pr.path(), pr.message())).toList());
         return p;
+    }
+
+    /** One entry of a 400's {@code errors}: its fields always in this order (a {@code Map.of} has none). */
+    record ErrorEntry(String path, String message) {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

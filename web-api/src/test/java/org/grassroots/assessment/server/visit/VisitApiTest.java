@@ -131,6 +131,8 @@ class VisitApiTest {
                 .replace("\"李强\"", "\"" + "李".repeat(4001) + "\""));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("errors").get(0).get("path").asString()).isEqualTo("/inspectors");
+        // each entry reads the same in every server start: path first, then message
+        assertThat(tooLong.body()).contains("\"errors\":[{\"path\":\"/inspectors\",\"message\":\"");
 
         Api.Reply malformed = api.post("/api/visits", "{\"visitId\": ");
         assertThat(malformed.status()).isEqualTo(400);
