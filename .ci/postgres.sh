@@ -70,8 +70,11 @@ shared_buffers = 128MB
 EOF
   as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null \
     || { cat "$dir/server.log" >&2; exit 1; }
+  # the tests' role; pg_signal_backend lets its DROP DATABASE ... WITH (FORCE) end an autovacuum worker that
+  # PostgreSQL may have started on the database meanwhile (without it the drop fails: "must be a member of the
+  # role whose process is being terminated or member of pg_signal_backend")
   as "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
-    -c "CREATE ROLE assessment LOGIN CREATEDB" >&2
+    -c "CREATE ROLE assessment LOGIN CREATEDB" -c "GRANT pg_signal_backend TO assessment" >&2
   echo "postgres: PostgreSQL $("$bin/postgres" --version | awk "{print \$3}") on 127.0.0.1:$port, data in $dir/data" >&2
   url_of "$dir" postgres
 }
