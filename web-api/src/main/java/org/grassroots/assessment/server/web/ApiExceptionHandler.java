@@ -206,12 +206,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail invalid(String detail, List<Problem> problems) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "数据校验未通过", detail);
-        p.setProperty("errors", problems.stream().map(pr -> new ErrorEntry(pr.path(), pr.message())).toList());
+        // the engine's Problem records as they are: path, then message, in every server start
+        p.setProperty("errors", List.copyOf(problems));
         return p;
-    }
-
-    /** One entry of a 400's {@code errors}: its fields always in this order (a {@code Map.of} has none). */
-    record ErrorEntry(String path, String message) {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -28,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 class RuleDirectoryWatcherTest {
 
     static final String DATA_DIR = "target/test-data/rule-set-watch";
+    /** The watcher's log line for a set of files it does not activate. */
+    private static final java.util.regex.Pattern KEPT = java.util.regex.Pattern.compile(
+            "rules directory .+?: (the files do not compile|refused|cannot be read)[^\\n]*the active rule set stays");
     static final String RULES_DIR = DATA_DIR + "-rules";
 
     @LocalServerPort
@@ -99,10 +102,8 @@ class RuleDirectoryWatcherTest {
      * of after a fixed pause, also fails a watcher that never looks at a broken change.
      */
     private static void awaitRefusals(CapturedOutput output, int count) throws InterruptedException {
-        java.util.regex.Pattern kept = java.util.regex.Pattern.compile(
-                "rules directory .+?: (the files do not compile|refused|cannot be read)[^\\n]*the active rule set stays");
         long until = System.currentTimeMillis() + 60_000;
-        while (kept.matcher(output.getAll()).results().count() < count) {
+        while (KEPT.matcher(output.getAll()).results().count() < count) {
             assertThat(System.currentTimeMillis()).as("the watcher did not look at the change within a minute").isLessThan(until);
             Thread.sleep(100);
         }
