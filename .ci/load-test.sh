@@ -21,7 +21,9 @@ while :; do
 done
 base="http://127.0.0.1:$port"
 
-java -jar "$jar" --server.port="$port" --assessment.data-dir="$data" >"$log" 2>&1 &
+# through the launcher, as a department would run it (its first start after a build records the archive)
+web-api/bin/assessment-server --prepare
+web-api/bin/assessment-server --server.port="$port" --assessment.data-dir="$data" >"$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two instances on one database (issue 13): a throw-away PostgreSQL cluster (.ci/postgres.sh), the
-# packaged server started twice on two free loopback ports on the same new database (the first loads
-# the demo district, the second starts once the first is ready), then tools/load/TwoInstanceTest.java:
+# packaged server started twice through web-api/bin/assessment-server on two free loopback ports on the
+# same new database (the first loads the demo district, the second starts once the first is ready), then
+# tools/load/TwoInstanceTest.java:
 # a session made on one used on the other, a user disabled on one refused on the other, one evaluation
 # of a period at a time, CLIENTS clients over both for SECONDS while a rule set activated on one must be
 # in force on the other within 5 s (four-eyes: the draft, stored by the administrator, is first approved
@@ -56,7 +57,7 @@ port_b=$(free_port "$port_a")
 start() {
   local name=$1 port=$2
   shift 2
-  java -jar "$jar" --server.port="$port" --assessment.data-dir="$work/data-$name" \
+  web-api/bin/assessment-server --server.port="$port" --assessment.data-dir="$work/data-$name" \
     --spring.datasource.url="$database" "$@" >"$work/server-$name.log" 2>&1 &
   local pid=$!
   printf -v "pid_$name" '%s' "$pid"
@@ -72,7 +73,9 @@ start() {
   echo "two-instances: server $name ready in $(( $(date +%s) - t0 )) s on port $port (pid $pid)"
 }
 
-# A loads the demo district into the new database; B starts on it as it is
+# both through the launcher, as a department would run them (prepared once here: two first starts at
+# once would both extract the jar); A loads the demo district into the new database; B starts on it as it is
+web-api/bin/assessment-server --prepare
 start a "$port_a"
 start b "$port_b" --assessment.demo=false
 

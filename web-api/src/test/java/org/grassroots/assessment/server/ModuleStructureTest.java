@@ -10,6 +10,7 @@ import org.springframework.modulith.docs.Documenter;
  * another's subpackages (only the types of a module's own package are its API). Runs on the
  * compiled classes, without a Spring context.
  */
+@DatabaseAgnostic
 class ModuleStructureTest {
 
     private static final ApplicationModules MODULES = ApplicationModules.of(AssessmentServerApplication.class);

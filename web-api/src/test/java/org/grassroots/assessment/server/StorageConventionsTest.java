@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * not see. Comments are removed before the scan, so a Javadoc that mentions a JdbcTemplate or quotes
  * a statement does not count.
  */
+@DatabaseAgnostic
 class StorageConventionsTest {
 
     static final Path SOURCES = Path.of("src/main/java");

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.grassroots.assessment.evaluation.ResultJson;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
+import org.grassroots.assessment.server.DatabaseAgnostic;
 import org.grassroots.assessment.server.TestUsers;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * 503 with {@code Retry-After} naming the limit, within the limit and a wide margin (no lower
  * bounds); nothing is stored, and the server answers afterwards.
  */
+@DatabaseAgnostic
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"assessment.data-dir=" + RuntimeHostileRulesApiTest.DATA_DIR, "assessment.demo=false",
             "assessment.limits.scenario-time=PT5S", "assessment.limits.what-if-time=PT5S",
