@@ -2,8 +2,7 @@
 # The server's tests on PostgreSQL (issue 13), on a throw-away cluster (.ci/postgres.sh) removed at the end.
 #   bash .ci/on-postgresql.sh [suite] [fault] [-- MAVEN ARGUMENTS]
 #     suite: the web-api test suite but its browser and database-agnostic tests, each test server on its
-#            own new database
-#            (DatabaseUnderTest); BROWSER_TOO=1 adds the browser tests
+#            own new database (DatabaseUnderTest); BROWSER_TOO=1 adds the browser tests
 #     fault: the kill -9 fault test (.ci/fault-import.sh) on a new database; needs the packaged jars
 #   Without parts, both. Maven arguments are added to the suite's command, e.g. -- -o -Dtest='VisitApiTest'.
 # Runs as root (CI: the server runs as the postgres system user) or as a user who may run initdb.

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.grassroots.assessment.ruleset.RuleSetLoader;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +29,10 @@ import tools.jackson.databind.JsonNode;
 class RuleDirectoryWatcherTest {
 
     static final String DATA_DIR = "target/test-data/rule-set-watch";
-    /** The watcher's log line for a set of files it does not activate. */
-    private static final java.util.regex.Pattern KEPT = java.util.regex.Pattern.compile(
-            "rules directory .+?: (the files do not compile|refused|cannot be read)[^\\n]*the active rule set stays");
     static final String RULES_DIR = DATA_DIR + "-rules";
+    /** The watcher's log line for a set of files it does not activate. */
+    private static final Pattern KEPT = Pattern.compile(
+            "rules directory .+?: (the files do not compile|refused|cannot be read)[^\\n]*the active rule set stays");
 
     @LocalServerPort
     int port;
