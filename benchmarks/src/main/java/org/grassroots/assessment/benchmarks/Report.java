@@ -184,7 +184,8 @@ final class Report {
         }
     }
 
-    private static String notes() throws IOException {
+    /** The hand-kept profiling notes, as the section ends with them. */
+    static String notes() throws IOException {
         try (InputStream in = Report.class.getResourceAsStream(NOTES)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip() + "\n";
         }
