@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Size;
@@ -89,12 +88,12 @@ public class UserService {
      */
     @Transactional
     public List<UserView> createSharingOnePublicPassword(List<UserRequest> requests, String actor) {
-        Set<String> passwords = requests.stream().map(UserRequest::password).collect(Collectors.toSet());
-        if (passwords.size() > 1) {
+        String password = requests.isEmpty() ? null : requests.get(0).password();
+        if (!requests.stream().allMatch(r -> Objects.equals(r.password(), password))) {
             throw new IllegalArgumentException("the users must share one password");
         }
         // made when the first request has passed its checks, then kept
-        Supplier<String> hash = SingletonSupplier.of(() -> encoder.encode(passwords.iterator().next()));
+        Supplier<String> hash = SingletonSupplier.of(() -> encoder.encode(password));
         return requests.stream().map(r -> create(r, hash, actor)).toList();
     }
 
