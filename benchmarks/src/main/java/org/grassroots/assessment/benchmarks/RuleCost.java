@@ -53,6 +53,9 @@ public final class RuleCost {
               --rules    the rule files of a directory (as --rules of the CLI)
             """;
 
+    private static final java.util.Set<String> OPTIONS = java.util.Set.of("bundle", "period", "as-of", "rounds", "threads",
+            "without", "rules");
+
     /** One way of evaluating: a name and its rules. */
     record Variant(String name, RuleSet rules) {
     }
@@ -78,13 +81,16 @@ public final class RuleCost {
             System.err.print(USAGE);
             System.exit(2);
         }
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", List.of("14")).get(0));
+        int threads = Integer.parseInt(options.getOrDefault("threads", List.of("2")).get(0));
+        if (rounds < 2 || threads < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 2 (half are measured), --threads at least 1");
+        }
         List<Variant> variants = variants(options.getOrDefault("without", List.of()), options.getOrDefault("rules", List.of()));
         BundleData data;
         try (InputStream in = Files.newInputStream(Path.of(one(options, "bundle")))) {
             data = new BundleData(new BundleReader().read(in));
         }
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", List.of("14")).get(0));
-        int threads = Integer.parseInt(options.getOrDefault("threads", List.of("2")).get(0));
         List<Measured> measured = measure(variants, data, Period.parse(one(options, "period")),
                 LocalDate.parse(one(options, "as-of")), rounds, threads);
         System.out.print(report(measured, rounds, threads));
@@ -195,13 +201,17 @@ public final class RuleCost {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static Map<String, List<String>> options(String[] args) {
+    static Map<String, List<String>> options(String[] args) {
         Map<String, List<String>> options = new TreeMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an option at " + args[i] + "\n" + USAGE);
             }
-            options.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
+            String name = args[i].substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+            options.computeIfAbsent(name, k -> new ArrayList<>()).add(args[i + 1]);
         }
         if (args.length % 2 == 1) {
             throw new IllegalArgumentException("option " + args[args.length - 1] + " has no value\n" + USAGE);

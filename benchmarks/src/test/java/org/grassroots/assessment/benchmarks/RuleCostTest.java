@@ -79,6 +79,16 @@ class RuleCostTest {
     }
 
     @Test
+    void anUnknownOrAValuelessOptionIsRefused() {
+        assertThat(RuleCost.options(new String[] {"--without", "C-ITEM", "--without", "V-0"}))
+                .containsEntry("without", List.of("C-ITEM", "V-0"));
+        assertThatThrownBy(() -> RuleCost.options(new String[] {"--withot", "C-ITEM"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --withot");
+        assertThatThrownBy(() -> RuleCost.options(new String[] {"--bundle"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bundle has no value");
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         assertThat(RuleCost.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(RuleCost.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
