@@ -2,6 +2,7 @@ package org.grassroots.assessment.benchmarks;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +55,7 @@ public final class RuleCost {
               --rules    the rule files of a directory (as --rules of the CLI)
             """;
 
-    private static final java.util.Set<String> OPTIONS = java.util.Set.of("bundle", "period", "as-of", "rounds", "threads",
+    private static final Set<String> OPTIONS = Set.of("bundle", "period", "as-of", "rounds", "threads",
             "without", "rules");
 
     /** One way of evaluating: a name and its rules. */
@@ -64,11 +66,11 @@ public final class RuleCost {
     record Measured(String name, List<Double> cpuSeconds, List<Double> wallSeconds, String digest, int rules) {
 
         double cpuMedian() {
-            return median(cpuSeconds);
+            return BenchmarkMain.median(cpuSeconds);
         }
 
         double wallMedian() {
-            return median(wallSeconds);
+            return BenchmarkMain.median(wallSeconds);
         }
     }
 
@@ -189,19 +191,12 @@ public final class RuleCost {
         EvaluationResult unversioned = new EvaluationResult(r.period(), r.asOf(), null, r.organizations(), r.members(),
                 r.rectifications());
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(ResultJson.toJson(unversioned).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
+            byte[] json = ResultJson.toJson(unversioned).getBytes(StandardCharsets.UTF_8);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static Map<String, List<String>> options(String[] args) {
