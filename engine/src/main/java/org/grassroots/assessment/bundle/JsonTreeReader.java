@@ -63,7 +63,8 @@ final class JsonTreeReader {
     }
 
     private ObjectNode readObject(List<Problem> problems) {
-        ObjectNode object = NODES.objectNode();
+        // fields in two small arrays instead of ObjectNode's LinkedHashMap (RecordFields says why)
+        ObjectNode object = new ObjectNode(NODES, new RecordFields());
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
             if (object.get(name) != null) {

@@ -1,7 +1,6 @@
 package org.grassroots.assessment.bundle;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -317,15 +316,16 @@ final class ObjectFields {
             problem(name, "must be an integer, got " + ValueText.of(value));
             return 0;
         }
-        BigInteger number = value.bigIntegerValue();
-        boolean belowMin = number.compareTo(BigInteger.valueOf(min)) < 0;
-        if (belowMin || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            // Integer.MAX_VALUE is the model's limit, not the format's: name it only when it is hit.
-            BigDecimal upper = belowMin && max == Integer.MAX_VALUE ? null : BigDecimal.valueOf(max);
-            problem(name, rangeMessage(BigDecimal.valueOf(min), upper, ValueText.of(value)));
-            return 0;
+        // an integer that an int cannot hold is outside every int range
+        boolean isInt = value.canConvertToInt();
+        if (isInt && value.intValue() >= min && value.intValue() <= max) {
+            return value.intValue();
         }
-        return number.intValueExact();
+        boolean belowMin = isInt ? value.intValue() < min : value.bigIntegerValue().signum() < 0;
+        // Integer.MAX_VALUE is the model's limit, not the format's: name it only when it is hit.
+        BigDecimal upper = belowMin && max == Integer.MAX_VALUE ? null : BigDecimal.valueOf(max);
+        problem(name, rangeMessage(BigDecimal.valueOf(min), upper, ValueText.of(value)));
+        return 0;
     }
 
     /** A required JSON number in {@code min}…{@code max}, bounds that are exact doubles (integers). */

@@ -140,6 +140,22 @@ class ObjectFieldsTest {
     }
 
     @Test
+    void integers_beyond_an_int_are_out_of_range_and_only_a_value_below_names_the_lower_bound_alone() {
+        ObjectFields f = fields("{\"a\": 2147483647, \"b\": 2147483648, \"c\": -1,"
+                + " \"d\": -9999999999999999999999, \"list\": -2147483649}");
+        assertThat(f.integer("a", 0, Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(f.integer("b", 0, Integer.MAX_VALUE)).isZero();
+        assertThat(f.integer("c", 0, Integer.MAX_VALUE)).isZero();
+        assertThat(f.integer("d", 0, Integer.MAX_VALUE)).isZero();
+        assertThat(f.integer("list", -5, 5)).isZero();
+        assertThat(messages()).containsExactly("/r/b must be between 0 and 2147483647, got 2147483648",
+                "/r/c must be at least 0, got -1", "/r/d must be at least 0, got -9999999999999999999999",
+                "/r/list must be between -5 and 5, got -2147483649");
+        assertThat(f.valid("a")).isTrue();
+        assertThat(f.valid("b")).isFalse();
+    }
+
+    @Test
     void an_amount_of_yuan_is_zero_or_more_with_at_most_two_decimals_and_finite() {
         ObjectFields f = fields("{\"a\": 0, \"b\": 12.50, \"c\": -0.01, \"d\": 1.005, \"nested\": 1e400}");
         assertThat(f.yuan("a")).isZero();

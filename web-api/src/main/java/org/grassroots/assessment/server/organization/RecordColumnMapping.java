@@ -25,6 +25,8 @@ final class RecordColumnMapping<T extends Record> {
     private final Class<?>[] types;
     private final boolean[] money;
     private final Constructor<T> constructor;
+    /** The order of the last key list asked for; written by whichever thread computed it (immutable). */
+    private volatile KeysFirst lastKeyOrder;
 
     private RecordColumnMapping(Class<T> type, Set<String> moneyComponents) {
         RecordComponent[] components = type.getRecordComponents();
@@ -35,6 +37,8 @@ final class RecordColumnMapping<T extends Record> {
         for (int i = 0; i < components.length; i++) {
             names.add(snakeCase(components[i].getName()));
             accessors[i] = components[i].getAccessor();
+            // no access check per call: an import reads every component of hundreds of thousands of records
+            accessors[i].setAccessible(true);
             types[i] = components[i].getType();
             money[i] = moneyComponents.contains(components[i].getName());
         }
@@ -80,19 +84,42 @@ final class RecordColumnMapping<T extends Record> {
      * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link org.grassroots.assessment.server.storage.BatchUpsertRepository}.
      */
     Object[] keysFirst(T record, List<String> keyColumns, Object... extra) {
+        int[] order = keysFirstOrder(keyColumns);
         Object[] all = values(record);
-        Object[] out = new Object[all.length + extra.length];
+        Object[] out = new Object[order.length + extra.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = all[order[i]];
+        }
+        System.arraycopy(extra, 0, out, order.length, extra.length);
+        return out;
+    }
+
+    /** The components' indexes with the key columns first, for the key list of the last call (callers keep one). */
+    private int[] keysFirstOrder(List<String> keyColumns) {
+        KeysFirst known = lastKeyOrder;
+        if (known != null && known.keys() == keyColumns) {
+            return known.order();
+        }
+        int[] order = new int[columns.size()];
         int n = 0;
         for (String key : keyColumns) {
-            out[n++] = all[columns.indexOf(key)];
+            int index = columns.indexOf(key);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column " + key + " among " + columns);
+            }
+            order[n++] = index;
         }
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < columns.size(); i++) {
             if (!keyColumns.contains(columns.get(i))) {
-                out[n++] = all[i];
+                order[n++] = i;
             }
         }
-        System.arraycopy(extra, 0, out, n, extra.length);
-        return out;
+        lastKeyOrder = new KeysFirst(keyColumns, order);
+        return order;
+    }
+
+    /** A key list and the order it gives the components. */
+    private record KeysFirst(List<String> keys, int[] order) {
     }
 
     /** Reads one row whose columns carry the record's names. */
