@@ -64,10 +64,10 @@ final class JsonTreeReader {
 
     private ObjectNode readObject(List<Problem> problems) {
         // fields in two small arrays instead of ObjectNode's LinkedHashMap (RecordFields says why)
-        ObjectNode object = new ObjectNode(NODES, new RecordFields());
+        RecordFields fields = new RecordFields();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
-            if (object.get(name) != null) {
+            if (fields.containsKey(name)) {
                 // Taken on the name token: there the context path ends with this very name.
                 String path = parser.streamReadContext().pathAsPointer().toString();
                 problems.add(new Problem(path, "duplicate key " + ValueText.quote(name)));
@@ -75,10 +75,10 @@ final class JsonTreeReader {
                 parser.skipChildren();
             } else {
                 parser.nextToken();
-                object.set(name, read(problems));
+                fields.append(name, read(problems));
             }
         }
-        return object;
+        return new ObjectNode(NODES, fields);
     }
 
     private ArrayNode readArray(List<Problem> problems) {

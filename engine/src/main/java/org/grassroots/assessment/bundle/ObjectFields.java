@@ -316,12 +316,17 @@ final class ObjectFields {
             problem(name, "must be an integer, got " + ValueText.of(value));
             return 0;
         }
-        // an integer that an int cannot hold is outside every int range
-        boolean isInt = value.canConvertToInt();
-        if (isInt && value.intValue() >= min && value.intValue() <= max) {
-            return value.intValue();
+        boolean belowMin;
+        if (value.canConvertToInt()) {
+            int number = value.intValue();
+            if (number >= min && number <= max) {
+                return number;
+            }
+            belowMin = number < min;
+        } else {
+            // an integer that an int cannot hold is outside every int range
+            belowMin = value.bigIntegerValue().signum() < 0;
         }
-        boolean belowMin = isInt ? value.intValue() < min : value.bigIntegerValue().signum() < 0;
         // Integer.MAX_VALUE is the model's limit, not the format's: name it only when it is hit.
         BigDecimal upper = belowMin && max == Integer.MAX_VALUE ? null : BigDecimal.valueOf(max);
         problem(name, rangeMessage(BigDecimal.valueOf(min), upper, ValueText.of(value)));

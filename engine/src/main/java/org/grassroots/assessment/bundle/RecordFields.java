@@ -62,6 +62,12 @@ final class RecordFields extends AbstractMap<String, JsonNode> {
             values[i] = value;
             return old;
         }
+        append(name, value);
+        return null;
+    }
+
+    /** Adds a field the caller knows is not there yet (the reader checks for duplicate keys first). */
+    void append(String name, JsonNode value) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -69,7 +75,6 @@ final class RecordFields extends AbstractMap<String, JsonNode> {
         names[size] = name;
         values[size] = value;
         size++;
-        return null;
     }
 
     @Override
@@ -96,7 +101,10 @@ final class RecordFields extends AbstractMap<String, JsonNode> {
         return size;
     }
 
-    /** The names in the order written, without an entry object per field (the unknown-field check reads them all). */
+    /**
+     * The names in the order written, read-only, without an entry object per field (the unknown-field
+     * check reads them all).
+     */
     @Override
     public Set<String> keySet() {
         return new AbstractSet<>() {

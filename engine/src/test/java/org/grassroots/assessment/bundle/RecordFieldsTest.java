@@ -20,6 +20,16 @@ class RecordFieldsTest {
         return IntNode.valueOf(i);
     }
 
+    /** Fields f0, f1, … with their numbers, also written into {@code expected}. */
+    private static RecordFields numbered(int count, Map<String, JsonNode> expected) {
+        RecordFields fields = new RecordFields();
+        for (int i = 0; i < count; i++) {
+            fields.put("f" + i, n(i));
+            expected.put("f" + i, n(i));
+        }
+        return fields;
+    }
+
     @Test
     void keeps_the_fields_in_the_order_written_and_replaces_a_value_in_its_place() {
         RecordFields fields = new RecordFields();
@@ -60,12 +70,8 @@ class RecordFieldsTest {
 
     @Test
     void grows_past_its_first_arrays_without_losing_a_field() {
-        RecordFields fields = new RecordFields();
         Map<String, JsonNode> expected = new LinkedHashMap<>();
-        for (int i = 0; i < 40; i++) {
-            fields.put("f" + i, n(i));
-            expected.put("f" + i, n(i));
-        }
+        RecordFields fields = numbered(40, expected);
         assertThat(fields).hasSize(40).containsExactlyEntriesOf(expected);
         assertThat(fields.get("f39")).isEqualTo(n(39));
         assertThat(fields.hashCode()).isEqualTo(expected.hashCode());
@@ -104,13 +110,9 @@ class RecordFieldsTest {
 
     @Test
     void removes_from_full_arrays_at_the_start_and_in_the_middle() {
-        RecordFields fields = new RecordFields();
         Map<String, JsonNode> expected = new LinkedHashMap<>();
         // twelve fields fill the first arrays exactly
-        for (int i = 0; i < 12; i++) {
-            fields.put("f" + i, n(i));
-            expected.put("f" + i, n(i));
-        }
+        RecordFields fields = numbered(12, expected);
         assertThat(fields.remove("f5")).isEqualTo(n(5));
         expected.remove("f5");
         assertThat(fields.remove("f0")).isEqualTo(n(0));

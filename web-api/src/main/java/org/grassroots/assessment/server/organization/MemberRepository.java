@@ -17,6 +17,7 @@ public class MemberRepository {
 
     private static final RecordColumnMapping<MemberRecord> COLUMNS = RecordColumnMapping.of(MemberRecord.class);
     private static final List<String> KEYS = List.of("member_id", "period");
+    private static final RecordColumnMapping.KeysFirst<MemberRecord> KEYS_FIRST = COLUMNS.keysFirst(KEYS);
     private static final BatchUpsertRepository UPSERT = new BatchUpsertRepository("member_record", KEYS, COLUMNS.columnsBesides(KEYS));
 
     private final JdbcClient jdbc;
@@ -88,7 +89,7 @@ public class MemberRepository {
             stored.put(period, ofPeriod);
         });
         return UPSERT.write(batch, members, m -> stored.get(m.period()).get(m.memberId()),
-                m -> COLUMNS.keysFirst(m, KEYS)).inserted();
+                KEYS_FIRST::values).inserted();
     }
 
 

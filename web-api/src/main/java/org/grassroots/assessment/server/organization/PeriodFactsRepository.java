@@ -21,6 +21,7 @@ public class PeriodFactsRepository {
     private static final RecordColumnMapping<PeriodFacts> COLUMNS =
             RecordColumnMapping.of(PeriodFacts.class, "reserveFundBalanceYuan", "collectiveIncomeYuan");
     private static final List<String> KEYS = List.of("org_code", "period");
+    private static final RecordColumnMapping.KeysFirst<PeriodFacts> KEYS_FIRST = COLUMNS.keysFirst(KEYS);
     private static final BatchUpsertRepository UPSERT = upsert();
 
     private final JdbcClient jdbc;
@@ -75,7 +76,7 @@ public class PeriodFactsRepository {
             }
         });
         return UPSERT.write(batch, facts, f -> stored.get(key(f.orgCode(), f.period())),
-                f -> COLUMNS.keysFirst(f, KEYS, now)).inserted();
+                f -> KEYS_FIRST.values(f, now)).inserted();
     }
 
 

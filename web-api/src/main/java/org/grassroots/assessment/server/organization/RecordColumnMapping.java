@@ -25,8 +25,6 @@ final class RecordColumnMapping<T extends Record> {
     private final Class<?>[] types;
     private final boolean[] money;
     private final Constructor<T> constructor;
-    /** The order of the last key list asked for; written by whichever thread computed it (immutable). */
-    private volatile KeysFirst lastKeyOrder;
 
     private RecordColumnMapping(Class<T> type, Set<String> moneyComponents) {
         RecordComponent[] components = type.getRecordComponents();
@@ -63,15 +61,20 @@ final class RecordColumnMapping<T extends Record> {
     Object[] values(T record) {
         Object[] values = new Object[accessors.length];
         for (int i = 0; i < accessors.length; i++) {
-            Object value = invoke(accessors[i], record);
-            if (value instanceof Enum<?> e) {
-                value = e.name();
-            } else if (money[i] && value instanceof Double d) {
-                value = BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP);
-            }
-            values[i] = value;
+            values[i] = value(record, i);
         }
         return values;
+    }
+
+    /** Component {@code i} of the record as its column's JDBC parameter. */
+    private Object value(T record, int i) {
+        Object value = invoke(accessors[i], record);
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        } else if (money[i] && value instanceof Double d) {
+            return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_UP);
+        }
+        return value;
     }
 
     /** The columns other than the key columns, in the order of the record's components. */
@@ -80,26 +83,11 @@ final class RecordColumnMapping<T extends Record> {
     }
 
     /**
-     * The record's values with the key columns first (in the order given), then the others (in the
-     * order of {@link #columnsBesides}), then the extra values: the parameter order of {@link org.grassroots.assessment.server.storage.BatchUpsertRepository}.
+     * This mapping with the key columns first (in the order given), then the others (in the order of
+     * {@link #columnsBesides}): the parameter order of {@link org.grassroots.assessment.server.storage.BatchUpsertRepository}.
+     * The order is worked out here, once; a repository keeps the result beside its key list.
      */
-    Object[] keysFirst(T record, List<String> keyColumns, Object... extra) {
-        int[] order = keysFirstOrder(keyColumns);
-        Object[] all = values(record);
-        Object[] out = new Object[order.length + extra.length];
-        for (int i = 0; i < order.length; i++) {
-            out[i] = all[order[i]];
-        }
-        System.arraycopy(extra, 0, out, order.length, extra.length);
-        return out;
-    }
-
-    /** The components' indexes with the key columns first, for the key list of the last call (callers keep one). */
-    private int[] keysFirstOrder(List<String> keyColumns) {
-        KeysFirst known = lastKeyOrder;
-        if (known != null && known.keys() == keyColumns) {
-            return known.order();
-        }
+    KeysFirst<T> keysFirst(List<String> keyColumns) {
         int[] order = new int[columns.size()];
         int n = 0;
         for (String key : keyColumns) {
@@ -114,12 +102,28 @@ final class RecordColumnMapping<T extends Record> {
                 order[n++] = i;
             }
         }
-        lastKeyOrder = new KeysFirst(keyColumns, order);
-        return order;
+        return new KeysFirst<>(this, order);
     }
 
-    /** A key list and the order it gives the components. */
-    private record KeysFirst(List<String> keys, int[] order) {
+    /** A mapping's components in the order key columns first. */
+    static final class KeysFirst<T extends Record> {
+        private final RecordColumnMapping<T> mapping;
+        private final int[] order;
+
+        private KeysFirst(RecordColumnMapping<T> mapping, int[] order) {
+            this.mapping = mapping;
+            this.order = order;
+        }
+
+        /** The record's values in this order, then the extra values. */
+        Object[] values(T record, Object... extra) {
+            Object[] out = new Object[order.length + extra.length];
+            for (int i = 0; i < order.length; i++) {
+                out[i] = mapping.value(record, order[i]);
+            }
+            System.arraycopy(extra, 0, out, order.length, extra.length);
+            return out;
+        }
     }
 
     /** Reads one row whose columns carry the record's names. */

@@ -27,18 +27,17 @@ class RecordColumnMappingTest {
     void key_columns_come_first_in_the_order_given_then_the_others_then_the_extra_values() {
         List<String> keys = List.of("period", "org_code");
         assertThat(COLUMNS.columnsBesides(keys)).containsExactly("appraisal", "income_yuan", "branch_meetings");
-        assertThat(COLUMNS.keysFirst(SAMPLE, keys, "now")).containsExactly("2026", "V1", "EXCELLENT",
+        assertThat(COLUMNS.keysFirst(keys).values(SAMPLE, "now")).containsExactly("2026", "V1", "EXCELLENT",
                 new BigDecimal("1234.50"), 7, "now");
-        // another key list, then the first again: each call takes the order of its own list
-        assertThat(COLUMNS.keysFirst(SAMPLE, List.of("branch_meetings"))).containsExactly(7, "V1", "2026", "EXCELLENT",
+        assertThat(COLUMNS.keysFirst(List.of("branch_meetings")).values(SAMPLE)).containsExactly(7, "V1", "2026", "EXCELLENT",
                 new BigDecimal("1234.50"));
-        assertThat(COLUMNS.keysFirst(new Sample("V2", "2025", Appraisal.COMPETENT, 0.125, 0), keys)).containsExactly(
+        assertThat(COLUMNS.keysFirst(keys).values(new Sample("V2", "2025", Appraisal.COMPETENT, 0.125, 0))).containsExactly(
                 "2025", "V2", "COMPETENT", new BigDecimal("0.13"), 0);
     }
 
     @Test
     void a_key_that_is_no_column_is_refused() {
-        assertThatThrownBy(() -> COLUMNS.keysFirst(SAMPLE, List.of("member_id")))
+        assertThatThrownBy(() -> COLUMNS.keysFirst(List.of("member_id")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("member_id");
     }
 }
