@@ -3,6 +3,7 @@ package org.grassroots.assessment.bundle;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -18,19 +19,28 @@ import tools.jackson.databind.JsonNode;
  * entry object per field and a table per record (hash-map code took about 30 % of the samples of a
  * 10,000-organization import's read); here a record costs two small arrays, and a look-up compares
  * the names' cached hashes before their text. Reading that bundle warm, the reading thread used 5–12 %
- * less CPU (BENCHMARKS.md, issue 17).
+ * less CPU (BENCHMARKS.md, issue 17). A record with more fields than any of the format's (a hostile
+ * or broken file: tens of thousands of unknown ones) gets a hash index, so that reading it, and its
+ * duplicate-key check, stay linear.
  */
 final class RecordFields extends AbstractMap<String, JsonNode> {
 
     private static final int FIRST_CAPACITY = 12;
+    /** More fields than the format's largest record has: from here on look-ups go through an index. */
+    private static final int INDEXED_ABOVE = 32;
 
     private String[] names = new String[FIRST_CAPACITY];
     private JsonNode[] values = new JsonNode[FIRST_CAPACITY];
     private int size;
+    /** Each name's place, only while there are more than {@link #INDEXED_ABOVE} fields. */
+    private Map<String, Integer> index;
 
     private int indexOf(Object name) {
         if (!(name instanceof String text)) {
             return -1;
+        }
+        if (index != null) {
+            return index.getOrDefault(text, -1);
         }
         // names and the literals asked for are different instances with cached hashes: compare those first
         int hash = text.hashCode();
@@ -75,6 +85,22 @@ final class RecordFields extends AbstractMap<String, JsonNode> {
         names[size] = name;
         values[size] = value;
         size++;
+        if (index != null) {
+            index.put(name, size - 1);
+        } else if (size > INDEXED_ABOVE) {
+            reindex();
+        }
+    }
+
+    private void reindex() {
+        index = null;
+        if (size > INDEXED_ABOVE) {
+            Map<String, Integer> places = new HashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                places.put(names[i], i);
+            }
+            index = places;
+        }
     }
 
     @Override
@@ -94,6 +120,9 @@ final class RecordFields extends AbstractMap<String, JsonNode> {
         size--;
         names[size] = null;
         values[size] = null;
+        if (index != null) {
+            reindex();
+        }
     }
 
     @Override

@@ -3,12 +3,14 @@ package org.grassroots.assessment.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
 import tools.jackson.databind.node.StringNode;
@@ -119,6 +121,54 @@ class RecordFieldsTest {
         expected.remove("f0");
         assertThat(fields).containsExactlyEntriesOf(expected);
         assertThat(fields.get("f11")).isEqualTo(n(11));
+    }
+
+    @Test
+    void a_record_with_very_many_fields_is_found_through_its_index_and_keeps_it_through_changes() {
+        Map<String, JsonNode> expected = new LinkedHashMap<>();
+        RecordFields fields = numbered(5000, expected);
+        assertThat(fields.get("f4999")).isEqualTo(n(4999));
+        assertThat(fields.containsKey("f5000")).isFalse();
+        assertThat(fields.put("f33", n(-33))).isEqualTo(n(33));
+        expected.put("f33", n(-33));
+        assertThat(fields.remove("f0")).isEqualTo(n(0));
+        expected.remove("f0");
+        assertThat(fields.get("f1")).isEqualTo(n(1));
+        assertThat(fields.get("f4999")).isEqualTo(n(4999));
+        fields.put("g", n(7));
+        expected.put("g", n(7));
+        assertThat(fields.get("g")).isEqualTo(n(7));
+        assertThat(fields).containsExactlyEntriesOf(expected);
+
+        // back under the threshold, found again without the index
+        for (int i = 1; i < 4990; i++) {
+            assertThat(fields.remove("f" + i)).isEqualTo(i == 33 ? n(-33) : n(i));
+        }
+        assertThat(fields.keySet()).containsExactly("f4990", "f4991", "f4992", "f4993", "f4994", "f4995", "f4996",
+                "f4997", "f4998", "f4999", "g");
+        assertThat(fields.get("f4995")).isEqualTo(n(4995));
+        assertThat(fields.get("f1")).isNull();
+    }
+
+    @Test
+    void the_reader_finds_a_duplicate_key_in_a_record_of_forty_thousand_fields() {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < 40_000; i++) {
+            json.append("\"k").append(i).append("\": ").append(i).append(", ");
+        }
+        json.append("\"k7\": -1}");
+        List<Problem> problems = new ArrayList<>();
+        try (JsonParser parser = TestBundles.MAPPER.createParser(json.toString())) {
+            parser.nextToken();
+            JsonNode record = new JsonTreeReader(parser).read(problems);
+            assertThat(record.size()).isEqualTo(40_000);
+            assertThat(record.get("k7")).isEqualTo(n(7));
+            assertThat(record.get("k39999")).isEqualTo(n(39_999));
+        }
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("/k7");
+            assertThat(problem.message()).startsWith("duplicate key");
+        });
     }
 
     @Test
