@@ -26,8 +26,11 @@ import tools.jackson.databind.JsonNode;
 final class RecordFields extends AbstractMap<String, JsonNode> {
 
     private static final int FIRST_CAPACITY = 12;
-    /** More fields than the format's largest record has: from here on look-ups go through an index. */
-    private static final int INDEXED_ABOVE = 32;
+    /**
+     * More fields than any record of the format has (period facts, the largest, have 43): from here on
+     * look-ups go through an index.
+     */
+    private static final int INDEXED_ABOVE = 64;
 
     private String[] names = new String[FIRST_CAPACITY];
     private JsonNode[] values = new JsonNode[FIRST_CAPACITY];
