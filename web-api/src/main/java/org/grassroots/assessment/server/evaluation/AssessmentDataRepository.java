@@ -20,6 +20,7 @@ import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.Severity;
 import org.grassroots.assessment.model.Visit;
 import org.grassroots.assessment.model.VisitMode;
+import org.grassroots.assessment.server.organization.MemberRoll;
 import org.grassroots.assessment.server.rectification.LedgerItem;
 import org.grassroots.assessment.server.rectification.LedgerRepository;
 import org.grassroots.assessment.server.rectification.OrgScope;
@@ -256,8 +257,12 @@ class AssessmentDataRepository {
     }
 
     private List<MemberRecord> readMembers(Period period, OrgScope scope) {
-        return jdbc.sql("select * from member_record m where m.period = ? and " + scope.condition("m.org_code"))
-                .params(args(List.of(period.toString()), scope)).query((rs, n) -> FactRows.member(rs)).list();
+        List<MemberRecord> members = new ArrayList<>();
+        jdbc.sql("select m.org_code, m.members from member_roll m where m.period = ? and " + scope.condition("m.org_code"))
+                .params(args(List.of(period.toString()), scope)).query(rs -> {
+                    members.addAll(MemberRoll.read(rs.getString("members"), rs.getString("org_code"), period.toString()));
+                });
+        return members;
     }
 
     private void loadVisits(DatabaseAssessmentData data, LocalDate asOf, OrgScope scope) {

@@ -2,17 +2,15 @@ package org.grassroots.assessment.server.evaluation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.grassroots.assessment.model.Appraisal;
 import org.grassroots.assessment.model.DemonstrationLevel;
 import org.grassroots.assessment.model.EnterpriseCategory;
-import org.grassroots.assessment.model.MemberRecord;
 import org.grassroots.assessment.model.OrgLevel;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
 import org.grassroots.assessment.model.PeriodFacts;
 import org.grassroots.assessment.model.GeoLocation;
 
-/** Rows of organization, period_facts and member_record as the engine's records. */
+/** Rows of organization and period_facts as the engine's records. */
 final class FactRows {
 
     private FactRows() {
@@ -77,12 +75,5 @@ final class FactRows {
                 rs.getInt("disputes_unresolved"),
                 rs.getInt("petitions_repeated"),
                 DemonstrationLevel.valueOf(rs.getString("demonstration_level")));
-    }
-
-    static MemberRecord member(ResultSet rs) throws SQLException {
-        return new MemberRecord(rs.getString("member_id"), rs.getString("org_code"), rs.getString("period"),
-                rs.getBoolean("floating"), rs.getDouble("service_hours"), Appraisal.valueOf(rs.getString("appraisal")),
-                rs.getInt("innovations"), rs.getInt("management_results"), rs.getDouble("study_attendance_rate"),
-                rs.getDouble("test_score"), rs.getBoolean("disciplinary_action"));
     }
 }

@@ -61,13 +61,14 @@ public class StoredRecordRepository {
         @Override
         public Set<String> memberIds(String orgCode, String period) {
             boolean any = periodHasMembers.computeIfAbsent(period, p -> jdbc
-                    .sql("select 1 from member_record where period = ? fetch first 1 rows only").param(p)
+                    .sql("select 1 from member_roll where period = ? fetch first 1 rows only").param(p)
                     .query(Integer.class).optional().isPresent());
             if (!any) {
                 return Set.of();
             }
-            return new HashSet<>(jdbc.sql("select member_id from member_record where org_code = ? and period = ?")
-                    .params(orgCode, period).query(String.class).list());
+            return jdbc.sql("select members from member_roll where org_code = ? and period = ?")
+                    .params(orgCode, period).query(String.class).optional()
+                    .<Set<String>>map(roll -> new HashSet<>(MemberRoll.ids(roll))).orElse(Set.of());
         }
     }
 }

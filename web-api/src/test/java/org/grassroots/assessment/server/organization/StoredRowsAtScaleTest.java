@@ -71,32 +71,36 @@ class StoredRowsAtScaleTest {
     }
 
     @Test
-    void many_members_of_a_period_holding_more_are_looked_up_by_id() {
-        organization("OLD");
-        organization("NEW");
-        List<MemberRecord> old = new ArrayList<>();
-        for (int i = 0; i < StoredRowLookup.LOOKUP_LIMIT + 600; i++) {
-            old.add(member("old-" + i, "OLD"));
+    void an_import_reads_the_rolls_of_its_organizations_and_only_ids_of_the_others() {
+        for (int org = 0; org < 50; org++) {
+            organization("O" + org);
+            List<MemberRecord> roll = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                roll.add(member("O" + org + "-" + i, "O" + org));
+            }
+            members.upsert(roll);
         }
-        members.upsert(old);
+        organization("NEW");
         List<MemberRecord> batch = new ArrayList<>();
-        for (int i = 0; i < StoredRowLookup.LOOKUP_LIMIT + 1; i++) {
-            // one of them replaces a stored record, the others are new
-            batch.add(i == 0 ? member("old-7", "NEW") : member("new-" + i, "NEW"));
+        for (int i = 0; i < StoredRowLookup.IN_LIST + 1; i++) {
+            // one of them moves from O7, the others are new
+            batch.add(i == 0 ? member("O7-3", "NEW") : member("new-" + i, "NEW"));
         }
         statements.clear();
 
-        assertThat(members.upsert(batch)).as("new records").isEqualTo(StoredRowLookup.LOOKUP_LIMIT);
+        assertThat(members.upsert(batch)).as("new records").isEqualTo(StoredRowLookup.IN_LIST);
 
-        assertThat(memberReads()).as("no read of the whole period")
-                .noneMatch(sql -> sql.replaceAll("\\s+", " ").trim().endsWith("where period = ?"));
-        assertThat(memberReads()).anyMatch(sql -> sql.contains("member_id in ("));
-        assertThat(members.list("NEW", PERIOD)).hasSize(StoredRowLookup.LOOKUP_LIMIT + 1);
-        assertThat(members.list("OLD", PERIOD)).hasSize(StoredRowLookup.LOOKUP_LIMIT + 599);
+        assertThat(memberReads()).as("the rolls of the organizations written, by code; the period's, one at a time")
+                .anyMatch(sql -> sql.contains("org_code in ("))
+                .filteredOn(sql -> !sql.contains("org_code in (") && !sql.startsWith("select count(*)"))
+                .hasSize(1);
+        assertThat(members.list("NEW", PERIOD)).hasSize(StoredRowLookup.IN_LIST + 1);
+        assertThat(members.list("O7", PERIOD)).hasSize(39).noneMatch(m -> m.memberId().equals("O7-3"));
+        assertThat(members.list("O8", PERIOD)).hasSize(40);
     }
 
     @Test
-    void many_members_of_a_period_holding_fewer_read_the_period_once() {
+    void a_period_holding_only_the_rolls_written_is_not_read_again() {
         organization("SMALL");
         members.upsert(List.of(member("kept", "SMALL"), member("again", "SMALL")));
         List<MemberRecord> batch = new ArrayList<>();
@@ -107,13 +111,14 @@ class StoredRowsAtScaleTest {
 
         assertThat(members.upsert(batch)).isEqualTo(StoredRowLookup.LOOKUP_LIMIT);
 
-        assertThat(memberReads()).noneMatch(sql -> sql.contains("member_id in ("));
+        assertThat(memberReads()).as("the roll written, and how many rolls the period holds")
+                .hasSize(2).anyMatch(sql -> sql.contains("org_code in (")).anyMatch(sql -> sql.startsWith("select count(*)"));
         assertThat(new HashSet<>(members.list("SMALL", PERIOD))).hasSize(StoredRowLookup.LOOKUP_LIMIT + 2);
     }
 
     private List<String> memberReads() {
         synchronized (statements) {
-            return statements.stream().filter(sql -> sql.startsWith("select") && sql.contains("from member_record")).toList();
+            return statements.stream().filter(sql -> sql.startsWith("select") && sql.contains("from member_roll")).toList();
         }
     }
 
