@@ -2,12 +2,17 @@
 # issue 17, start-up: the server launcher (web-api/bin/assessment-server) started twice on a fresh data
 # folder: the first start extracts the jar and records its classes in a training start; both map them, run
 # the application context Spring AOT generated at build time and must answer. Prints both times to ready.
-# Bounded in time; loopback only.
+# Where the launcher picks a JDK 25 (tools/java-runtime.sh), a third start on the PATH's java (JDK 17)
+# records and maps that runtime's class-data archive too. Bounded in time; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -f web-api/target/assessment-server.jar ] || { echo "launcher: the server jar is missing (run mvn package first)"; exit 1; }
-rm -rf web-api/target/server web-api/target/server.jsa
+rm -rf web-api/target/server
+rm -f web-api/target/server*.jsa web-api/target/server*.aot
+source tools/java-runtime.sh
+java_runtime
+echo "launcher: runtime $java_cmd ($java_version)"
 data=$(mktemp -d)
 export ASSESSMENT_ADMIN_PASSWORD="launcher-$(date +%s%N)"
 pid=
@@ -20,7 +25,7 @@ start() {
   pid=$!
   until curl -fsS "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "launcher: the server exited"; tail -50 "$log"; exit 1; fi
-    if [ $(( ($(date +%s%N) - began) / 1000000000 )) -gt 150 ]; then echo "launcher: no answer after 150 s"; tail -50 "$log"; exit 1; fi
+    if [ $(( ($(date +%s%N) - began) / 1000000000 )) -gt 400 ]; then echo "launcher: no answer after 400 s"; tail -50 "$log"; exit 1; fi
     sleep 0.2
   done
   echo "launcher: ready in $(( ($(date +%s%N) - began) / 1000000 )) ms ($3)"
@@ -36,11 +41,30 @@ stop() {
 }
 
 port=$(shuf -i 20000-60000 -n 1)
+# the class data the launcher records for a runtime: an AOT cache on JDK 25, a class-data archive before
+class_data() {
+  if ((java_feature >= 25)); then echo "web-api/target/server-${java_version//[^A-Za-z0-9.]/_}.aot"
+  else echo "web-api/target/server-${java_version//[^A-Za-z0-9.]/_}.jsa"; fi
+}
+
+port=$(shuf -i 20000-60000 -n 1)
 start "$port" "$data/first.log" "first start, after the training start that records the classes"
 stop
-[ -s web-api/target/server.jsa ] || { echo "launcher: no class-data archive after the first start"; tail -20 "$data/first.log"; exit 1; }
-start "$port" "$data/second.log" "second start, classes mapped from web-api/target/server.jsa"
+[ -s "$(class_data)" ] || { echo "launcher: no $(class_data) after the first start"; tail -20 "$data/first.log"; exit 1; }
+start "$port" "$data/second.log" "second start, classes mapped from $(class_data)"
 stop
 # the jar holds the application context generated at build time (process-aot): the launcher runs it
 grep -q 'Starting AOT-processed' "$data/second.log" || { echo "launcher: the server did not start with Spring AOT"; exit 1; }
+grep -q "using Java ${java_version%%+*}" "$data/second.log" \
+  || { echo "launcher: the server did not run on $java_cmd ($java_version)"; grep -m1 'Starting' "$data/second.log"; exit 1; }
+if ((java_feature >= 25)); then
+  # the PATH's java, as on a machine without a JDK 25: its own archive, the same answers
+  export ASSESSMENT_JAVA=java
+  java_runtime
+  start "$port" "$data/third.log" "on $java_cmd ($java_version): training start, then the start"
+  stop
+  [ -s "$(class_data)" ] || { echo "launcher: no $(class_data) after the start on $java_version"; exit 1; }
+  grep -q "using Java ${java_version%%+*}" "$data/third.log" \
+    || { echo "launcher: ASSESSMENT_JAVA=java did not start the server on $java_version"; grep -m1 'Starting' "$data/third.log"; exit 1; }
+fi
 echo "launcher: ok"

@@ -12,9 +12,12 @@
 # server on temporary data folders and free loopback ports, times the HTTP path and stops every server
 # it started. Other options go to the driver (--runs N, --import-runs N, --start-runs N, --latency N,
 # --keep, --ports FROM-TO to keep the servers in a port range, --workbook FILE.xlsx to reuse an exported
-# workbook; see tools/bench/ServerBenchmark.java).
+# workbook; see tools/bench/ServerBenchmark.java). The servers run on the Java runtime the server
+# launcher picks (tools/java-runtime.sh: a JDK 25 where one is installed; --java or ASSESSMENT_JAVA choose).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source tools/java-runtime.sh
+java_runtime
 
 orgs=10000
 for a in "$@"; do [ "$a" = --smoke ] && orgs=200; done
@@ -46,6 +49,6 @@ case " $* " in *workbook*)
   set -- --year-bundle "$year_bundle" "$@";;
 esac
 
-exec java tools/bench/ServerBenchmark.java --jar "$jar" --bundle "$bundle" \
+exec java tools/bench/ServerBenchmark.java --jar "$jar" --bundle "$bundle" --java "$java_cmd" \
   --rules rules/src/main/resources/assessment-rules --benchmarks-file BENCHMARKS.md \
   --command "tools/bench/server-benchmark.sh${*:+ $*}" "$@"

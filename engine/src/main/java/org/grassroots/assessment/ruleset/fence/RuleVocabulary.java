@@ -210,8 +210,10 @@ public final class RuleVocabulary {
         m.put(Number.class, Set.of("intValue", "longValue", "doubleValue"));
         Set<String> readCollection = Set.of("size", "isEmpty", "contains");
         m.put(Collection.class, union(readCollection, Set.of("add")));
-        m.put(List.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add", "of")));
-        m.put(ArrayList.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add")));
+        // reversed: from JDK 21 on a list has it too (a view in reverse order, a List again; the name is
+        // allowed for Comparator): reviewed for the JDK 25 the server runs on where one is installed
+        m.put(List.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add", "of", "reversed")));
+        m.put(ArrayList.class, union(readCollection, Set.of("get", "indexOf", "lastIndexOf", "subList", "add", "reversed")));
         m.put(Set.class, union(readCollection, Set.of("add", "of")));
         m.put(HashSet.class, union(readCollection, Set.of("add")));
         m.put(Map.class, Set.of("size", "isEmpty", "get", "containsKey", "getOrDefault", "keySet", "values", "of"));
