@@ -40,7 +40,6 @@ stop() {
   pid=
 }
 
-port=$(shuf -i 20000-60000 -n 1)
 # the class data the launcher records for a runtime: an AOT cache on JDK 25, a class-data archive before
 class_data() {
   if ((java_feature >= 25)); then echo "web-api/target/server-${java_version//[^A-Za-z0-9.]/_}.aot"
