@@ -40,10 +40,9 @@ stop() {
   pid=
 }
 
-# the class data the launcher records for a runtime: an AOT cache on JDK 25, a class-data archive before
+# the class data the launcher records for the runtime (tools/java-runtime.sh names it)
 class_data() {
-  if ((java_feature >= 25)); then echo "web-api/target/server-${java_version//[^A-Za-z0-9.]/_}.aot"
-  else echo "web-api/target/server-${java_version//[^A-Za-z0-9.]/_}.jsa"; fi
+  java_class_data web-api/target/server
 }
 
 port=$(shuf -i 20000-60000 -n 1)

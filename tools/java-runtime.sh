@@ -13,6 +13,13 @@
 # Sets java_cmd (the executable), java_feature (its feature release: 17, 25, ...) and java_version
 # (the whole runtime version, e.g. 25.0.3+9-LTS: a class-data archive or AOT cache fits one runtime only).
 
+# the class data a launcher records for the runtime java_runtime chose, named by its version after the
+# prefix $1: an AOT cache (.aot) from JDK 25 on, a class-data archive (.jsa) before
+java_class_data() {
+  if ((java_feature >= 25)); then echo "$1-${java_version//[^A-Za-z0-9.]/_}.aot"
+  else echo "$1-${java_version//[^A-Za-z0-9.]/_}.jsa"; fi
+}
+
 # the feature release of a JDK's home from its `release` file; empty when there is none
 java_release_of_home() {
   [[ -f "$1/release" ]] || return 0
