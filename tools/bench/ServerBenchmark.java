@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  *      [--benchmarks-file BENCHMARKS.md] [--command TEXT] [--work DIR] [--keep] [--java PATH] [--ports FROM-TO]
  *      [--workbook FILE.xlsx]
  *      [--jvm-arg "-XX:StartFlightRecording=filename={name}.jfr"]...
- *      [--launcher web-api/bin/assessment-server] [--only start,import,evaluation,latency,whatif,pages,rules,workbook]
+ *      [--launcher web-api/bin/assessment-server] [--only start,import,evaluation,latency,whatif,pages,rules,workbook,district]
+ *      [--district DIR]
  *      [--server-arg "--spring.datasource.url=jdbc:h2:file:{data}/assessment"]...
  *      [--prepare "bash .ci/postgres.sh createdb DIR {name}" --server-arg "--spring.datasource.url={prepared}"]
  * </pre>
@@ -51,6 +52,11 @@ import java.util.stream.Stream;
  * {@code --prepare} runs a shell command before each server starts ({@code {name}} becomes the server's
  * name); the last line it prints replaces {@code {prepared}} in the server options: on PostgreSQL, a
  * new empty database per server, as the data folders are on H2.
+ *
+ * {@code --district DIR}: the district step (issue 17, a province on one machine) imports the bundle
+ * parts in DIR ({@code part-*.json}, in name order, the first holding the committees) one by one into
+ * one server with a 1 GiB heap, evaluates both periods from the database and reads the office pages
+ * there; without it the step is left out.
  *
  * Every server it starts is stopped before it exits (also on Ctrl-C).
  */
@@ -95,6 +101,13 @@ public class ServerBenchmark {
     final List<String> only = new ArrayList<>();
     /** One year of the district (the generator's {@code --years 2026}), for the workbook step. */
     Path yearBundle;
+    /** The district step's bundle parts ({@code part-*.json}); the step is left out without them. */
+    Path district;
+    /** The district server's heap: the issue's budget for a province on one machine. */
+    static final String DISTRICT_HEAP = "-Xmx1g";
+    /** The evaluation of 2026 at the main step's size, for the district step's per-organization comparison. */
+    double evaluationMedian = Double.NaN;
+    String evaluationOrganizations;
 
     final List<Server> servers = Collections.synchronizedList(new ArrayList<>());
     final List<Figure> figures = new ArrayList<>();
@@ -131,6 +144,7 @@ public class ServerBenchmark {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--bundle" -> bundle = Path.of(args[++i]);
                 case "--year-bundle" -> yearBundle = Path.of(args[++i]);
+                case "--district" -> district = Path.of(args[++i]);
                 case "--rules" -> rules = Path.of(args[++i]);
                 case "--benchmarks-file" -> benchmarks = Path.of(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
@@ -177,6 +191,7 @@ public class ServerBenchmark {
     void run() throws Exception {
         log("work folder " + work + (smoke ? " (smoke: one run each, no targets checked)" : ""));
         String organizations = Files.size(bundle) > 0 ? countOrganizations() : "?";
+        evaluationOrganizations = organizations;
 
         // 1. cold start to ready with the demo district (what a user sees on first start)
         List<Double> demoStarts = new ArrayList<>();
@@ -196,19 +211,21 @@ public class ServerBenchmark {
                 launcherStarts();
             }
         }
-        if (!only.isEmpty() && only.stream().allMatch("start"::equals)) {
-            finish(organizations);
-            return;
-        }
         // only when asked for: it needs a one-year bundle (--year-bundle) and two more servers
         if (only.contains("workbook")) {
             workbook(organizations);
-            if (only.stream().allMatch(w -> w.equals("workbook") || w.equals("start"))) {
-                finish(organizations);
-                return;
-            }
         }
+        if (only.isEmpty() || only.stream().anyMatch(o -> !List.of("start", "workbook", "district").contains(o))) {
+            importAndAfter(organizations);
+        }
+        if (want("district") && district != null) {
+            district();
+        }
+        finish(organizations);
+    }
 
+    /** 2. to 6.: a fresh server's import of the bundle, then what the steps asked for on that server. */
+    void importAndAfter(String organizations) throws Exception {
         // 2. empty cold start, then the import of the bundle into that empty database
         List<Double> emptyStarts = new ArrayList<>();
         List<Double> imports = new ArrayList<>();
@@ -248,7 +265,6 @@ public class ServerBenchmark {
             rules(s);
         }
         s.stop();
-        finish(organizations);
     }
 
     void finish(String organizations) throws IOException {
@@ -278,6 +294,7 @@ public class ServerBenchmark {
         Figure evaluation = figure("Evaluation of 2026 with its results stored (`POST /api/evaluations`, warm)",
                 evaluations, "s", 20, true);
         evaluation.cpu = evaluationCpu;
+        evaluationMedian = evaluation.median();
         notes.add(String.format(Locale.ROOT, "The first evaluation of 2026 on that server (it also creates the "
                 + "ledger's GRADING items) took %.2f s; the previous period 2025 was evaluated first.", first));
 
@@ -289,7 +306,7 @@ public class ServerBenchmark {
             whatIf(s, evaluation.median());
         }
         if (want("pages")) {
-            pages(s);
+            pages(s, "");
         }
     }
 
@@ -298,7 +315,7 @@ public class ServerBenchmark {
      * server-side pages of 50): the first page, a page deep in the list, a type, a search by name, a
      * sort, the overdue items, an organization and its subordinates; each URL in turn, after a warm-up.
      */
-    void pages(Server s) throws Exception {
+    void pages(Server s, String prefix) throws Exception {
         List<String> urls = List.of(
                 "/office/dashboard?period=2026",
                 "/office/dashboard?period=2026&page=100",
@@ -338,14 +355,112 @@ public class ServerBenchmark {
             Collections.sort(values);
             log(String.format(Locale.ROOT, "%s page: p50 %.1f ms, p95 %.1f ms (%d)", kind.getKey(), pct(values, 50),
                     pct(values, 95), values.size()));
-            Figure f = figure(kind.getKey().equals("ranking")
+            String name = kind.getKey().equals("ranking")
                     ? "Office ranking page (`GET /office/dashboard`: counts, reverse list, a page of 50; first and deep pages, type, search, sort), p95"
-                    : "Office ledger page (`GET /office/rectifications`: a page of 50; first and deep pages, status, overdue, organization by name), p95",
+                    : "Office ledger page (`GET /office/rectifications`: a page of 50; first and deep pages, status, overdue, organization by name), p95";
+            Figure f = figure(prefix.isEmpty() ? name : prefix + Character.toLowerCase(name.charAt(0)) + name.substring(1),
                     values, "ms", 300, true);
             f.value = pct(values, 95);
             f.label = "p95";
             f.runs = values.size() + " requests after " + urls.size() + " warm-up";
         }
+    }
+
+    /**
+     * 9. (issue 17) a province on one machine: the district's parts ({@code --district DIR}) imported one
+     * by one into one server on an empty database with a 1 GiB heap (each part into the database the
+     * parts before it filled, as a large district arrives), then 2025 and 2026 evaluated with their
+     * results stored (the server reads the organizations from the database in batches), then the office
+     * pages of step 7 at that size. Its heap in use is sampled every 100 ms throughout. A part or an
+     * evaluation that fails (an error answer, the server gone) is reported as missed with its reason,
+     * and the step ends there.
+     */
+    void district() throws Exception {
+        List<Path> parts;
+        try (Stream<Path> files = Files.list(district)) {
+            parts = files.filter(f -> f.getFileName().toString().matches("part-.*\\.json")).sorted().toList();
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("--district " + district + " holds no part-*.json");
+        }
+        long count = 0;
+        for (Path part : parts) {
+            count += organizationsIn(part);
+        }
+        String size = String.format(Locale.ROOT, "%,d", count);
+        String at = "… the " + size + "-organization district";
+        Server s = new Server("district", false, false, List.of(DISTRICT_HEAP),
+                List.of("--assessment.limits.evaluation-time=PT1H"));
+        HeapSampler heap = new HeapSampler(s);
+        List<Double> imports = new ArrayList<>();
+        List<Double> importCpu = new ArrayList<>();
+        String failed = null;
+        for (Path part : parts) {
+            double cpu = s.cpu();
+            long t = System.nanoTime();
+            try {
+                Response r = s.send(post(s, "/api/import").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofFile(part)));
+                r.expect(200, "import of " + part.getFileName());
+            } catch (IOException | AssertionError e) {
+                failed = "the import of " + part.getFileName() + " failed after " + number(seconds(t)) + " s: " + e;
+                break;
+            }
+            imports.add(seconds(t));
+            importCpu.add(s.cpu() - cpu);
+            log(String.format(Locale.ROOT, "district: import of %s: %.2f s", part.getFileName(), seconds(t)));
+        }
+        String budget = "completes, `" + DISTRICT_HEAP + "`";
+        Figure imported = figure("District of " + size + " organizations in " + parts.size() + " parts, one server with `"
+                + DISTRICT_HEAP + "` (`--assessment.demo=false`): import of a part (`POST /api/import`, each into the"
+                + " database the parts before it filled)", imports, "s", Double.NaN, true);
+        imported.cpu = importCpu;
+        imported.runs = imports.size() + " of " + parts.size() + " parts";
+        imported.target = budget;
+        imported.verdict = failed == null ? "met" : "**missed**";
+        Map<String, Double> evaluated = new LinkedHashMap<>();
+        for (String period : failed == null ? List.of("2025", "2026") : List.<String>of()) {
+            double cpu = s.cpu();
+            try {
+                evaluated.put(period, timeEvaluation(s, period));
+            } catch (IOException | AssertionError e) {
+                failed = "the evaluation of " + period + " failed: " + e;
+                break;
+            }
+            Figure f = figure(at + ": evaluation of " + period + " with its results stored (`POST /api/evaluations`, "
+                    + (period.equals("2025") ? "the first" : "after 2025's") + ")", List.of(evaluated.get(period)),
+                    "s", Double.NaN, true);
+            f.cpu = List.of(s.cpu() - cpu);
+            f.target = budget;
+            f.verdict = "met";
+        }
+        if (failed == null) {
+            pages(s, at + ": ");
+        }
+        double highest = heap.stop();
+        Figure h = figure(at + ": heap in use, highest sample (every 100 ms from the first import to the last page)",
+                List.of(highest), "MiB", Double.NaN, true);
+        h.label = "max";
+        s.stop();
+        if (failed != null) {
+            Figure f = figure(at + ": " + failed.replace('|', '/'), List.of(), "", Double.NaN, true);
+            f.target = budget;
+            f.verdict = "**missed**";
+            log("district: " + failed);
+        }
+        if (evaluated.containsKey("2026") && !Double.isNaN(evaluationMedian)) {
+            notes.add(String.format(Locale.ROOT, "The district's evaluation of 2026 took %.2f ms per organization, the"
+                    + " %s-organization bundle's (warm, median) %.2f ms: %.2f×.", 1000 * evaluated.get("2026") / count,
+                    evaluationOrganizations, 1000 * evaluationMedian / parseCount(evaluationOrganizations),
+                    (evaluated.get("2026") / count) / (evaluationMedian / parseCount(evaluationOrganizations))));
+        }
+        notes.add("The district's parts: " + parts.stream().map(p -> p.getFileName().toString()).toList() + " in "
+                + district + "; the district server's options: `" + DISTRICT_HEAP
+                + " --assessment.limits.evaluation-time=PT1H` (the default 5 minutes is for a district of 10,000).");
+    }
+
+    static long parseCount(String formatted) {
+        return Long.parseLong(formatted.replace(",", ""));
     }
 
     /**
@@ -670,7 +785,12 @@ public class ServerBenchmark {
         final Path log;
         long readyMs;
 
-        Server(String name, boolean demo, boolean launched) throws IOException {
+        /**
+         * @param moreJvm  JVM options of this server only, after {@code --jvm-arg}'s
+         * @param moreArgs server options of this server only, after {@code --server-arg}'s
+         */
+        Server(String name, boolean demo, boolean launched, List<String> moreJvm, List<String> moreArgs)
+                throws IOException {
             data = work.resolve(name);
             deleteTree(data);
             Files.createDirectories(data);
@@ -679,6 +799,7 @@ public class ServerBenchmark {
             List<String> cmd = new ArrayList<>();
             List<String> options = new ArrayList<>();
             jvmArgs.forEach(a -> options.add(a.replace("{name}", work.resolve(name).toAbsolutePath().toString())));
+            options.addAll(moreJvm);
             if (launched) {
                 // the launcher execs java with JAVA_OPTS, so the process is the server's JVM itself
                 cmd.add(launcher.toAbsolutePath().toString());
@@ -693,6 +814,7 @@ public class ServerBenchmark {
             String prepared = prepare == null ? "" : prepare(name);
             serverArgs.forEach(a -> cmd.add(a.replace("{data}", data.toAbsolutePath().toString())
                     .replace("{prepared}", prepared)));
+            cmd.addAll(moreArgs);
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().put("ASSESSMENT_ADMIN_PASSWORD", PASSWORD);
             if (launched) {
@@ -780,7 +902,7 @@ public class ServerBenchmark {
     }
 
     Server start(String name, boolean demo) throws IOException {
-        return new Server(name, demo, false);
+        return new Server(name, demo, false, List.of(), List.of());
     }
 
     /**
@@ -797,7 +919,7 @@ public class ServerBenchmark {
                 Files.delete(f);
             }
         }
-        Server first = new Server("launcher-first", true, true);
+        Server first = new Server("launcher-first", true, true, List.of(), List.of());
         log("first start through the launcher (extract + training start + start): " + first.readyMs + " ms");
         Figure once = figure("… through the launcher, first start after a build (extract + class data recorded)",
                 List.of(first.readyMs / 1000.0), "s", Double.NaN, true);
@@ -806,7 +928,7 @@ public class ServerBenchmark {
         List<Double> starts = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < startRuns; i++) {
-            Server s = new Server("launcher-" + i, true, true);
+            Server s = new Server("launcher-" + i, true, true, List.of(), List.of());
             starts.add(s.readyMs / 1000.0);
             cpu.add(s.cpu());
             log("cold start with the demo district through the launcher: " + s.readyMs + " ms");
@@ -853,6 +975,8 @@ public class ServerBenchmark {
         String label = "median";
         /** The server's CPU seconds of each run, when measured. */
         List<Double> cpu = List.of();
+        /** The verdict when it is not a number against the limit (e.g. "met" for a step that completed). */
+        String verdict;
 
         Figure(String name, List<Double> values, String unit, double limit) {
             this.name = name;
@@ -869,11 +993,14 @@ public class ServerBenchmark {
         }
 
         String verdict(boolean smoke) {
-            if (Double.isNaN(limit)) {
+            if (Double.isNaN(limit) && verdict == null) {
                 return "";
             }
             if (smoke) {
                 return "(smoke)";
+            }
+            if (verdict != null) {
+                return verdict;
             }
             return value <= limit ? "met" : "**missed**";
         }
@@ -985,12 +1112,14 @@ public class ServerBenchmark {
     // ------------------------------------------------------------------ helpers
 
     String countOrganizations() throws IOException {
+        return String.format(Locale.ROOT, "%,d", organizationsIn(bundle));
+    }
+
+    static long organizationsIn(Path file) throws IOException {
         // the bundle's organizations[] comes first; count its "code" keys without a JSON library
-        long count = 0;
-        try (Stream<String> lines = Files.lines(bundle)) {
-            count = lines.takeWhile(l -> !l.contains("\"periodFacts\"")).filter(l -> l.contains("\"code\"")).count();
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.takeWhile(l -> !l.contains("\"periodFacts\"")).filter(l -> l.contains("\"code\"")).count();
         }
-        return String.format(Locale.ROOT, "%,d", count);
     }
 
     Map<String, String> ruleFiles() throws IOException {

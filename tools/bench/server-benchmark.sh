@@ -2,8 +2,10 @@
 # The server benchmarks of issue 6, one command from the repository root after
 # `mvn -q -B -ntp package -DskipTests`:
 #
-#   tools/bench/server-benchmark.sh            # 10,000 organizations, writes BENCHMARKS.md's server section
-#   tools/bench/server-benchmark.sh --smoke    # 200 organizations, one run each, checkout left alone (CI)
+#   tools/bench/server-benchmark.sh            # 10,000 organizations and a district of 100,000 in parts,
+#                                              # writes BENCHMARKS.md's server section
+#   tools/bench/server-benchmark.sh --smoke    # 200 organizations (district: 400), one run each, checkout left alone (CI)
+#   tools/bench/server-benchmark.sh --only district   # the district step alone (BENCH_DISTRICT_ORGS, _PARTS)
 #   tools/bench/server-benchmark.sh --only workbook --import-runs 2 --jvm-arg -Xmx1g --benchmarks-file /tmp/wb.md
 #                                              # the Excel workbook import against JSON (issue 15)
 #
@@ -16,6 +18,7 @@
 # launcher picks (tools/java-runtime.sh: a JDK 25 where one is installed; --java or ASSESSMENT_JAVA choose).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+command_line="tools/bench/server-benchmark.sh${*:+ $*}"
 source tools/java-runtime.sh
 java_runtime
 
@@ -49,6 +52,30 @@ case " $* " in *workbook*)
   set -- --year-bundle "$year_bundle" "$@";;
 esac
 
+# the district step (issue 17, a province on one machine): the generator's district of 100,000 organizations
+# (400 in a smoke run) in 10 parts (2), the committees in the first, each part written once and cached;
+# left out when --only names other steps only
+district_orgs=100000 district_parts=10
+for a in "$@"; do [ "$a" = --smoke ] && district_orgs=400 district_parts=2; done
+district_orgs=${BENCH_DISTRICT_ORGS:-$district_orgs}
+district_parts=${BENCH_DISTRICT_PARTS:-$district_parts}
+want_district=1
+case " $* " in *" --only "*) case " $* " in *district*) ;; *) want_district=0;; esac;; esac
+if ((want_district)); then
+  district="$dir/district-$district_orgs-seed42-in-$district_parts"
+  mkdir -p "$district"
+  for ((k = 1; k <= district_parts; k++)); do
+    part=$(printf '%s/part-%03d.json' "$district" "$k")
+    if [ ! -s "$part" ]; then
+      java -cp fixtures/target/classes:engine/target/assessment-cli.jar \
+        org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$district_orgs" --seed 42 \
+        --part "$k/$district_parts" --out "$part.tmp"
+      mv "$part.tmp" "$part"
+    fi
+  done
+  set -- --district "$district" "$@"
+fi
+
 exec java tools/bench/ServerBenchmark.java --jar "$jar" --bundle "$bundle" --java "$java_cmd" \
   --rules rules/src/main/resources/assessment-rules --benchmarks-file BENCHMARKS.md \
-  --command "tools/bench/server-benchmark.sh${*:+ $*}" "$@"
+  --command "$command_line" "$@"

@@ -3,6 +3,7 @@ package org.grassroots.assessment.bundle;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a server already holds, as far as bundle validation needs it for cross-references.
@@ -15,22 +16,30 @@ import java.util.Set;
 public interface StoredRecords {
 
     /** Nothing is stored: the bundle must be self-contained (offline use). */
-    StoredRecords NONE = new StoredRecords() {
-        @Override
-        public Optional<StoredOrganization> organization(String code) {
-            return Optional.empty();
-        }
+    StoredRecords NONE = organizations(code -> Optional.empty());
 
-        @Override
-        public OptionalInt factMembers(String orgCode, String period) {
-            return OptionalInt.empty();
-        }
+    /**
+     * Only organizations are stored, as {@code lookup} answers by code; no period facts, no member records
+     * (a district arriving in parts, before its records; tests).
+     */
+    static StoredRecords organizations(Function<String, Optional<StoredOrganization>> lookup) {
+        return new StoredRecords() {
+            @Override
+            public Optional<StoredOrganization> organization(String code) {
+                return lookup.apply(code);
+            }
 
-        @Override
-        public Set<String> memberIds(String orgCode, String period) {
-            return Set.of();
-        }
-    };
+            @Override
+            public OptionalInt factMembers(String orgCode, String period) {
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public Set<String> memberIds(String orgCode, String period) {
+                return Set.of();
+            }
+        };
+    }
 
     /** A stored organization with the parent it has now; {@code parentCode} is null for a root. */
     record StoredOrganization(String code, String parentCode) {

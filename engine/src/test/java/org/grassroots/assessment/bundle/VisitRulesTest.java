@@ -14,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 
 import org.grassroots.assessment.model.GeoLocation;
 import org.grassroots.assessment.model.ImportedRectification;
@@ -120,22 +118,8 @@ class VisitRulesTest {
 
     // --- one visit on its own -------------------------------------------------------------------
 
-    private static final StoredRecords STORE_WITH_V_A = new StoredRecords() {
-        @Override
-        public Optional<StoredOrganization> organization(String code) {
-            return code.equals("V-A") ? Optional.of(new StoredOrganization("V-A", "XQ")) : Optional.empty();
-        }
-
-        @Override
-        public OptionalInt factMembers(String orgCode, String period) {
-            return OptionalInt.empty();
-        }
-
-        @Override
-        public Set<String> memberIds(String orgCode, String period) {
-            return Set.of();
-        }
-    };
+    private static final StoredRecords STORE_WITH_V_A = StoredRecords.organizations(
+            code -> code.equals("V-A") ? Optional.of(new StoredRecords.StoredOrganization("V-A", "XQ")) : Optional.empty());
 
     private static final BundleReader SERVER = new BundleReader(TODAY, STORE_WITH_V_A);
 

@@ -1,6 +1,7 @@
 package org.grassroots.assessment.server.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stored member records, one per (memberId, period): each organization's records of a period are
- * one row of {@code member_roll} ({@link MemberRoll}), written only by imports.
+ * one row of {@code member_roll} ({@link MemberRoll}), written only by imports, with its memberIds in a
+ * row of {@code member_roll_ids} beside it (what an import reads to find members it moves).
  */
 @Repository
 public class MemberRepository {
@@ -26,6 +28,8 @@ public class MemberRepository {
     static final int BATCH_SIZE = 200;
     /** Rolls per page when a whole period is read. */
     static final int PAGE = 500;
+    /** A roll's memberIds row ({@link MemberRoll#idList}). */
+    static final String INSERT_IDS = "insert into member_roll_ids (org_code, period, member_ids) values (?, ?, ?)";
 
     private final JdbcClient jdbc;
     // JdbcClient has no batch API: the bulk writes stay JDBC batches on JdbcTemplate
@@ -60,7 +64,7 @@ public class MemberRepository {
     }
 
     /** A stored roll as read. */
-    private record StoredRoll(String orgCode, String members, long version) {
+    private record StoredRoll(String orgCode, String members) {
     }
 
     /**
@@ -70,10 +74,10 @@ public class MemberRepository {
     private void forEachRoll(String period, Consumer<StoredRoll> each) {
         String after = "";
         while (true) {
-            List<StoredRoll> page = jdbc.sql("select org_code, members, version from member_roll"
+            List<StoredRoll> page = jdbc.sql("select org_code, members from member_roll"
                             + " where period = ? and org_code > ? order by org_code fetch first " + PAGE + " rows only")
                     .params(period, after)
-                    .query((rs, n) -> new StoredRoll(rs.getString("org_code"), rs.getString("members"), rs.getLong("version")))
+                    .query((rs, n) -> new StoredRoll(rs.getString("org_code"), rs.getString("members")))
                     .list();
             page.forEach(each);
             if (page.size() < PAGE) {
@@ -123,18 +127,23 @@ public class MemberRepository {
         for (MemberRecord m : members) {
             orgs.add(m.orgCode());
         }
+        readRolls(period, orgs, changes);
+        if (storedRolls(period) > changes.storedRolls()) {
+            readRolls(period, rollsLeft(period, members, orgs), changes);
+        }
+        int added = changes.put(members);
+        write(period, changes.changes());
+        return added;
+    }
+
+    /** The stored rolls of these organizations in the period, for the changes. */
+    private void readRolls(String period, Collection<String> orgs, MemberRollChanges changes) {
         StoredRowLookup.inChunks(new ArrayList<>(orgs), chunk -> jdbc.sql("select org_code, members, version"
                         + " from member_roll where period = :period and org_code in (:orgs)")
                 .param("period", period).param("orgs", chunk)
                 .query(rs -> {
                     changes.stored(rs.getString("org_code"), rs.getString("members"), rs.getLong("version"));
                 }));
-        if (storedRolls(period) > changes.storedRolls()) {
-            readRollsLeft(period, members, orgs, changes);
-        }
-        int added = changes.put(members);
-        write(period, changes.changes());
-        return added;
     }
 
     private int storedRolls(String period) {
@@ -142,25 +151,42 @@ public class MemberRepository {
     }
 
     /**
-     * The rolls of other organizations that hold one of the members (who then moves): the period's
-     * rolls are read a page at a time and only those are kept, so what is held stays the size of the import.
+     * The other organizations whose roll of the period holds one of the members (who then moves): the
+     * period's memberIds ({@code member_roll_ids}, about a tenth of its rolls) are read a page at a time,
+     * so what is held stays the size of the import.
      */
-    private void readRollsLeft(String period, List<MemberRecord> members, Set<String> orgs, MemberRollChanges changes) {
+    private List<String> rollsLeft(String period, List<MemberRecord> members, Set<String> orgs) {
         Set<String> ids = new HashSet<>();
         for (MemberRecord m : members) {
             ids.add(m.memberId());
         }
-        forEachRoll(period, roll -> {
-            if (orgs.contains(roll.orgCode())) {
-                return;
-            }
-            for (String id : MemberRoll.ids(roll.members())) {
-                if (ids.contains(id)) {
-                    changes.stored(roll.orgCode(), roll.members(), roll.version());
-                    return;
+        List<String> holding = new ArrayList<>();
+        String after = "";
+        while (true) {
+            List<String[]> page = jdbc.sql("select org_code, member_ids from member_roll_ids where period = ? and org_code > ?"
+                            + " order by org_code fetch first " + PAGE + " rows only")
+                    .params(period, after)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .list();
+            for (String[] row : page) {
+                if (!orgs.contains(row[0]) && holdsAny(row[1], ids)) {
+                    holding.add(row[0]);
                 }
             }
-        });
+            if (page.size() < PAGE) {
+                return holding;
+            }
+            after = page.get(page.size() - 1)[0];
+        }
+    }
+
+    private static boolean holdsAny(String idList, Set<String> ids) {
+        for (String id : MemberRoll.idsOf(idList)) {
+            if (ids.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void write(String period, List<MemberRollChanges.Change> changes) {
@@ -178,6 +204,11 @@ public class MemberRepository {
                     ps.setInt(3, c.members());
                     ps.setString(4, c.roll());
                 });
+            batch.batchUpdate(INSERT_IDS, inserts, BATCH_SIZE, (ps, c) -> {
+                ps.setString(1, c.orgCode());
+                ps.setString(2, period);
+                ps.setString(3, c.ids());
+            });
         }
         if (!updates.isEmpty()) {
             requireOne(batch.batchUpdate("update member_roll set member_count = ?, members = ?, version = version + 1"
@@ -188,8 +219,22 @@ public class MemberRepository {
                     ps.setString(4, period);
                     ps.setLong(5, c.version());
                 }));
+            List<MemberRollChanges.Change> newIds = updates.stream().filter(c -> c.ids() != null).toList();
+            if (!newIds.isEmpty()) {
+                requireOne(batch.batchUpdate("update member_roll_ids set member_ids = ? where org_code = ? and period = ?",
+                    newIds, BATCH_SIZE, (ps, c) -> {
+                        ps.setString(1, c.ids());
+                        ps.setString(2, c.orgCode());
+                        ps.setString(3, period);
+                    }));
+            }
         }
         if (!deletes.isEmpty()) {
+            batch.batchUpdate("delete from member_roll_ids where org_code = ? and period = ?", deletes, BATCH_SIZE,
+                (ps, c) -> {
+                    ps.setString(1, c.orgCode());
+                    ps.setString(2, period);
+                });
             requireOne(batch.batchUpdate("delete from member_roll where org_code = ? and period = ? and version = ?",
                 deletes, BATCH_SIZE, (ps, c) -> {
                     ps.setString(1, c.orgCode());

@@ -78,6 +78,21 @@ public final class MemberRoll {
         return members;
     }
 
+    /**
+     * The memberIds of a roll as kept beside it ({@code member_roll_ids.member_ids}): in order, separated
+     * by a space (a memberId is letters, digits, '_' and '-').
+     */
+    public static String idList(Collection<String> ids) {
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(null);
+        return String.join(" ", sorted);
+    }
+
+    /** The memberIds of an {@link #idList}. */
+    public static String[] idsOf(String idList) {
+        return idList.isEmpty() ? new String[0] : idList.split(" ");
+    }
+
     /** The memberIds of a stored roll, in its order, without reading the rest of each record. */
     public static List<String> ids(String roll) {
         List<String> ids = new ArrayList<>();

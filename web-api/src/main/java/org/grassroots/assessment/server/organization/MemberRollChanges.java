@@ -15,11 +15,14 @@ import org.grassroots.assessment.model.MemberRecord;
  */
 final class MemberRollChanges {
 
-    /** A row to write: a new roll ({@code version} null), a changed one, or an emptied one ({@code roll} null). */
-    record Change(String orgCode, String roll, int members, Long version) {
+    /**
+     * A row to write: a new roll ({@code version} null), a changed one, or an emptied one ({@code roll}
+     * null); {@code ids}: its memberIds ({@link MemberRoll#idList}) when they are new or changed, else null.
+     */
+    record Change(String orgCode, String roll, int members, Long version, String ids) {
     }
 
-    private record Stored(String roll, long version) {
+    private record Stored(String roll, long version, String ids) {
     }
 
     private final String period;
@@ -33,12 +36,12 @@ final class MemberRollChanges {
 
     /** A stored roll the records may change. */
     void stored(String orgCode, String roll, long version) {
-        stored.put(orgCode, new Stored(roll, version));
         Map<String, MemberRecord> byId = new HashMap<>();
         for (MemberRecord m : MemberRoll.read(roll, orgCode, period)) {
             byId.put(m.memberId(), m);
             organizationOf.put(m.memberId(), orgCode);
         }
+        stored.put(orgCode, new Stored(roll, version, MemberRoll.idList(byId.keySet())));
         rolls.put(orgCode, byId);
     }
 
@@ -72,15 +75,16 @@ final class MemberRollChanges {
             Stored before = stored.get(org);
             if (byId.isEmpty()) {
                 if (before != null) {
-                    changes.add(new Change(org, null, 0, before.version()));
+                    changes.add(new Change(org, null, 0, before.version(), null));
                 }
                 return;
             }
             String roll = MemberRoll.write(byId.values());
+            String ids = MemberRoll.idList(byId.keySet());
             if (before == null) {
-                changes.add(new Change(org, roll, byId.size(), null));
+                changes.add(new Change(org, roll, byId.size(), null, ids));
             } else if (!roll.equals(before.roll())) {
-                changes.add(new Change(org, roll, byId.size(), before.version()));
+                changes.add(new Change(org, roll, byId.size(), before.version(), ids.equals(before.ids()) ? null : ids));
             }
         });
         return changes;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.grassroots.assessment.model.Appraisal;
 import org.grassroots.assessment.model.MemberRecord;
 
-/** The SQL of Flyway migration 22.2 ({@link MemberRollMigration}), on Flyway's connection. */
+/** The SQL of Flyway migrations 22.2 ({@link MemberRollMigration}) and 22.6 ({@link MemberRollIdsMigration}), on Flyway's connection. */
 final class MemberRollMigrationRepository {
 
     private MemberRollMigrationRepository() {
@@ -46,6 +46,43 @@ final class MemberRollMigrationRepository {
             }
             if (add(write, ofOrganization, batched) > 0) {
                 write.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Writes the memberIds of every stored roll beside it, reading the rolls a page at a time in key
+     * order (a province's rolls do not fit in the heap at once).
+     */
+    static void fillIds(Connection db) throws SQLException {
+        try (PreparedStatement read = db.prepareStatement("select org_code, period, members from member_roll"
+                        + " where org_code > ? or org_code = ? and period > ? order by org_code, period"
+                        + " fetch first " + MemberRepository.PAGE + " rows only");
+                PreparedStatement write = db.prepareStatement(MemberRepository.INSERT_IDS)) {
+            String org = "";
+            String period = "";
+            while (true) {
+                read.setString(1, org);
+                read.setString(2, org);
+                read.setString(3, period);
+                int rows = 0;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        org = rs.getString(1);
+                        period = rs.getString(2);
+                        write.setString(1, org);
+                        write.setString(2, period);
+                        write.setString(3, MemberRoll.idList(MemberRoll.ids(rs.getString(3))));
+                        write.addBatch();
+                        rows++;
+                    }
+                }
+                if (rows > 0) {
+                    write.executeBatch();
+                }
+                if (rows < MemberRepository.PAGE) {
+                    return;
+                }
             }
         }
     }

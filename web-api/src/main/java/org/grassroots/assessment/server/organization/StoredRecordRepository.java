@@ -1,5 +1,6 @@
 package org.grassroots.assessment.server.organization;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -66,9 +67,10 @@ public class StoredRecordRepository {
             if (!any) {
                 return Set.of();
             }
-            return jdbc.sql("select members from member_roll where org_code = ? and period = ?")
+            // the roll's memberIds kept beside it: a tenth of the roll, nothing to parse
+            return jdbc.sql("select member_ids from member_roll_ids where org_code = ? and period = ?")
                     .params(orgCode, period).query(String.class).optional()
-                    .<Set<String>>map(roll -> new HashSet<>(MemberRoll.ids(roll))).orElse(Set.of());
+                    .<Set<String>>map(ids -> new HashSet<>(Arrays.asList(MemberRoll.idsOf(ids)))).orElse(Set.of());
         }
     }
 }

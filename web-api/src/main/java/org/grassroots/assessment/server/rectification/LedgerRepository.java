@@ -116,13 +116,14 @@ public class LedgerRepository {
             return items;
         }
         Map<String, LocalDate> dates = new HashMap<>();
+        Canonical one = new Canonical();
         Set<String> withdrawn = new HashSet<>();
         String byId = visits.size() <= MAX_IN_LIST
                 ? " in (" + String.join(", ", Collections.nCopies(visits.size(), "?")) + ")" : null;
         Object[] ids = byId == null ? new Object[0] : visits.toArray();
         jdbc.sql("select visit_id, visit_date from visit" + (byId == null ? "" : " where visit_id" + byId)).params(ids)
                 .query(rs -> {
-                    dates.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                    dates.put(rs.getString(1), one.of(rs.getObject(2, LocalDate.class)));
                 });
         jdbc.sql("select visit_id, position from finding where withdrawn_at is not null"
                 + (byId == null ? "" : " and visit_id" + byId)).params(ids).query(rs -> {
@@ -143,14 +144,15 @@ public class LedgerRepository {
      */
     private List<LedgerItem> query(String condition, List<Object> args, boolean everyStep) {
         Map<Long, List<LedgerStep>> steps = new HashMap<>();
+        Canonical one = new Canonical();
         jdbc.sql(everyStep ? ALL_STEPS : STEPS + condition).params(everyStep ? List.of() : args).query(rs -> {
-            LedgerStep step = step(rs);
+            LedgerStep step = step(rs, one);
             steps.computeIfAbsent(step.itemId(), k -> new ArrayList<>()).add(step);
         });
         steps.values().forEach(list -> list.sort(Comparator.comparingLong(LedgerStep::id)));
         List<LedgerItem> items = new ArrayList<>();
         jdbc.sql(ITEMS + condition).params(args).query(rs -> {
-            items.add(item(rs, steps.getOrDefault(rs.getLong("id"), List.of())));
+            items.add(item(rs, steps.getOrDefault(rs.getLong("id"), List.of()), one));
         });
         return items;
     }
@@ -237,19 +239,22 @@ public class LedgerRepository {
             String evidenceJson) {
     }
 
-    private static LedgerItem item(ResultSet rs, List<LedgerStep> steps) throws SQLException {
-        return new LedgerItem(rs.getLong("id"), rs.getString("item_key"), rs.getString("org_code"),
-                RectificationSource.valueOf(rs.getString("source")), rs.getString("rule"), rs.getString("period"),
-                rs.getString("visit_id"), rs.getObject("position", Integer.class), rs.getString("description"),
-                rs.getObject("anchor_date", LocalDate.class), rs.getObject("due_days", Integer.class),
-                rs.getObject("deadline", LocalDate.class), null, false, steps, rs.getLong("version"));
+    /** An item as read; {@code one}: this read's equal values as one object (the item keys are unique). */
+    private static LedgerItem item(ResultSet rs, List<LedgerStep> steps, Canonical one) throws SQLException {
+        return new LedgerItem(rs.getLong("id"), rs.getString("item_key"), one.of(rs.getString("org_code")),
+                RectificationSource.valueOf(rs.getString("source")), one.of(rs.getString("rule")),
+                one.of(rs.getString("period")), one.of(rs.getString("visit_id")), one.of(rs.getObject("position", Integer.class)),
+                one.of(rs.getString("description")), one.of(rs.getObject("anchor_date", LocalDate.class)),
+                one.of(rs.getObject("due_days", Integer.class)), one.of(rs.getObject("deadline", LocalDate.class)), null,
+                false, steps, rs.getLong("version"));
     }
 
-    private static LedgerStep step(ResultSet rs) throws SQLException {
+    /** A step as read; {@code one}: as for {@link #item}. */
+    private static LedgerStep step(ResultSet rs, Canonical one) throws SQLException {
         OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
         return new LedgerStep(rs.getLong("id"), rs.getLong("item_id"), StepKind.valueOf(rs.getString("kind")),
-                rs.getObject("step_date", LocalDate.class), recorded == null ? null : recorded.toInstant(),
-                rs.getString("actor"), rs.getString("note"), rs.getString("evidence"));
+                one.of(rs.getObject("step_date", LocalDate.class)), recorded == null ? null : one.of(recorded.toInstant()),
+                one.of(rs.getString("actor")), one.of(rs.getString("note")), one.of(rs.getString("evidence")));
     }
 
     private static void setString(PreparedStatement ps, int index, String value) throws SQLException {

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.grassroots.assessment.model.Appraisal;
@@ -25,6 +27,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class MemberRepositoryTest {
 
+    /** A write's kind and table: "insert member_roll", "update member_roll_ids", … */
+    private static final Pattern WRITE = Pattern.compile("(insert|update|delete)(?: into| from)? (\\w+)");
+
     private DataSource database;
     private JdbcClient jdbc;
     private final List<String> written = new ArrayList<>();
@@ -39,7 +44,9 @@ class MemberRepositoryTest {
         members = new MemberRepository(jdbc, new JdbcTemplate(database) {
             @Override
             public <T> int[][] batchUpdate(String sql, Collection<T> rows, int size, ParameterizedPreparedStatementSetter<T> setter) {
-                written.add(sql.substring(0, sql.indexOf(' ')) + " " + rows.size());
+                Matcher table = WRITE.matcher(sql);
+                assertThat(table.lookingAt()).as(sql).isTrue();
+                written.add(table.group(1) + " " + table.group(2) + " " + rows.size());
                 beforeWrite.run();
                 return super.batchUpdate(sql, rows, size, setter);
             }
@@ -60,11 +67,13 @@ class MemberRepositoryTest {
                 member("B-1", "B", "2026", 12), member("A-1", "A", "2025", 9));
 
         assertThat(members.upsert(records)).isEqualTo(4);
-        assertThat(written).containsExactly("insert 1", "insert 2");
+        assertThat(written).containsExactly("insert member_roll 1", "insert member_roll_ids 1", "insert member_roll 2",
+                "insert member_roll_ids 2");
         written.clear();
 
         assertThat(members.upsert(records)).isZero();
         assertThat(written).isEmpty();
+        assertIdsBesideRolls();
         assertThat(members.list("A", null)).containsExactly(records.get(3), records.get(0), records.get(1));
         assertThat(members.countsByOrganization("2026")).isEqualTo(Map.of("A", 2, "B", 1));
         assertThat(members.count("A", "2025")).isEqualTo(1);
@@ -79,6 +88,14 @@ class MemberRepositoryTest {
 
         assertThat(members.list("A", "2026")).extracting(MemberRecord::serviceHours).containsExactly(10.0, 20.0, 30.0);
         assertThat(jdbc.sql("select version from member_roll where org_code = 'A'").query(Long.class).single()).isEqualTo(1);
+        assertIdsBesideRolls();
+
+        // the same members with another value: the roll changes, its memberIds do not
+        written.clear();
+        assertThat(members.upsert(List.of(member("A-1", "A", "2026", 15)))).isZero();
+        assertThat(written).containsExactly("update member_roll 1");
+        assertThat(members.list("A", "2026")).extracting(MemberRecord::serviceHours).containsExactly(15.0, 20.0, 30.0);
+        assertIdsBesideRolls();
     }
 
     @Test
@@ -93,12 +110,15 @@ class MemberRepositoryTest {
         assertThat(members.list("B", "2026")).extracting(MemberRecord::memberId).containsExactly("M-1");
         assertThat(members.list("C", "2026")).extracting(MemberRecord::memberId).containsExactly("M-3");
         assertThat(members.list("A", "2025")).as("another period").extracting(MemberRecord::memberId).containsExactly("M-1");
+        assertIdsBesideRolls();
 
         // the last member of A leaves: its roll goes
         assertThat(members.upsert(List.of(member("M-2", "C", "2026", 7)))).isZero();
         assertThat(jdbc.sql("select count(*) from member_roll where org_code = 'A' and period = '2026'").query(Integer.class)
                 .single()).isZero();
         assertThat(members.countsByOrganization("2026")).isEqualTo(Map.of("B", 1, "C", 2));
+        assertThat(written).contains("delete member_roll_ids 1", "delete member_roll 1");
+        assertIdsBesideRolls();
     }
 
     @Test
@@ -111,6 +131,7 @@ class MemberRepositoryTest {
         assertThatThrownBy(() -> members.upsert(List.of(member("B-1", "A", "2026", 99))))
                 .as("the roll the member leaves").isInstanceOf(ConcurrentWriteException.class);
         assertThat(members.list("B", "2026")).extracting(MemberRecord::serviceHours).containsExactly(11.0);
+        assertIdsBesideRolls();
     }
 
     @Test
@@ -132,6 +153,20 @@ class MemberRepositoryTest {
         assertThat(members.upsert(List.of(member(last + "-1", "A", "2026", 1)))).isZero();
         assertThat(members.count(last, "2026")).isZero();
         assertThat(members.count("A", "2026")).isEqualTo(1);
+        assertIdsBesideRolls();
+    }
+
+    /** Every roll has its memberIds beside it, and no memberIds are kept without their roll. */
+    private void assertIdsBesideRolls() {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        jdbc.sql("select org_code, period, members from member_roll").query(rs -> {
+            expected.put(rs.getString(1) + "/" + rs.getString(2), MemberRoll.idList(MemberRoll.ids(rs.getString(3))));
+        });
+        Map<String, String> kept = new java.util.TreeMap<>();
+        jdbc.sql("select org_code, period, member_ids from member_roll_ids").query(rs -> {
+            kept.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
+        });
+        assertThat(kept).isEqualTo(expected).isNotEmpty();
     }
 
     private static MemberRecord member(String id, String org, String period, double serviceHours) {

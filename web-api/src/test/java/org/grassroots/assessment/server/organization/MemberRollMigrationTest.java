@@ -55,12 +55,19 @@ class MemberRollMigrationTest {
         expected.sort((a, b) -> (a.period() + a.orgCode() + a.memberId()).compareTo(b.period() + b.orgCode() + b.memberId()));
         assertThat(moved).isEqualTo(expected);
         assertThat(members.count("O007", "2026")).isEqualTo(1);
+        // migration 22.6: every roll's memberIds beside it, more rolls than a page of its read
+        List<String> ids = jdbc.sql("select member_ids from member_roll_ids where org_code = 'O007' order by period")
+                .query(String.class).list();
+        assertThat(ids).containsExactly("O007-2", "O007-2");
+        assertThat(jdbc.sql("select count(*) from member_roll_ids r join member_roll m on m.org_code = r.org_code"
+                + " and m.period = r.period").query(Integer.class).single()).isEqualTo(2 * (MemberRepository.BATCH_SIZE + 51))
+                .isGreaterThan(MemberRepository.PAGE);
         assertThat(jdbc.sql("select count(*) from information_schema.tables where lower(table_name) = 'member_record'")
                 .query(Integer.class).single()).isZero();
     }
 
     private static FluentConfiguration flyway(DataSource database) {
         return Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .javaMigrations(new MemberRollMigration());
+                .javaMigrations(new MemberRollMigration(), new MemberRollIdsMigration());
     }
 }

@@ -93,7 +93,8 @@ class StoredRowsAtScaleTest {
         assertThat(memberReads()).as("the rolls of the organizations written, by code; the period's, one at a time")
                 .anyMatch(sql -> sql.contains("org_code in ("))
                 .filteredOn(sql -> !sql.contains("org_code in (") && !sql.startsWith("select count(*)"))
-                .hasSize(1);
+                .singleElement().as("the others' memberIds only, not their rolls")
+                .satisfies(sql -> assertThat(sql).contains("from member_roll_ids").doesNotContain("members,"));
         assertThat(members.list("NEW", PERIOD)).hasSize(StoredRowLookup.IN_LIST + 1);
         assertThat(members.list("O7", PERIOD)).hasSize(39).noneMatch(m -> m.memberId().equals("O7-3"));
         assertThat(members.list("O8", PERIOD)).hasSize(40);

@@ -1,0 +1,40 @@
+package org.grassroots.assessment.server.organization;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flyway migration 22.6: the memberIds of every stored member roll into {@code member_roll_ids} (created
+ * by V22_05), which the member upsert reads instead of the whole rolls of a period. In Java because a
+ * roll's ids are read by {@link MemberRoll} (H2 and PostgreSQL have no common JSON function).
+ */
+@Component
+class MemberRollIdsMigration implements JavaMigration {
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("22.6");
+    }
+
+    @Override
+    public String getDescription() {
+        return "member roll ids";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return 2206;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        MemberRollMigrationRepository.fillIds(context.getConnection());
+    }
+}
