@@ -56,13 +56,7 @@ elapsed() { echo "$(( $(date +%s) - began )) s"; }
 fail() { echo "FAIL fault: $*"; [ -n "$log" ] && [ -f "$log" ] && tail -30 "$log"; exit 1; }
 pass() { echo "PASS fault: $* ($(elapsed))"; }
 
-free_port() {
-  local p
-  while :; do
-    p=$(shuf -i 20000-60000 -n 1)
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
-}
+source .ci/ports.sh
 port=$(free_port)
 base="http://127.0.0.1:$port"
 web-api/bin/assessment-server --prepare

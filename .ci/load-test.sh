@@ -15,10 +15,8 @@ clients=${LOAD_CLIENTS:-20}
 export ASSESSMENT_ADMIN_PASSWORD=${ASSESSMENT_ADMIN_PASSWORD:-load-$RANDOM$RANDOM$RANDOM}
 data=$(mktemp -d)
 log="$data/server.log"
-while :; do
-  port=$(shuf -i 20000-60000 -n 1)
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-done
+source .ci/ports.sh
+port=$(free_port)
 base="http://127.0.0.1:$port"
 
 # through the launcher, as a department would run it (its first start after a build records the archive)

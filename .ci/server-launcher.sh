@@ -45,7 +45,8 @@ class_data() {
   java_class_data web-api/target/server
 }
 
-port=$(shuf -i 20000-60000 -n 1)
+source .ci/ports.sh
+port=$(free_port)
 start "$port" "$data/first.log" "first start, after the training start that records the classes"
 stop
 [ -s "$(class_data)" ] || { echo "launcher: no $(class_data) after the first start"; tail -20 "$data/first.log"; exit 1; }

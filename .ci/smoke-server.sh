@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 jar=web-api/target/assessment-server.jar
 [ -f "$jar" ] || { echo "smoke: $jar is missing (run mvn package first)"; exit 1; }
 data=$(mktemp -d)
-port=$(shuf -i 20000-60000 -n 1)
+source .ci/ports.sh
+port=$(free_port)
 log="$data/server.log"
 
 # the first administrator's password, as outside scripts give it; the demo users come with the demo

@@ -41,17 +41,16 @@ fail() { echo "FAIL two-instances: $*"; exit 1; }
 bash .ci/postgres.sh start "$cluster" >/dev/null
 database=$(bash .ci/postgres.sh createdb "$cluster" two_instances)
 
-# TWO_PORT_FIRST: look for free ports from there up instead of at random in 20000-60000
-free_port() {
-  local p=${TWO_PORT_FIRST:-}
-  while :; do
-    if [ -n "${TWO_PORT_FIRST:-}" ]; then p=$((p + 1)); else p=$(shuf -i 20000-60000 -n 1); fi
-    [ "$p" != "${1:-}" ] || continue
-    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
-  done
+# TWO_PORT_FIRST: look for free ports from there up instead of at random (.ci/ports.sh)
+source .ci/ports.sh
+two_port() {
+  [ -n "${TWO_PORT_FIRST:-}" ] || { free_port "$@"; return; }
+  local p=$TWO_PORT_FIRST
+  while [ "$p" = "${1:-}" ] || (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
 }
-port_a=$(free_port)
-port_b=$(free_port "$port_a")
+port_a=$(two_port)
+port_b=$(two_port "$port_a")
 
 # start NAME PORT [ARGS...]: the packaged server on the shared database; sets pid_NAME; waits for readiness
 start() {
