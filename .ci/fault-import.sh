@@ -116,7 +116,7 @@ dbsize() {
 db_counts() {
   [ -n "$database" ] || return 0
   local t
-  for t in organization period_facts member_roll visit finding; do
+  for t in organization period_facts member_roll member_roll_ids visit finding; do
     printf '%s=%s ' "$t" "$("$psql" -X -tA "${database#jdbc:}" -c "select count(*) from $t")"
   done | sed 's/ $//'
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ImportApiTest {
 
     static final String DATA_DIR = "target/test-data/import-api";
-    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "visit", "finding",
+    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "member_roll_ids", "visit", "finding",
             "rectification_item", "rectification_step");
 
     static {

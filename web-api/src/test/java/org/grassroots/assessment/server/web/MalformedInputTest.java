@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MalformedInputTest {
 
     static final String DATA_DIR = "target/test-data/malformed-input";
-    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "visit", "finding",
+    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "member_roll_ids", "visit", "finding",
             "rectification_item", "rectification_step", "evaluation", "evaluation_result", "rule_set_version",
             "app_user", "audit_entry");
 

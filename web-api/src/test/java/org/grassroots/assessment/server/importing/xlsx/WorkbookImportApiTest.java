@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 class WorkbookImportApiTest {
 
     static final String DATA_DIR = "target/test-data/xlsx-import";
-    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "visit", "finding",
+    static final List<String> TABLES = List.of("organization", "period_facts", "member_roll", "member_roll_ids", "visit", "finding",
             "rectification_item", "rectification_step");
 
     static {
