@@ -107,7 +107,8 @@ public class ServerBenchmark {
     static final String DISTRICT_HEAP = "-Xmx1g";
     /** The evaluation of 2026 at the main step's size, for the district step's per-organization comparison. */
     double evaluationMedian = Double.NaN;
-    String evaluationOrganizations;
+    /** The organizations of {@code --bundle}, which that evaluation covers. */
+    long bundleOrganizations;
 
     final List<Server> servers = Collections.synchronizedList(new ArrayList<>());
     final List<Figure> figures = new ArrayList<>();
@@ -190,8 +191,8 @@ public class ServerBenchmark {
 
     void run() throws Exception {
         log("work folder " + work + (smoke ? " (smoke: one run each, no targets checked)" : ""));
-        String organizations = Files.size(bundle) > 0 ? countOrganizations() : "?";
-        evaluationOrganizations = organizations;
+        bundleOrganizations = organizationsIn(bundle);
+        String organizations = String.format(Locale.ROOT, "%,d", bundleOrganizations);
 
         // 1. cold start to ready with the demo district (what a user sees on first start)
         List<Double> demoStarts = new ArrayList<>();
@@ -239,8 +240,7 @@ public class ServerBenchmark {
             log("cold start, empty database: " + s.readyMs + " ms");
             double cpu = s.cpu();
             long t = System.nanoTime();
-            Response r = s.send(post(s, "/api/import").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(bundle)));
+            Response r = importFile(s, bundle);
             double secs = seconds(t);
             r.expect(200, "import");
             imports.add(secs);
@@ -399,9 +399,7 @@ public class ServerBenchmark {
             double cpu = s.cpu();
             long t = System.nanoTime();
             try {
-                Response r = s.send(post(s, "/api/import").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofFile(part)));
-                r.expect(200, "import of " + part.getFileName());
+                importFile(s, part).expect(200, "import of " + part.getFileName());
             } catch (IOException | AssertionError e) {
                 failed = "the import of " + part.getFileName() + " failed after " + number(seconds(t)) + " s: " + e;
                 break;
@@ -450,17 +448,13 @@ public class ServerBenchmark {
         }
         if (evaluated.containsKey("2026") && !Double.isNaN(evaluationMedian)) {
             notes.add(String.format(Locale.ROOT, "The district's evaluation of 2026 took %.2f ms per organization, the"
-                    + " %s-organization bundle's (warm, median) %.2f ms: %.2f×.", 1000 * evaluated.get("2026") / count,
-                    evaluationOrganizations, 1000 * evaluationMedian / parseCount(evaluationOrganizations),
-                    (evaluated.get("2026") / count) / (evaluationMedian / parseCount(evaluationOrganizations))));
+                    + " %,d-organization bundle's (warm, median) %.2f ms: %.2f×.", 1000 * evaluated.get("2026") / count,
+                    bundleOrganizations, 1000 * evaluationMedian / bundleOrganizations,
+                    (evaluated.get("2026") / count) / (evaluationMedian / bundleOrganizations)));
         }
         notes.add("The district's parts: " + parts.stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + district + "; the district server's options: `" + DISTRICT_HEAP
                 + " --assessment.limits.evaluation-time=PT1H` (the default 5 minutes is for a district of 10,000).");
-    }
-
-    static long parseCount(String formatted) {
-        return Long.parseLong(formatted.replace(",", ""));
     }
 
     /**
@@ -491,8 +485,7 @@ public class ServerBenchmark {
             double cpu = a.cpu();
             HeapSampler heap = new HeapSampler(a);
             long t = System.nanoTime();
-            Response r = a.send(post(a, "/api/import").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(yearBundle)));
+            Response r = importFile(a, yearBundle);
             double secs = seconds(t);
             jsonHeap.add(heap.stop());
             r.expect(200, "JSON import");
@@ -944,6 +937,12 @@ public class ServerBenchmark {
         }
     }
 
+    /** {@code POST /api/import} of a JSON bundle file. */
+    Response importFile(Server s, Path file) throws IOException, InterruptedException {
+        return s.send(post(s, "/api/import").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)));
+    }
+
     HttpRequest.Builder post(Server s, String path) {
         return HttpRequest.newBuilder(URI.create(s.base() + path));
     }
@@ -1110,10 +1109,6 @@ public class ServerBenchmark {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    String countOrganizations() throws IOException {
-        return String.format(Locale.ROOT, "%,d", organizationsIn(bundle));
-    }
 
     static long organizationsIn(Path file) throws IOException {
         // the bundle's organizations[] comes first; count its "code" keys without a JSON library

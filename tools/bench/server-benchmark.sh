@@ -33,22 +33,24 @@ done
 
 dir=${BENCH_DIR:-${TMPDIR:-/tmp}/assessment-bench}
 mkdir -p "$dir"
-bundle="$dir/bundle-$orgs-seed42.json"
-if [ ! -s "$bundle" ]; then
+
+# generated FILE GENERATOR-ARGS...: the fixtures' seeded generator writes FILE once (kept for the next runs)
+generated() {
+  local file=$1
+  shift
+  [ ! -s "$file" ] || return 0
   java -cp fixtures/target/classes:engine/target/assessment-cli.jar \
-    org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$orgs" --seed 42 --out "$bundle.tmp"
-  mv "$bundle.tmp" "$bundle"
-fi
+    org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --seed 42 "$@" --out "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+
+bundle="$dir/bundle-$orgs-seed42.json"
+generated "$bundle" --orgs "$orgs"
 
 # one year of the district, for the workbook step (the same records as JSON and as the exported workbook)
 year_bundle="$dir/bundle-$orgs-seed42-2026.json"
 case " $* " in *workbook*)
-  if [ ! -s "$year_bundle" ]; then
-    java -cp fixtures/target/classes:engine/target/assessment-cli.jar \
-      org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$orgs" --seed 42 --years 2026 \
-      --out "$year_bundle.tmp"
-    mv "$year_bundle.tmp" "$year_bundle"
-  fi
+  generated "$year_bundle" --orgs "$orgs" --years 2026
   set -- --year-bundle "$year_bundle" "$@";;
 esac
 
@@ -65,13 +67,7 @@ if ((want_district)); then
   district="$dir/district-$district_orgs-seed42-in-$district_parts"
   mkdir -p "$district"
   for ((k = 1; k <= district_parts; k++)); do
-    part=$(printf '%s/part-%03d.json' "$district" "$k")
-    if [ ! -s "$part" ]; then
-      java -cp fixtures/target/classes:engine/target/assessment-cli.jar \
-        org.grassroots.assessment.fixtures.SyntheticBundleGenerator generate --orgs "$district_orgs" --seed 42 \
-        --part "$k/$district_parts" --out "$part.tmp"
-      mv "$part.tmp" "$part"
-    fi
+    generated "$(printf '%s/part-%03d.json' "$district" "$k")" --orgs "$district_orgs" --part "$k/$district_parts"
   done
   set -- --district "$district" "$@"
 fi

@@ -1,8 +1,7 @@
 package org.grassroots.assessment.server.evaluation;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.grassroots.assessment.server.storage.JavaMigrationStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,26 +11,10 @@ import org.springframework.stereotype.Component;
  * application stores it with (H2 and PostgreSQL have no common JSON function).
  */
 @Component
-class MovementColumnBackfill implements JavaMigration {
+class MovementColumnBackfill extends JavaMigrationStep {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14.2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "evaluation result movement backfill";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 1402;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    MovementColumnBackfill() {
+        super("14.2", "evaluation result movement backfill", 1402);
     }
 
     @Override

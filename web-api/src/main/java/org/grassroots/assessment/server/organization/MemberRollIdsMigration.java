@@ -1,8 +1,7 @@
 package org.grassroots.assessment.server.organization;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.grassroots.assessment.server.storage.JavaMigrationStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,26 +10,10 @@ import org.springframework.stereotype.Component;
  * roll's ids are read by {@link MemberRoll} (H2 and PostgreSQL have no common JSON function).
  */
 @Component
-class MemberRollIdsMigration implements JavaMigration {
+class MemberRollIdsMigration extends JavaMigrationStep {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("22.6");
-    }
-
-    @Override
-    public String getDescription() {
-        return "member roll ids";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 2206;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    MemberRollIdsMigration() {
+        super("22.6", "member roll ids", 2206);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package org.grassroots.assessment.server.organization;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.grassroots.assessment.server.storage.JavaMigrationStep;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,26 +11,10 @@ import org.springframework.stereotype.Component;
  * because a roll is written by {@link MemberRoll} (H2 and PostgreSQL have no common JSON function).
  */
 @Component
-class MemberRollMigration implements JavaMigration {
+class MemberRollMigration extends JavaMigrationStep {
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("22.2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "member records into member rolls";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 2202;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    MemberRollMigration() {
+        super("22.2", "member records into member rolls", 2202);
     }
 
     @Override
