@@ -8,17 +8,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.grassroots.assessment.evaluation.Movement;
 import org.grassroots.assessment.evaluation.Tier;
 import org.grassroots.assessment.model.OrgType;
 import org.grassroots.assessment.model.Organization;
+import org.grassroots.assessment.server.DatabaseUnderTest;
 import org.grassroots.assessment.server.evaluation.ApiClient;
 import org.grassroots.assessment.server.organization.OrganizationRepository;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ranking table's queries as they are shaped for a large district (a page's keys read from an
@@ -41,6 +46,8 @@ class RankingQueryShapeTest {
     RankingRepository rankings;
     @Autowired
     OrganizationRepository organizations;
+    @Autowired
+    JdbcClient jdbc;
 
     private static RankedDistrict district;
     private static long evaluation;
@@ -139,6 +146,32 @@ class RankingQueryShapeTest {
         }
         // the organization the filters and the search are taken from is found by every one of them
         assertThat(nonEmpty).as("searches that found rows").isEqualTo(RankingSort.values().length * 32);
+    }
+
+    /**
+     * A page's rows are looked up organization by organization through the primary key, whatever the
+     * evaluation's size: the rows the database reads (H2's count of them, {@code explain analyze}) are
+     * the page's, not the evaluation's results (before, {@code evaluation_id = ? and key in (…)} read
+     * every one of them: H2 takes an IN list as an index condition only on an index's first column).
+     */
+    @Test
+    void a_pages_rows_are_read_by_their_organizations_not_by_reading_the_evaluation() {
+        Assumptions.assumeFalse(DatabaseUnderTest.postgresql(), "H2's count of the rows a statement read");
+        long results = jdbc.sql("select count(*) from evaluation_result where evaluation_id = ?").param(evaluation())
+                .query(Long.class).single();
+        List<Object> codes = new ArrayList<>(codes(whole().subList(40, 47)));
+        List<Object> args = new ArrayList<>();
+        codes.forEach(code -> args.addAll(List.of(code, evaluation)));
+        String statement = RankingRepository.rowsOfOrganizations(codes.size());
+        assertThat(jdbc.sql(statement).params(args).query((rs, n) -> rs.getObject(5)).list())
+                .containsExactlyInAnyOrderElementsOf(codes);
+        String plan = jdbc.sql("explain analyze " + statement).params(args).query(String.class).single();
+        Matcher counts = Pattern.compile("scanCount: (\\d+)").matcher(plan);
+        long read = 0;
+        while (counts.find()) {
+            read += Long.parseLong(counts.group(1));
+        }
+        assertThat(read).as(plan).isPositive().isLessThanOrEqualTo(2L * codes.size()).isLessThan(results);
     }
 
     @Test
