@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.grassroots.assessment.model.MemberRecord;
@@ -60,30 +61,28 @@ public class MemberRepository {
      * read (a district holds hundreds of thousands; the workbook export writes them as they come).
      */
     public void forEachInPeriod(String period, Consumer<MemberRecord> each) {
-        forEachRoll(period, roll -> MemberRoll.read(roll.members(), roll.orgCode(), period).forEach(each));
-    }
-
-    /** A stored roll as read. */
-    private record StoredRoll(String orgCode, String members) {
+        forEachOfPeriod("member_roll", "members", period,
+                (orgCode, roll) -> MemberRoll.read(roll, orgCode, period).forEach(each));
     }
 
     /**
-     * The period's rolls by organization code, read a page at a time: a province's rolls do not fit in
-     * the heap at once, and neither database is asked to hold a large result for the reader.
+     * Each organization's value of one column of a period's rows ({@code member_roll}'s rolls or
+     * {@code member_roll_ids}' ids), by organization code, read a page at a time: a province's rolls do
+     * not fit in the heap at once, and neither database is asked to hold a large result for the reader.
      */
-    private void forEachRoll(String period, Consumer<StoredRoll> each) {
+    private void forEachOfPeriod(String table, String column, String period, BiConsumer<String, String> each) {
         String after = "";
         while (true) {
-            List<StoredRoll> page = jdbc.sql("select org_code, members from member_roll"
+            List<String[]> page = jdbc.sql("select org_code, " + column + " from " + table
                             + " where period = ? and org_code > ? order by org_code fetch first " + PAGE + " rows only")
                     .params(period, after)
-                    .query((rs, n) -> new StoredRoll(rs.getString("org_code"), rs.getString("members")))
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                     .list();
-            page.forEach(each);
+            page.forEach(row -> each.accept(row[0], row[1]));
             if (page.size() < PAGE) {
                 return;
             }
-            after = page.get(page.size() - 1).orgCode();
+            after = page.get(page.size() - 1)[0];
         }
     }
 
@@ -161,23 +160,12 @@ public class MemberRepository {
             ids.add(m.memberId());
         }
         List<String> holding = new ArrayList<>();
-        String after = "";
-        while (true) {
-            List<String[]> page = jdbc.sql("select org_code, member_ids from member_roll_ids where period = ? and org_code > ?"
-                            + " order by org_code fetch first " + PAGE + " rows only")
-                    .params(period, after)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                    .list();
-            for (String[] row : page) {
-                if (!orgs.contains(row[0]) && holdsAny(row[1], ids)) {
-                    holding.add(row[0]);
-                }
+        forEachOfPeriod("member_roll_ids", "member_ids", period, (orgCode, idList) -> {
+            if (!orgs.contains(orgCode) && holdsAny(idList, ids)) {
+                holding.add(orgCode);
             }
-            if (page.size() < PAGE) {
-                return holding;
-            }
-            after = page.get(page.size() - 1)[0];
-        }
+        });
+        return holding;
     }
 
     private static boolean holdsAny(String idList, Set<String> ids) {

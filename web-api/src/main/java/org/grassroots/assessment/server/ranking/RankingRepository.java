@@ -155,23 +155,23 @@ public class RankingRepository {
         pageArgs.add((long) search.page() * search.size());
         pageArgs.add(search.size());
         // the page's organizations, then their rows by the primary key
-        List<Object> keys = jdbc.sql("select r.org_code" + from + where
+        List<String> codes = jdbc.sql("select r.org_code" + from + where
                         + " order by " + order + " offset ? rows fetch next ? rows only")
-                .params(pageArgs).query((rs, n) -> rs.getObject(1)).list();
+                .params(pageArgs).query(String.class).list();
         RankingScope scope = search.scope();
         List<RankingEntry> entries = new ArrayList<>();
-        if (!keys.isEmpty()) {
-            Map<Object, RankingEntry> byKey = new HashMap<>();
+        if (!codes.isEmpty()) {
+            Map<String, RankingEntry> byCode = new HashMap<>();
             List<Object> rowArgs = new ArrayList<>();
-            keys.forEach(k -> rowArgs.addAll(List.of(k, evaluationId)));
-            jdbc.sql(rowsOfOrganizations(keys.size()))
+            codes.forEach(code -> rowArgs.addAll(List.of(code, evaluationId)));
+            jdbc.sql(rowsOfOrganizations(codes.size()))
                     .params(rowArgs)
                     .query(rs -> {
-                        byKey.put(rs.getObject(5), entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
+                        byCode.put(rs.getString(5), entry(JSON.readValue(rs.getString(4), OrganizationResult.class),
                                 scope == RankingScope.ALL ? rs.getInt(1)
                                         : scope == RankingScope.TYPE ? rs.getInt(2) : rs.getInt(3), rs.getInt(1)));
                     });
-            keys.forEach(k -> entries.add(byKey.get(k)));
+            codes.forEach(code -> entries.add(byCode.get(code)));
         }
         return new RankingPage(s.id(), s.period(), s.asOf(), s.published(), scope,
                 scope == RankingScope.TYPE ? search.type().name() : search.parent(),
